@@ -1,0 +1,261 @@
+"""The records extraction produces: frozen dataclasses that carry spans.
+
+Every span is ``(start, end)`` into the text *as read* (after decoding, before
+cleaning), so ``text[start:end]`` is the printed form a value came from.  A
+value that was normalised (``114-CV/HU`` from ``SỐ 114 -CV/HU``, ``2021-05-07``
+from ``ngày 07 tháng 5 năm 2021``, ``Huyện ủy Bảo Lâm`` from ``HUYỆN ỦY BẢO LÂM``)
+keeps the printed text beside it in ``printed``.  Derived values that were
+never printed (a parent body found in the gazetteer, a level) have no span.
+
+:meth:`Record.to_json` gives the JSON shape ``chidao extract --format json``
+writes and ``../shared/eval/score.py`` reads.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+Span = tuple[int, int]
+
+
+def _span(span: Span | None) -> list[int] | None:
+    return [span[0], span[1]] if span is not None else None
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    """A value and where it was printed.
+
+    ``value`` is the normalised value; ``printed`` the cleaned printed text
+    (debris removed, lines joined) and ``span`` its place in the text as read.
+    """
+
+    value: str
+    span: Span | None = None
+    printed: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"value": self.value, "printed": self.printed, "span": _span(self.span)}
+
+
+@dataclass(frozen=True, slots=True)
+class AdminUnit:
+    """An administrative unit from the gazetteer (pre- or post-2025)."""
+
+    name: str  # "Huyện Bảo Lâm"
+    level: str  # province | district | commune
+    code: str | None = None  # GSO code
+    province: str | None = None  # "Tỉnh Lâm Đồng"
+    district: str | None = None
+    valid_until: str | None = None  # ISO date the unit ceased, e.g. "2025-06-30"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "level": self.level,
+            "code": self.code,
+            "province": self.province,
+            "district": self.district,
+            "valid_until": self.valid_until,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Organisation:
+    """An organisation in canonical form (``Huyện ủy Bảo Lâm``, ``Chính phủ``).
+
+    ``printed``/``span`` is the mention it was resolved from, if any.
+    ``parent`` is the body directly above, ``level`` one of central, province,
+    district, commune; ``system`` one of party, state, front.
+    """
+
+    name: str
+    parent: str | None = None
+    level: str | None = None
+    system: str | None = None
+    unit: AdminUnit | None = None
+    printed: str | None = None
+    span: Span | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "parent": self.parent,
+            "level": self.level,
+            "system": self.system,
+            "unit": self.unit.to_json() if self.unit else None,
+            "printed": self.printed,
+            "span": _span(self.span),
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Party:
+    """A recipient, a distribution entry or a task's actor, as printed.
+
+    ``name`` is the printed name (debris and purpose removed); ``resolved`` the
+    canonical organisation where the mention can be resolved (``UBND huyện`` in a
+    district letter → ``Ủy ban nhân dân huyện Bảo Lâm``); ``purpose`` the
+    bracketed or ``|``-separated purpose of a distribution entry (``để báo cáo``).
+    """
+
+    name: str
+    span: Span
+    resolved: Organisation | None = None
+    purpose: str | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "name": self.name,
+            "span": _span(self.span),
+            "resolved": self.resolved.to_json() if self.resolved else None,
+            "purpose": self.purpose,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    """One numbered or bulleted instruction and the actor who must carry it out."""
+
+    text: str
+    span: Span
+    assignee: Party | None = None
+    label: str | None = None  # "1-", "a)", "-" as printed
+    deadline: str | None = None  # ISO date, where the task names one
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "text": self.text,
+            "span": _span(self.span),
+            "label": self.label,
+            "assignee": self.assignee.to_json() if self.assignee else None,
+            "deadline": self.deadline,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Signer:
+    name: Mention | None = None
+    position: Mention | None = None
+    on_behalf_of: Mention | None = None  # "T/M Ban Thường vụ", "K/T Chủ tịch"
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "name": self.name.value if self.name else None,
+            "position": self.position.value if self.position else None,
+            "on_behalf_of": self.on_behalf_of.value if self.on_behalf_of else None,
+            "spans": {
+                k: m.to_json()
+                for k, m in (
+                    ("name", self.name),
+                    ("position", self.position),
+                    ("on_behalf_of", self.on_behalf_of),
+                )
+                if m is not None
+            },
+        }
+
+
+RELATIONS = ("implements", "based_on", "amends", "replaces", "cites")
+
+
+@dataclass(frozen=True, slots=True)
+class Citation:
+    """A mention of another document.
+
+    ``surface`` is the mention as printed from the type word to the issuer;
+    ``relation`` one of :data:`RELATIONS`; ``trigger`` the word that decided it
+    (``Thực hiện``, ``Căn cứ``) and its span.
+    """
+
+    surface: str
+    span: Span
+    doc_type: str | None = None
+    number: str | None = None
+    date: str | None = None
+    year: int | None = None  # from the number (``38/2015/TT-BTC``) or the date
+    issuer: Organisation | None = None
+    relation: str = "cites"
+    trigger: Mention | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "surface": self.surface,
+            "span": _span(self.span),
+            "doc_type": self.doc_type,
+            "number": self.number,
+            "date": self.date,
+            "year": self.year,
+            "issuer": self.issuer.to_json() if self.issuer else None,
+            "relation": self.relation,
+            "trigger": self.trigger.to_json() if self.trigger else None,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """Something wrong with the input that did not stop extraction."""
+
+    code: str  # e.g. "no-header", "impossible-date", "truncated"
+    message: str
+    span: Span | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return {"code": self.code, "message": self.message, "span": _span(self.span)}
+
+
+@dataclass(frozen=True, slots=True)
+class Record:
+    """Everything extracted from one document."""
+
+    source: str  # path as given
+    sha256: str  # of the file's bytes
+    encoding: str  # detected encoding of the bytes ("utf-8", "windows-1258", "tcvn3", …)
+    length: int  # characters in the text as read
+    number: Mention | None = None
+    doc_type: Mention | None = None
+    issuer: Organisation | None = None
+    date: Mention | None = None  # value is ISO YYYY-MM-DD
+    place: Mention | None = None
+    subject: Mention | None = None
+    recipients: tuple[Party, ...] = ()
+    signer: Signer = field(default_factory=Signer)
+    tasks: tuple[Task, ...] = ()
+    distribution: tuple[Party, ...] = ()
+    citations: tuple[Citation, ...] = ()
+    problems: tuple[Problem, ...] = ()
+
+    @property
+    def year(self) -> int | None:
+        """The document's year, from its date or (State style) its number."""
+        if self.date is not None:
+            return int(self.date.value[:4])
+        return None
+
+    def to_json(self) -> dict[str, Any]:
+        def v(m: Mention | None) -> str | None:
+            return m.value if m is not None else None
+
+        scalars = {
+            "number": self.number,
+            "doc_type": self.doc_type,
+            "date": self.date,
+            "place": self.place,
+            "subject": self.subject,
+        }
+        return {
+            "source": self.source,
+            "sha256": self.sha256,
+            "encoding": self.encoding,
+            "length": self.length,
+            **{k: v(m) for k, m in scalars.items()},
+            "issuer": self.issuer.to_json() if self.issuer else None,
+            "recipients": [p.to_json() for p in self.recipients],
+            "signer": self.signer.to_json(),
+            "tasks": [t.to_json() for t in self.tasks],
+            "distribution": [p.to_json() for p in self.distribution],
+            "citations": [c.to_json() for c in self.citations],
+            "spans": {k: m.to_json() for k, m in scalars.items() if m is not None},
+            "problems": [p.to_json() for p in self.problems],
+        }
