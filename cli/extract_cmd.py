@@ -24,9 +24,7 @@ def _one(path: Path) -> tuple[str, Record | None, str | None]:
         return str(path), None, str(exc)
 
 
-def _results(
-    files: list[Path], jobs: int
-) -> Iterator[tuple[str, Record | None, str | None]]:
+def _results(files: list[Path], jobs: int) -> Iterator[tuple[str, Record | None, str | None]]:
     if jobs <= 1 or len(files) < 2:
         yield from map(_one, files)
         return
@@ -58,12 +56,22 @@ def _table(records: list[Record]) -> None:
 @click.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @format_option("jsonl", "json", "table", default="jsonl")
-@click.option("-o", "--output", type=click.File("w", encoding="utf-8"), default="-",
-              help="Write records here instead of standard output.")
-@click.option("-j", "--jobs", type=click.IntRange(1), default=1, show_default=True,
-              help="Worker processes.")
-@click.option("--strict/--keep-going", default=False, show_default=True,
-              help="Stop at the first file that fails, or report it and go on.")
+@click.option(
+    "-o",
+    "--output",
+    type=click.File("w", encoding="utf-8"),
+    default="-",
+    help="Write records here instead of standard output.",
+)
+@click.option(
+    "-j", "--jobs", type=click.IntRange(1), default=1, show_default=True, help="Worker processes."
+)
+@click.option(
+    "--strict/--keep-going",
+    default=False,
+    show_default=True,
+    help="Stop at the first file that fails, or report it and go on.",
+)
 def extract(paths: tuple[Path, ...], fmt: str, output, jobs: int, strict: bool) -> None:
     """Extract a structured record from each directive in PATHS (files or folders).
 
@@ -76,7 +84,7 @@ def extract(paths: tuple[Path, ...], fmt: str, output, jobs: int, strict: bool) 
     first = True
     if fmt == "json":
         output.write("[")
-    for source, record, error in _results(files, jobs):
+    for _source, record, error in _results(files, jobs):
         if error is not None:
             failed += 1
             click.echo(f"error: {error}", err=True)
