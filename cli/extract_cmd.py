@@ -3,33 +3,14 @@
 from __future__ import annotations
 
 import json
-import sys
-from collections.abc import Iterator
-from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 import click
 
 from chidao.cli.options import format_option
-from chidao.errors import ChidaoError
-from chidao.extract.pipeline import extract_path
-from chidao.extract.read import iter_input_files
+from chidao.extract.batch import extract_many
+from chidao.extract.read import DEFAULT_MAX_CHARS, TEXT_SUFFIXES
 from chidao.extract.records import Record
-
-
-def _one(path: Path) -> tuple[str, Record | None, str | None]:
-    try:
-        return str(path), extract_path(path), None
-    except ChidaoError as exc:
-        return str(path), None, str(exc)
-
-
-def _results(files: list[Path], jobs: int) -> Iterator[tuple[str, Record | None, str | None]]:
-    if jobs <= 1 or len(files) < 2:
-        yield from map(_one, files)
-        return
-    with ProcessPoolExecutor(max_workers=jobs) as pool:
-        yield from pool.map(_one, files, chunksize=max(1, min(64, len(files) // (jobs * 4))))
 
 
 def _table(records: list[Record]) -> None:
@@ -53,7 +34,14 @@ def _table(records: list[Record]) -> None:
     Console().print(table)
 
 
-@click.command()
+@click.command(
+    epilog="""\b
+Exit codes:
+  0  every file was extracted (warnings may have been printed)
+  1  at least one file failed (with --strict: the first failure stopped the run),
+     or no input file was found
+  2  usage error (unknown option, missing PATHS)"""
+)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @format_option("jsonl", "json", "table", default="jsonl")
 @click.option(
@@ -69,33 +57,54 @@ def _table(records: list[Record]) -> None:
 @click.option(
     "--strict/--keep-going",
     default=False,
-    show_default=True,
-    help="Stop at the first file that fails, or report it and go on.",
+    help="Stop at the first file that fails, or report it and go on [default: --keep-going].",
 )
-def extract(paths: tuple[Path, ...], fmt: str, output, jobs: int, strict: bool) -> None:
+@click.option(
+    "--max-chars",
+    type=click.IntRange(0),
+    default=DEFAULT_MAX_CHARS,
+    show_default=True,
+    help="Refuse a file whose text is longer than this (0 = no limit).",
+)
+@click.option("-q", "--quiet", is_flag=True, help="Do not print warnings (errors still are).")
+def extract(
+    paths: tuple[Path, ...],
+    fmt: str,
+    output,
+    jobs: int,
+    strict: bool,
+    max_chars: int,
+    quiet: bool,
+) -> None:
     """Extract a structured record from each directive in PATHS (files or folders).
 
-    Bad files get one line on standard error naming the file; the others go on.
-    The exit code is 1 when any file failed.
+    Files are read by content: .docx, .pdf with a text layer, or plain text in
+    UTF-8, UTF-16, Windows-1258, TCVN3 or VNI. Folders are searched for
+    .txt, .md, .docx and .pdf files.
+
+    A file that cannot be read (empty, binary, undecodable, damaged, scanned,
+    too long) gets one "error: FILE: …" line on standard error and the other
+    files go on. Something odd in a file that could be read (no header, an
+    impossible date, a cut-off end, the same content as an earlier file) gets
+    a "warning: FILE[START:END]: …" line, the span pointing into the text as read.
     """
-    files = list(iter_input_files(paths))
-    failed = 0
+    failed = total = 0
     kept: list[Record] = []
     first = True
     if fmt == "json":
         output.write("[")
-    for _source, record, error in _results(files, jobs):
-        if error is not None:
+    for outcome in extract_many(paths, jobs=jobs, strict=strict, max_chars=max_chars):
+        total += 1
+        for line in outcome.messages():
+            if not (quiet and line.startswith("warning:")):
+                click.echo(line, err=True)
+        if outcome.record is None:
             failed += 1
-            click.echo(f"error: {error}", err=True)
-            if strict:
-                break
             continue
-        assert record is not None
         if fmt == "table":
-            kept.append(record)
+            kept.append(outcome.record)
             continue
-        line = json.dumps(record.to_json(), ensure_ascii=False)
+        line = json.dumps(outcome.record.to_json(), ensure_ascii=False)
         if fmt == "json":
             output.write(("\n" if first else ",\n") + line)
         else:
@@ -106,6 +115,9 @@ def extract(paths: tuple[Path, ...], fmt: str, output, jobs: int, strict: bool) 
     if fmt == "table":
         _table(kept)
     output.flush()
+    if total == 0:
+        raise click.ClickException(f"no input files found (looked for {', '.join(TEXT_SUFFIXES)})")
     if failed:
-        click.echo(f"{failed} of {len(files)} file(s) failed", err=True)
-        sys.exit(1)
+        stopped = " (--strict: stopped at the first)" if strict else ""
+        click.echo(f"{failed} of {total} file(s) failed{stopped}", err=True)
+        raise click.exceptions.Exit(1)

@@ -19,3 +19,23 @@ def main() -> None:
 from chidao.cli import extract_cmd  # noqa: E402
 
 main.add_command(extract_cmd.extract)
+from chidao.cli import serve_cmd  # noqa: E402
+
+main.add_command(serve_cmd.serve_command)
+from chidao.cli import view_cmd  # noqa: E402
+
+main.add_command(view_cmd.view)
+from chidao.cli import store_cmd  # noqa: E402
+
+main.add_command(store_cmd.ingest_command)
+main.add_command(store_cmd.query_command)
+main.add_command(store_cmd.export_command)
+main.add_command(store_cmd.validate_command)
+main.add_command(store_cmd.stats_command)
+from chidao.cli import analysis_cmd  # noqa: E402
+
+main.add_command(analysis_cmd.lineage_command)
+main.add_command(analysis_cmd.cascade_command)
+main.add_command(analysis_cmd.gaps_command)
+main.add_command(analysis_cmd.hubs_command)
+main.add_command(analysis_cmd.who_command)

@@ -1,26 +1,146 @@
 """The extraction pipeline: read → clean → find → resolve.
 
-Each stage is one module; this one only chains them.
+Each stage is one module; this one only chains them:
+
+1. :func:`chidao.extract.clean.clean` — debris out, offset map kept;
+2. :mod:`~chidao.extract.find_parties` — the ``Kính gửi`` block, which closes the header;
+3. :mod:`~chidao.extract.find_header` — number, type, place, date, subject, issuer lines;
+4. :mod:`~chidao.extract.find_parties` / :mod:`~chidao.extract.find_signature` — ``Nơi nhận``
+   and the signature, which close the body;
+5. :mod:`~chidao.extract.find_issuer` + :mod:`~chidao.extract.resolve` — the issuer;
+6. ``find_tasks`` and ``find_citations`` over the body;
+7. everything as a :class:`~chidao.extract.records.Record` with spans in the text as read.
 """
 
 from __future__ import annotations
 
+import hashlib
+from dataclasses import replace
 from pathlib import Path
 
+from chidao.extract.clean import Cleaned, clean
+from chidao.extract.find_header import Header, find_header, find_self_reference
+from chidao.extract.find_issuer import find_issuer
+from chidao.extract.find_parties import (
+    entry_to_party,
+    find_distribution_block,
+    find_recipients_block,
+)
+from chidao.extract.find_signature import find_signature
 from chidao.extract.read import Document, read_path
-from chidao.extract.records import Record
+from chidao.extract.records import (
+    Citation,
+    Mention,
+    Organisation,
+    Party,
+    Problem,
+    Record,
+    Task,
+)
 
 
 def extract_document(doc: Document) -> Record:
     """Extract the record of one decoded document."""
-    # TEMPORARY until the find/resolve stages land (extraction helper replaces this body).
-    return Record(source=doc.source, sha256=doc.sha256, encoding=doc.encoding, length=len(doc.text))
+    cleaned = clean(doc.text)
+    problems: list[Problem] = []
+    rblock = find_recipients_block(cleaned)
+    header = find_header(cleaned, rblock.opener[0] if rblock else None)
+    problems.extend(header.problems)
+    if not header.org_lines and header.number is None and not header.problems:
+        header = _headerless(cleaned, header)
+    if header.doc_type is None and rblock is not None:
+        # A letter addressed "Kính gửi" whose title and number are lost is a Công văn.
+        header = replace(header, doc_type=Mention("Công văn"))
+    body_start = rblock.end if rblock else header.end
+    dblock = find_distribution_block(cleaned, after=body_start)
+    sig = find_signature(
+        cleaned, after=body_start, distribution_start=dblock.opener[0] if dblock else None
+    )
+    ends = [p for p in (dblock.opener[0] if dblock else None, sig.start) if p is not None]
+    body_end = min([p for p in ends if p >= body_start] or [len(cleaned.text)])
+    body = (body_start, body_end)
+    issuer = find_issuer(cleaned, header, body)
+    if issuer is None:
+        problems.append(Problem("no-issuer", "the issuing organisation was not found"))
+    if header.number is None and not any(p.code == "unreadable-number" for p in problems):
+        problems.append(Problem("no-number", "no registration number in the header"))
+    recipients = _parties(cleaned, rblock.entries if rblock else (), issuer, distribution=False)
+    distribution = _parties(cleaned, dblock.entries if dblock else (), issuer, distribution=True)
+    own_number = header.number.value if header.number else None
+    tasks = _tasks(cleaned, body, issuer)
+    citations = _citations(cleaned, body, issuer, own_number)
+    return Record(
+        source=doc.source,
+        sha256=doc.sha256,
+        encoding=doc.encoding,
+        length=len(doc.text),
+        number=header.number,
+        doc_type=header.doc_type,
+        issuer=issuer,
+        date=header.date,
+        place=header.place,
+        subject=header.subject,
+        recipients=recipients,
+        signer=sig.signer,
+        tasks=tasks,
+        distribution=distribution,
+        citations=citations,
+        problems=tuple(problems),
+    )
+
+
+def _headerless(cleaned: Cleaned, header: Header) -> Header:
+    """A copy without its header: take what the letter says of itself in an appendix."""
+    own = find_self_reference(cleaned)
+    if own is None:
+        return header
+    return replace(
+        header,
+        number=own.number,
+        doc_type=header.doc_type or own.doc_type,
+        date=header.date or own.date,
+        subject=header.subject or own.subject,
+    )
+
+
+def _parties(
+    cleaned: Cleaned,
+    entries: tuple[tuple[int, int], ...],
+    issuer: Organisation | None,
+    distribution: bool,
+) -> tuple[Party, ...]:
+    out = []
+    for span in entries:
+        party = entry_to_party(cleaned, span, issuer, distribution)
+        if party is not None:
+            out.append(party)
+    return tuple(out)
+
+
+def _tasks(
+    cleaned: Cleaned, body: tuple[int, int], issuer: Organisation | None
+) -> tuple[Task, ...]:
+    try:
+        from chidao.extract.find_tasks import find_tasks
+    except ImportError as exc:  # pragma: no cover - only while the stage is being written
+        raise ImportError(f"the task finder (chidao.extract.find_tasks) is missing: {exc}") from exc
+    return find_tasks(cleaned, body, issuer)
+
+
+def _citations(
+    cleaned: Cleaned, body: tuple[int, int], issuer: Organisation | None, own_number: str | None
+) -> tuple[Citation, ...]:
+    try:
+        from chidao.extract.find_citations import find_citations
+    except ImportError as exc:  # pragma: no cover - only while the stage is being written
+        raise ImportError(
+            f"the citation finder (chidao.extract.find_citations) is missing: {exc}"
+        ) from exc
+    return find_citations(cleaned, body, issuer, own_number)
 
 
 def extract_text(text: str, source: str = "<text>") -> Record:
     """Extract a record from text already in memory."""
-    import hashlib
-
     data = text.encode("utf-8")
     doc = Document(
         source=source,

@@ -1,71 +1,158 @@
 """Stage 1, *read*: bytes on disk → decoded text, with the facts about the file.
 
 The text returned here is "the text as read": every span chidao reports is an
-offset into it.
+offset into it.  The format is chosen by content (:func:`chidao.extract.formats.sniff`),
+the encoding of plain text detected (:mod:`chidao.extract.encodings`).
+
+What cannot be read raises :class:`~chidao.errors.InputError` naming the file;
+what is wrong but readable (a cut-off last character, a page without text)
+is kept in :attr:`Document.problems`.
 """
 
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 from chidao.errors import InputError
+from chidao.extract import formats
+from chidao.extract.encodings import decode_text, repair_legacy_text
+from chidao.extract.read_docx import read_docx
+from chidao.extract.read_pdf import read_pdf
+from chidao.extract.records import Problem
 
 #: File suffixes picked up when a folder is given.
 TEXT_SUFFIXES = (".txt", ".md", ".docx", ".pdf")
 
+#: Longest text accepted, in characters (``--max-chars``).  The longest real
+#: directives (plans with annexes) run to a few hundred thousand characters; a
+#: larger "document" is a dump of many, which should be split, not parsed as one.
+DEFAULT_MAX_CHARS = 1_000_000
+#: A .docx or .pdf may be large for its text (scans, pictures), but not this large.
+MAX_CONTAINER_BYTES = 256 * 1024 * 1024
+
 
 @dataclass(frozen=True, slots=True)
 class Document:
-    """A decoded input file."""
+    """A decoded input file.
+
+    ``encoding`` is what the text was decoded from: ``utf-8``, ``utf-8-sig``,
+    ``utf-16``, ``utf-16-le``, ``utf-16-be``, ``utf-32``, ``windows-1258``,
+    ``tcvn3``, ``vni`` for plain text; ``docx`` or ``pdf`` for those formats;
+    ``+tcvn3`` / ``+vni`` is appended when Unicode text turned out to be typed
+    in a legacy font (``docx+vni``).  ``format`` is ``text``, ``docx`` or ``pdf``.
+    """
 
     source: str
     text: str
     encoding: str
     sha256: str
     size: int  # bytes on disk
+    format: str = "text"
+    problems: tuple[Problem, ...] = ()
 
 
 def iter_input_files(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Expand files and folders (recursively, sorted) into input files."""
+    """Expand files and folders into input files, streaming.
+
+    A folder is walked depth first, names sorted, keeping files with a suffix
+    in :data:`TEXT_SUFFIXES`; hidden entries (``.git``, ``.~lock…``) and Word's
+    owner files (``~$letter.docx``, not documents) are passed over.  A file
+    named on its own is always yielded, whatever its name.
+    """
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and child.suffix.lower() in TEXT_SUFFIXES:
-                    yield child
+            yield from _walk(path)
         else:
             yield path
 
 
-def read_path(path: str | Path) -> Document:
-    """Read and decode one file; raise :class:`InputError` naming it when it cannot be."""
+def _walk(folder: Path) -> Iterator[Path]:
+    try:
+        entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    except OSError:
+        return  # an unreadable sub-folder holds nothing we can read
+    for entry in entries:
+        if entry.name.startswith((".", "~$")):
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            yield from _walk(Path(entry.path))
+        elif entry.is_file() and os.path.splitext(entry.name)[1].lower() in TEXT_SUFFIXES:
+            yield Path(entry.path)
+
+
+def read_path(path: str | Path, *, max_chars: int = DEFAULT_MAX_CHARS) -> Document:
+    """Read and decode one file; raise :class:`InputError` naming it when it cannot be.
+
+    ``max_chars`` (0 = no limit) bounds the text; a plain-text file too big to
+    fit is refused before it is read into memory.
+    """
     source = str(path)
     try:
-        data = Path(path).read_bytes()
+        with open(path, "rb") as fh:
+            head = fh.read(1024)
+            size = fh.seek(0, 2)
+            container = head.startswith(b"PK") or b"%PDF-" in head
+            if container and size > MAX_CONTAINER_BYTES:
+                raise InputError(
+                    f"file is {size / 1e6:.1f} MB, over the {MAX_CONTAINER_BYTES // 2**20} MiB "
+                    "limit for .docx/.pdf",
+                    source=source,
+                )
+            # UTF-8 needs at most 4 bytes a character: bigger plain text cannot fit.
+            if not container and max_chars and size > 4 * max_chars:
+                what = f"file is {size / 1e6:.1f} MB" if size >= 1e6 else f"file is {size:,} bytes"
+                raise InputError(_too_long(what, max_chars), source=source)
+            fh.seek(0)
+            data = fh.read()
+    except IsADirectoryError as exc:
+        raise InputError("is a folder, not a file", source=source) from exc
     except OSError as exc:
         raise InputError(f"cannot read file: {exc.strerror or exc}", source=source) from exc
-    return decode_bytes(data, source)
+    return decode_bytes(data, source, max_chars=max_chars)
 
 
-def decode_bytes(data: bytes, source: str) -> Document:
-    """Decode a file's bytes into a :class:`Document`."""
+def _too_long(what: str, max_chars: int) -> str:
+    return (
+        f"{what}: over the limit of {max_chars:,} characters "
+        "(--max-chars; split the file or raise the limit)"
+    )
+
+
+def decode_bytes(data: bytes, source: str, *, max_chars: int = DEFAULT_MAX_CHARS) -> Document:
+    """Decode a file's bytes into a :class:`Document`, whatever its format."""
     digest = hashlib.sha256(data).hexdigest()
+    if not data:
+        raise InputError("empty file (0 bytes)", source=source)
     if not data.strip():
-        raise InputError("empty file", source=source)
-    if data.startswith(b"\xef\xbb\xbf"):
-        text, enc = data[3:].decode("utf-8"), "utf-8-sig"
-    elif data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        text, enc = data.decode("utf-16"), "utf-16"
+        raise InputError(f"blank file ({len(data)} bytes of white space)", source=source)
+    fmt = formats.sniff(data, source)
+    problems: tuple[Problem, ...] = ()
+    if fmt == "text":
+        decoded = decode_text(data, source)
+        text, encoding, problems = decoded.text, decoded.encoding, decoded.problems
     else:
-        if b"\x00" in data[:4096]:
-            raise InputError("binary file (NUL bytes), not a text document", source=source)
-        try:
-            text, enc = data.decode("utf-8"), "utf-8"
-        except UnicodeDecodeError as exc:
-            raise InputError(
-                f"not valid UTF-8 at byte {exc.start}", source=source, span=(exc.start, exc.end)
-            ) from exc
-    return Document(source=source, text=text, encoding=enc, sha256=digest, size=len(data))
+        if fmt == "docx":
+            text = read_docx(data, source)
+        else:
+            text, problems = read_pdf(data, source)
+        text, legacy = repair_legacy_text(text)
+        encoding = f"{fmt}+{legacy}" if legacy else fmt
+    if not text.strip():
+        what = "blank file (only white space)" if fmt == "text" else f"the .{fmt} holds no text"
+        raise InputError(what, source=source)
+    if max_chars and len(text) > max_chars:
+        raise InputError(_too_long(f"text has {len(text):,} characters", max_chars), source=source)
+    return Document(
+        source=source,
+        text=text,
+        encoding=encoding,
+        sha256=digest,
+        size=len(data),
+        format=fmt,
+        problems=problems,
+    )

@@ -2,8 +2,8 @@
 
 Every span is ``(start, end)`` into the text *as read* (after decoding, before
 cleaning), so ``text[start:end]`` is the printed form a value came from.  A
-value that was normalised (``114-CV/HU`` from ``SỐ 114 -CV/HU``, ``2021-05-07``
-from ``ngày 07 tháng 5 năm 2021``, ``Huyện ủy Bảo Lâm`` from ``HUYỆN ỦY BẢO LÂM``)
+value that was normalised (``207-CV/HU`` from ``SỐ 207 -CV/HU``, ``2021-05-07``
+from ``ngày 07 tháng 5 năm 2021``, ``Huyện ủy Đức Trọng`` from ``HUYỆN ỦY ĐỨC TRỌNG``)
 keeps the printed text beside it in ``printed``.  Derived values that were
 never printed (a parent body found in the gazetteer, a level) have no span.
 
@@ -23,6 +23,10 @@ def _span(span: Span | None) -> list[int] | None:
     return [span[0], span[1]] if span is not None else None
 
 
+def _unspan(raw: Any) -> Span | None:
+    return (int(raw[0]), int(raw[1])) if raw else None
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     """A value and where it was printed.
@@ -38,12 +42,18 @@ class Mention:
     def to_json(self) -> dict[str, Any]:
         return {"value": self.value, "printed": self.printed, "span": _span(self.span)}
 
+    @classmethod
+    def from_json(cls, raw: dict[str, Any] | None) -> Mention | None:
+        if not raw or raw.get("value") is None:
+            return None
+        return cls(raw["value"], _unspan(raw.get("span")), raw.get("printed"))
+
 
 @dataclass(frozen=True, slots=True)
 class AdminUnit:
     """An administrative unit from the gazetteer (pre- or post-2025)."""
 
-    name: str  # "Huyện Bảo Lâm"
+    name: str  # "Huyện Đức Trọng"
     level: str  # province | district | commune
     code: str | None = None  # GSO code
     province: str | None = None  # "Tỉnh Lâm Đồng"
@@ -60,10 +70,23 @@ class AdminUnit:
             "valid_until": self.valid_until,
         }
 
+    @classmethod
+    def from_json(cls, raw: dict[str, Any] | None) -> AdminUnit | None:
+        if not raw:
+            return None
+        return cls(
+            raw["name"],
+            raw["level"],
+            raw.get("code"),
+            raw.get("province"),
+            raw.get("district"),
+            raw.get("valid_until"),
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class Organisation:
-    """An organisation in canonical form (``Huyện ủy Bảo Lâm``, ``Chính phủ``).
+    """An organisation in canonical form (``Huyện ủy Đức Trọng``, ``Chính phủ``).
 
     ``printed``/``span`` is the mention it was resolved from, if any.
     ``parent`` is the body directly above, ``level`` one of central, province,
@@ -89,6 +112,22 @@ class Organisation:
             "span": _span(self.span),
         }
 
+    @classmethod
+    def from_json(cls, raw: dict[str, Any] | str | None) -> Organisation | None:
+        if not raw:
+            return None
+        if isinstance(raw, str):
+            return cls(raw)
+        return cls(
+            name=raw["name"],
+            parent=raw.get("parent"),
+            level=raw.get("level"),
+            system=raw.get("system"),
+            unit=AdminUnit.from_json(raw.get("unit")),
+            printed=raw.get("printed"),
+            span=_unspan(raw.get("span")),
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class Party:
@@ -96,7 +135,7 @@ class Party:
 
     ``name`` is the printed name (debris and purpose removed); ``resolved`` the
     canonical organisation where the mention can be resolved (``UBND huyện`` in a
-    district letter → ``Ủy ban nhân dân huyện Bảo Lâm``); ``purpose`` the
+    district letter → ``Ủy ban nhân dân huyện Đức Trọng``); ``purpose`` the
     bracketed or ``|``-separated purpose of a distribution entry (``để báo cáo``).
     """
 
@@ -112,6 +151,15 @@ class Party:
             "resolved": self.resolved.to_json() if self.resolved else None,
             "purpose": self.purpose,
         }
+
+    @classmethod
+    def from_json(cls, raw: dict[str, Any]) -> Party:
+        return cls(
+            name=raw["name"],
+            span=_unspan(raw.get("span")) or (0, 0),
+            resolved=Organisation.from_json(raw.get("resolved")),
+            purpose=raw.get("purpose"),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +180,16 @@ class Task:
             "assignee": self.assignee.to_json() if self.assignee else None,
             "deadline": self.deadline,
         }
+
+    @classmethod
+    def from_json(cls, raw: dict[str, Any]) -> Task:
+        return cls(
+            text=raw["text"],
+            span=_unspan(raw.get("span")) or (0, 0),
+            assignee=Party.from_json(raw["assignee"]) if raw.get("assignee") else None,
+            label=raw.get("label"),
+            deadline=raw.get("deadline"),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -155,6 +213,18 @@ class Signer:
                 if m is not None
             },
         }
+
+    @classmethod
+    def from_json(cls, raw: dict[str, Any] | None) -> Signer:
+        raw = raw or {}
+        spans = raw.get("spans") or {}
+
+        def one(key: str) -> Mention | None:
+            if key in spans:
+                return Mention.from_json(spans[key])
+            return Mention(raw[key]) if raw.get(key) else None
+
+        return cls(name=one("name"), position=one("position"), on_behalf_of=one("on_behalf_of"))
 
 
 RELATIONS = ("implements", "based_on", "amends", "replaces", "cites")
@@ -192,6 +262,20 @@ class Citation:
             "trigger": self.trigger.to_json() if self.trigger else None,
         }
 
+    @classmethod
+    def from_json(cls, raw: dict[str, Any]) -> Citation:
+        return cls(
+            surface=raw["surface"],
+            span=_unspan(raw.get("span")) or (0, 0),
+            doc_type=raw.get("doc_type"),
+            number=raw.get("number"),
+            date=raw.get("date"),
+            year=raw.get("year"),
+            issuer=Organisation.from_json(raw.get("issuer")),
+            relation=raw.get("relation") or "cites",
+            trigger=Mention.from_json(raw.get("trigger")),
+        )
+
 
 @dataclass(frozen=True, slots=True)
 class Problem:
@@ -203,6 +287,10 @@ class Problem:
 
     def to_json(self) -> dict[str, Any]:
         return {"code": self.code, "message": self.message, "span": _span(self.span)}
+
+    @classmethod
+    def from_json(cls, raw: dict[str, Any]) -> Problem:
+        return cls(raw["code"], raw["message"], _unspan(raw.get("span")))
 
 
 @dataclass(frozen=True, slots=True)
@@ -259,3 +347,37 @@ class Record:
             "spans": {k: m.to_json() for k, m in scalars.items() if m is not None},
             "problems": [p.to_json() for p in self.problems],
         }
+
+    @classmethod
+    def from_json(cls, raw: dict[str, Any]) -> Record:
+        """Rebuild a record from :meth:`to_json` output (a line of ``chidao extract``).
+
+        >>> r = Record("a.txt", "0" * 64, "utf-8", 10, number=Mention("395-CV/HU", (3, 12)))
+        >>> Record.from_json(r.to_json()) == r
+        True
+        """
+        spans = raw.get("spans") or {}
+
+        def scalar(key: str) -> Mention | None:
+            if key in spans:
+                return Mention.from_json(spans[key])
+            return Mention(raw[key]) if raw.get(key) is not None else None
+
+        return cls(
+            source=raw["source"],
+            sha256=raw.get("sha256", ""),
+            encoding=raw.get("encoding", "utf-8"),
+            length=int(raw.get("length", 0)),
+            number=scalar("number"),
+            doc_type=scalar("doc_type"),
+            issuer=Organisation.from_json(raw.get("issuer")),
+            date=scalar("date"),
+            place=scalar("place"),
+            subject=scalar("subject"),
+            recipients=tuple(Party.from_json(p) for p in raw.get("recipients") or ()),
+            signer=Signer.from_json(raw.get("signer")),
+            tasks=tuple(Task.from_json(t) for t in raw.get("tasks") or ()),
+            distribution=tuple(Party.from_json(p) for p in raw.get("distribution") or ()),
+            citations=tuple(Citation.from_json(c) for c in raw.get("citations") or ()),
+            problems=tuple(Problem.from_json(p) for p in raw.get("problems") or ()),
+        )

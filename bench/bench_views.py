@@ -1,0 +1,165 @@
+"""How big an HTML view the browser copes with: the numbers behind the view thresholds.
+
+For synthetic cascades of N documents (one central resolution, 63 provinces,
+their districts), it times building the page in Python, then opens it in
+headless Chromium and reads from the page when the first frame was drawn and
+what one redraw of the whole (fitted) network costs — the price of every frame
+of a pan or zoom. ``--layout vis`` forces vis-network's own hierarchical layout
+at every size, ``--layout fixed`` the positions :mod:`chidao.graph.view_layout`
+computes; ``auto`` is what ``chidao view`` does.
+
+Usage::
+
+    .venv/bin/python -m bench.bench_views --sizes 500,1500,2000,5000,10000 --layout fixed
+    .venv/bin/python -m bench.bench_views --sizes 500,1500,3000 --layout vis
+
+Needs chromium and chromedriver (Debian: ``apt-get install chromium chromium-driver``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import shutil
+import tempfile
+import time
+from datetime import date, timedelta
+from pathlib import Path
+
+import networkx as nx
+
+from chidao.graph import views
+
+
+def campaign(n: int) -> nx.MultiDiGraph:
+    """A central resolution carried out by 63 provinces and ``n − 64`` districts."""
+    G = nx.MultiDiGraph()
+    start = date(2021, 7, 1)
+    G.add_node(
+        "c",
+        kind="document",
+        number="68/NQ-CP",
+        date=start,
+        level="central",
+        system="state",
+        issuer="cp",
+        issuer_name="Chính phủ",
+        cited_only=False,
+    )
+    provinces = min(63, n - 1)
+    per = math.ceil(max(n - 1 - provinces, 0) / provinces)
+    made = 1
+    for p in range(provinces):
+        G.add_node(
+            f"p{p}",
+            kind="document",
+            number=f"{p + 1}-CV/TU",
+            level="province",
+            date=start + timedelta(days=5 + p % 9),
+            system="party",
+            issuer=f"tu{p}",
+            issuer_name=f"Tỉnh ủy {p}",
+            province=f"P{p}",
+            cited_only=False,
+        )
+        G.add_edge(f"p{p}", "c", key="implements", lag_days=5 + p % 9)
+        made += 1
+        for d in range(per):
+            if made >= n:
+                break
+            G.add_node(
+                f"p{p}d{d}",
+                kind="document",
+                number=f"{d + 1}-CV/HU",
+                level="district",
+                date=start + timedelta(days=12 + d % 11),
+                system="state" if d % 3 == 0 else "party",
+                issuer=f"hu{p}.{d}",
+                issuer_name=f"Huyện ủy {p}.{d}",
+                province=f"P{p}",
+                cited_only=False,
+            )
+            G.add_edge(f"p{p}d{d}", f"p{p}", key="implements", lag_days=7 + d % 11 - p % 9)
+            made += 1
+    return G
+
+
+def driver(profile: str):
+    from selenium import webdriver
+    from selenium.webdriver.chrome.service import Service
+
+    options = webdriver.ChromeOptions()
+    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+    for arg in (
+        "--headless=new",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-quic",
+        "--no-first-run",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--window-size=1400,900",
+        f"--user-data-dir={profile}",
+    ):
+        options.add_argument(arg)
+    d = webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=options)
+    d.set_page_load_timeout(900)
+    d.set_script_timeout(900)
+    return d
+
+
+def measure(d, path: Path) -> tuple[int, float]:
+    d.get(path.as_uri())
+    while not (drawn := d.execute_script("return document.body.getAttribute('data-drawn')")):
+        time.sleep(0.05)
+    frame = d.execute_script(
+        "network.fit({animation: false}); var t = performance.now();"
+        "for (var i = 0; i < 5; i++) { network.redraw(); }"
+        "return (performance.now() - t) / 5;"
+    )
+    return int(drawn), frame
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--sizes", default="500,1500,2000,5000,10000")
+    ap.add_argument("--layout", choices=("auto", "vis", "fixed"), default="auto")
+    ap.add_argument(
+        "--group-by",
+        default="none",
+        help="none (every document drawn, the default here) or auto (as chidao view does)",
+    )
+    args = ap.parse_args()
+    if args.layout == "vis":
+        views.HIERARCHICAL_MAX_NODES = 10**9
+    elif args.layout == "fixed":
+        views.HIERARCHICAL_MAX_NODES = 0
+    profile = tempfile.mkdtemp(prefix="chidao-bench-")
+    out = Path(tempfile.mkdtemp(prefix="chidao-views-"))
+    d = driver(profile)
+    print("documents  drawn  layout  build_s  html_MB  first_draw_ms  frame_ms")
+    try:
+        for n in map(int, args.sizes.split(",")):
+            G = campaign(n)
+            t = time.perf_counter()
+            html = views.corpus_view(G, group_by=args.group_by)
+            build = time.perf_counter() - t
+            path = out / f"view-{n}.html"
+            path.write_text(html, encoding="utf-8")
+            shown = html.count('"kind": "')  # one per drawn node
+            layout = "vis" if shown <= views.HIERARCHICAL_MAX_NODES else "fixed"
+            drawn, frame = measure(d, path)
+            print(
+                f"{n:9,}  {shown:5,}  {layout:6}  {build:7.2f}  {len(html) / 1e6:7.1f}  "
+                f"{drawn:13,}  {frame:8.1f}",
+                flush=True,
+            )
+    finally:
+        d.quit()
+        shutil.rmtree(profile, ignore_errors=True)
+        shutil.rmtree(out, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()

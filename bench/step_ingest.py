@@ -1,0 +1,203 @@
+"""Ingest throughput: the embedded store through the project's path, and rdflib's
+default in-memory store on the same triples.
+
+Both modes extract every document (``--jobs`` worker processes) and build each
+record's named graph with :func:`chidao.graph.rdf.record_triples`, in batches of
+``--batch`` documents, so memory stays flat however large the corpus.  Then:
+
+- default mode: each batch goes into the on-disk store through
+  :mod:`chidao.graph.ingest` (the path ``chidao ingest`` takes); the store's
+  size on disk is measured at the end;
+- ``--rdflib-memory``: the same quads are added to ``rdflib.Dataset()`` (the
+  default ``Memory`` store).
+
+Extraction, graph building and loading are timed apart, so ``triples_per_s``
+is the loading rate alone; ``docs_per_s`` is the whole ingest.
+
+Usage::
+
+    .venv/bin/python -m bench.step_ingest --corpus bench/corpora/n10000-s7 --store /tmp/st
+"""
+
+from __future__ import annotations
+
+import argparse
+import multiprocessing as mp
+import shutil
+import time
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from bench.measure import dir_size_mb, emit, iter_corpus
+
+Quad = tuple[Any, Any, Any, Any]
+
+
+def _extract(path: Path) -> Any:
+    from chidao.extract.pipeline import extract_path
+
+    return extract_path(path)
+
+
+def iter_records(corpus: Path, jobs: int, limit: int | None, clock: dict[str, float]) -> Iterator:
+    """Records of the corpus in order; time spent waiting for them goes to ``clock``."""
+    paths = iter_corpus(corpus, limit)
+    if jobs == 1:
+        it: Iterator = map(_extract, paths)
+        pool = None
+    else:
+        pool = mp.get_context("fork").Pool(jobs)
+        it = pool.imap(_extract, paths, chunksize=32)
+    try:
+        while True:
+            t0 = time.perf_counter()
+            try:
+                rec = next(it)
+            except StopIteration:
+                return
+            finally:
+                clock["extract"] += time.perf_counter() - t0
+            yield rec
+    finally:
+        if pool is not None:
+            pool.terminate()
+
+
+def iter_batches(
+    records: Iterator, batch: int, clock: dict[str, float]
+) -> Iterator[tuple[list[Any], list[tuple[Any, list[Any]]]]]:
+    """``(records, [(graph IRI, triples), …])`` per batch of ``batch`` documents."""
+    from chidao.graph.ids import graph_iri
+    from chidao.graph.rdf import record_triples
+
+    recs: list[Any] = []
+    graphs: list[tuple[Any, list[Any]]] = []
+    for rec in records:
+        t0 = time.perf_counter()
+        graphs.append((graph_iri(rec.sha256, rec.source), record_triples(rec)))
+        recs.append(rec)
+        clock["build"] += time.perf_counter() - t0
+        if len(recs) >= batch:
+            yield recs, graphs
+            recs, graphs = [], []
+    if recs:
+        yield recs, graphs
+
+
+def load_rdflib_memory(batches: Iterator, clock: dict[str, float]) -> dict[str, Any]:
+    """Add every quad to rdflib's default in-memory Dataset."""
+    from rdflib import Dataset
+
+    ds = Dataset()
+    docs = quads = 0
+    for recs, graphs in batches:
+        t0 = time.perf_counter()
+        for g, triples in graphs:
+            ctx = ds.graph(g)
+            # Graph.addN is rdflib's bulk path (one call per named graph).
+            ctx.addN((s, p, o, ctx) for s, p, o in triples)
+            quads += len(triples)
+        clock["load"] += time.perf_counter() - t0
+        docs += len(recs)
+    return {"docs": docs, "quads": quads, "stored_quads": len(ds)}
+
+
+class _Timed:
+    """Wraps a store method to add its time (and calls) to a clock."""
+
+    def __init__(self, fn: Any, clock: dict[str, float], name: str) -> None:
+        self.fn, self.clock, self.name = fn, clock, name
+        clock.setdefault(name, 0.0)
+        clock.setdefault(f"{name}_calls", 0)
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        t0 = time.perf_counter()
+        try:
+            return self.fn(*args, **kwargs)
+        finally:
+            self.clock[self.name] += time.perf_counter() - t0
+            self.clock[f"{self.name}_calls"] += 1
+
+
+def ingest_store(args: argparse.Namespace, clock: dict[str, float]) -> dict[str, Any]:
+    """The whole project path, :func:`chidao.graph.ingest.ingest`, into a new store.
+
+    The store's methods are wrapped to time the write transactions (the load
+    rate compared with rdflib) apart from the per-file look-ups ingest makes.
+    """
+    from chidao.graph.ingest import DEFAULT_BATCH, ingest
+    from chidao.graph.store import open_store
+
+    if args.store.exists():
+        shutil.rmtree(args.store)
+    st = open_store(str(args.store))
+    st.write = _Timed(st.write, clock, "load")  # type: ignore[method-assign]
+    for name in ("has_graph", "graphs_for_file", "find_documents"):
+        setattr(st, name, _Timed(getattr(st, name), clock, f"lookup_{name}"))
+    paths = iter_corpus(args.corpus, args.limit)
+    summary = ingest(paths, st, jobs=args.jobs, batch_size=args.batch or DEFAULT_BATCH)
+    t0 = time.perf_counter()
+    stored = st.triple_count()
+    st.close()
+    clock["close"] = time.perf_counter() - t0
+    return {
+        "docs": summary.added + summary.replaced,
+        "failed": summary.failed,
+        "quads": summary.triples,
+        "stored_quads": stored,
+        "batch": args.batch or DEFAULT_BATCH,
+        "store_mb": dir_size_mb(args.store),
+    }
+
+
+def run(args: argparse.Namespace) -> dict[str, Any]:
+    clock: dict[str, float] = {"extract": 0.0, "build": 0.0, "load": 0.0}
+    t0 = time.perf_counter()
+    if args.rdflib_memory:
+        records = iter_records(args.corpus, args.jobs, args.limit, clock)
+        batches = iter_batches(records, args.batch or 1000, clock)
+        result = load_rdflib_memory(batches, clock)
+        store_kind = "rdflib.Dataset() (Memory), Graph.addN per file"
+    else:
+        result = ingest_store(args, clock)
+        store_kind = "chidao.graph.ingest.ingest → embedded Oxigraph"
+        del clock["extract"], clock["build"]  # inside ingest(); not separable from outside
+    wall = time.perf_counter() - t0
+    seconds = {k: round(v, 2) if isinstance(v, float) else v for k, v in clock.items()}
+    return {
+        "target": store_kind,
+        **result,
+        "seconds": seconds | {"total": round(wall, 2)},
+        "triples_per_s": round(result["quads"] / clock["load"]) if clock["load"] else None,
+        "ingest_triples_per_s": round(result["quads"] / wall),
+        "docs_per_s": round(result["docs"] / wall, 1),
+        "quads_per_doc": round(result["quads"] / max(result["docs"], 1), 1),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--corpus", type=Path, required=True)
+    ap.add_argument("--store", type=Path, help="store folder (replaced)")
+    ap.add_argument("--rdflib-memory", action="store_true", help="rdflib's in-memory store")
+    ap.add_argument("--jobs", type=int, default=2, help="extraction worker processes")
+    ap.add_argument(
+        "--batch", type=int, default=0, help="documents per transaction (0: ingest's default)"
+    )
+    ap.add_argument("--limit", type=int, default=None)
+    args = ap.parse_args(argv)
+    if not args.rdflib_memory and args.store is None:
+        ap.error("--store or --rdflib-memory is required")
+    step = "rdflib" if args.rdflib_memory else "ingest"
+    try:
+        result = run(args)
+    except ImportError as exc:  # the store or the RDF builder has not landed yet
+        emit({"step": step, "skipped": f"not available: {exc}"})
+        return 0
+    emit({"step": step, **result})
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,174 @@
+"""Latency of ``lineage`` and ``cascade`` on a store (p50, p95).
+
+The NetworkX view is loaded from the embedded store by
+:mod:`chidao.graph.nxload` (the load is timed once, apart); then for
+``--samples`` documents picked from the corpus' ground truth:
+
+- *lookup*: the document named the way a user writes it (number, issuer, year)
+  resolved to its IRI by :mod:`chidao.graph.lookup`;
+- *lineage*: :func:`chidao.graph.analysis.lineage` from a district letter;
+- *cascade*: :func:`chidao.graph.analysis.cascade` from a province letter and
+  from a central document (the whole country's answers: the largest tree).
+
+``--from-manifest`` builds the same NetworkX schema straight from the
+generator's ground truth instead of a store: it isolates the analysis from the
+store and the loader (used where no store of that size was built).
+
+Usage::
+
+    .venv/bin/python -m bench.step_query --corpus bench/corpora/n10000-s7 --store STORE
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import random
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import networkx as nx
+
+from bench.generate import iter_manifest
+from bench.measure import emit, percentiles
+
+
+def graph_from_manifest(corpus: Path) -> nx.MultiDiGraph:
+    """The document graph of the ground truth, in :mod:`chidao.graph`'s schema."""
+    G = nx.MultiDiGraph()
+    campaign, known = -1, {}
+    for t in iter_manifest(corpus):
+        if t["campaign"] != campaign:  # citations never leave their campaign
+            campaign, known = t["campaign"], {}
+        node = f"doc/{t['issuer']}/{t['date'][:4]}/{t['number']}"
+        date = dt.date.fromisoformat(t["date"])
+        G.add_node(node, kind="document", number=t["number"], date=date, year=date.year,
+                   level=t["level"], system=t["system"], issuer_name=t["issuer"],
+                   issuer=f"org/{t['issuer']}", cited_only=False, source=t["path"])  # fmt: skip
+        for c in t["citations"]:
+            target = known.get(c["number"])
+            if target is not None:
+                lag = (date - G.nodes[target]["date"]).days
+                G.add_edge(node, target, key=c["relation"], lag_days=lag)
+        known[t["number"]] = node
+    return G
+
+
+def _targets(corpus: Path, samples: int, seed: int) -> dict[str, list[dict[str, Any]]]:
+    """Reservoir samples of district, province and central documents from the truth."""
+    rng = random.Random(seed)
+    pools: dict[str, list[dict[str, Any]]] = {"district": [], "province": [], "central": []}
+    seen = dict.fromkeys(pools, 0)
+    for t in iter_manifest(corpus):
+        level = t["level"]
+        seen[level] += 1
+        pool = pools[level]
+        if len(pool) < samples:
+            pool.append(t)
+        else:
+            j = rng.randrange(seen[level])
+            if j < samples:
+                pool[j] = t
+    return pools
+
+
+def _timed(fn: Callable[[], Any]) -> tuple[float, Any]:
+    t0 = time.perf_counter()
+    out = fn()
+    return (time.perf_counter() - t0) * 1000, out
+
+
+def _index(G: nx.MultiDiGraph) -> dict[tuple[str, str, int], str]:
+    """(number, issuer name, year) → document node, to find the sampled documents."""
+    idx = {}
+    for n, a in G.nodes(data=True):
+        if a.get("kind") == "document" and a.get("number") and not a.get("cited_only"):
+            idx[(a["number"], a.get("issuer_name") or "", a.get("year") or 0)] = n
+    return idx
+
+
+def run(corpus: Path, store: Path | None, samples: int, seed: int) -> dict[str, Any]:
+    from chidao.graph.analysis import cascade, lineage
+
+    t0 = time.perf_counter()
+    if store is None:
+        G, source = graph_from_manifest(corpus), "ground truth (no store)"
+    else:
+        from chidao.graph.nxload import load_graph
+        from chidao.graph.store import open_store
+
+        G, source = load_graph(open_store(str(store), read_only=True)), "store"
+    load_s = time.perf_counter() - t0
+    pools = _targets(corpus, samples, seed)
+    idx = _index(G)
+
+    def node(t: dict[str, Any]) -> str | None:
+        return idx.get((t["number"], t["issuer"], int(t["date"][:4])))
+
+    result: dict[str, Any] = {
+        "graph_from": source,
+        "load_s": round(load_s, 3),
+        "nodes": G.number_of_nodes(),
+        "edges": G.number_of_edges(),
+    }
+    lookup = _lookup_fn(store)
+    if lookup is not None:
+        result["lookup"] = percentiles(
+            [_timed(lambda t=t: lookup(t))[0] for t in pools["district"]]
+        )
+    found = {k: [n for n in map(node, v) if n is not None] for k, v in pools.items()}
+    result["found"] = {k: f"{len(found[k])}/{len(pools[k])}" for k in pools}
+    lin = [_timed(lambda n=n: lineage(G, n)) for n in found["district"]]
+    result["lineage"] = percentiles([ms for ms, _ in lin])
+    result["lineage_hops_mean"] = round(
+        sum(max((len(c) for c in chains), default=0) for _, chains in lin) / max(len(lin), 1), 2
+    )
+    for level in ("province", "central"):
+        runs = [_timed(lambda n=n: cascade(G, n)) for n in found[level]]
+        result[f"cascade_{level}"] = percentiles([ms for ms, _ in runs])
+        result[f"cascade_{level}_nodes_mean"] = round(
+            sum(len(c.nodes) for _, c in runs) / max(len(runs), 1), 1
+        )
+    return result
+
+
+def _lookup_fn(store: Path | None) -> Callable[[dict[str, Any]], Any] | None:
+    """The user-facing lookup (number + issuer + year → IRI), where it exists."""
+    if store is None:
+        return None
+    try:
+        from chidao.graph.lookup import resolve_document
+        from chidao.graph.store import open_store
+    except ImportError:
+        return None
+    st = open_store(str(store), read_only=True)
+    return lambda t: resolve_document(st, t["number"], issuer=t["issuer"], year=int(t["date"][:4]))
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("--corpus", type=Path, required=True)
+    ap.add_argument("--store", type=Path, default=None)
+    ap.add_argument(
+        "--from-manifest", action="store_true", help="skip the store: build G from truth"
+    )
+    ap.add_argument("--samples", type=int, default=200)
+    ap.add_argument("--seed", type=int, default=11)
+    args = ap.parse_args(argv)
+    store = None if args.from_manifest else args.store
+    if store is not None and not store.exists():
+        # No store of this size (ingest skipped or failed): measure the analysis alone.
+        store = None
+    try:
+        result = run(args.corpus, store, args.samples, args.seed)
+    except ImportError as exc:  # the analysis or the loader has not landed yet
+        emit({"step": "query", "skipped": f"not available: {exc}"})
+        return 0
+    emit({"step": "query", **result})
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

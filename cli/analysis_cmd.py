@@ -1,0 +1,424 @@
+"""``chidao lineage``, ``cascade``, ``gaps``, ``hubs`` and ``who``: questions about the graph.
+
+Each command opens the store, finds what the user named
+(:mod:`chidao.graph.lookup`), loads the NetworkX view
+(:func:`chidao.graph.nxload.load_graph`) and calls one analysis function; the
+result is drawn with rich, or written as JSON with ``--format json``.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from typing import Any, TypeVar
+
+import click
+import networkx as nx
+from rich.console import Console
+from rich.markup import escape
+from rich.table import Table
+from rich.tree import Tree
+
+from chidao.cli.options import endpoint_options, format_option, store_option
+from chidao.errors import ChidaoError
+from chidao.extract.records import RELATIONS
+from chidao.graph.analysis import (
+    CARRY_OUT,
+    Cascade,
+    Coverage,
+    DocInfo,
+    DocRank,
+    Hop,
+    OrgActivity,
+    cascade,
+    coverage_gaps,
+    hubs,
+    lineage,
+    who,
+)
+from chidao.graph.coverage import gazetteer_units
+from chidao.graph.docnodes import doc_info, to_jsonable
+from chidao.graph.hubs import GROUPS, RANK_KEYS
+from chidao.graph.lookup import resolve_document, resolve_organisation
+from chidao.graph.nxload import load_graph
+from chidao.graph.store import TripleStore, open_store
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def doc_ref_options(fn: F) -> F:
+    """``--issuer`` and ``--year``: narrow a document number that repeats."""
+    fn = click.option(
+        "--year", type=int, default=None, help="The document's year, where numbers repeat."
+    )(fn)
+    return click.option(
+        "--issuer",
+        default=None,
+        metavar="NAME",
+        help="Part of the issuer's name (accents optional), where numbers repeat.",
+    )(fn)
+
+
+def relation_option(fn: F) -> F:
+    """``--relation R`` (repeatable): which citation relations count as carrying out."""
+    return click.option(
+        "-r",
+        "--relation",
+        "relations",
+        multiple=True,
+        type=click.Choice(RELATIONS),
+        help=f"Relation to follow (repeat for several) [default: {', '.join(CARRY_OUT)}].",
+    )(fn)
+
+
+@contextmanager
+def _graph(
+    store_path: str | None, endpoint: str | None, update_endpoint: str | None
+) -> Iterator[tuple[TripleStore, nx.MultiDiGraph]]:
+    """The store (read-only) and its NetworkX view; library errors become click errors."""
+    try:
+        store = open_store(
+            store_path=store_path,
+            endpoint=endpoint,
+            update_endpoint=update_endpoint,
+            read_only=True,
+        )
+    except ChidaoError as exc:
+        raise click.ClickException(str(exc)) from exc
+    try:
+        yield store, load_graph(store)
+    except (ChidaoError, nx.NodeNotFound, ValueError) as exc:
+        raise click.ClickException(str(exc)) from exc
+    finally:
+        store.close()
+
+
+def _echo_json(value: Any) -> None:
+    click.echo(json.dumps(to_jsonable(value), ensure_ascii=False, indent=2))
+
+
+def _console() -> Console:
+    return Console(highlight=False, soft_wrap=False)
+
+
+def _days(n: int | float | None) -> str:
+    if n is None:
+        return "—"
+    if isinstance(n, float) and not n.is_integer():
+        return f"{n:.1f} days"
+    return "1 day" if int(n) == 1 else f"{int(n)} days"
+
+
+def _label(d: DocInfo | Hop | DocRank, note: str = "") -> str:
+    """``number · issuer · level · date · note``, then whether it is known only from citations."""
+    parts = [f"[bold]{_esc(d.number or '(no number)')}[/bold]"]
+    parts.append(_esc(d.issuer_name or "issuer unknown"))
+    parts.append(d.level or "level unknown")
+    if not isinstance(d, DocRank):
+        parts.append(d.date.isoformat() if d.date else "undated")
+    if note:
+        parts.append(note)
+    if d.cited_only:
+        parts.append("[dim]known only from citations[/dim]")
+    return " · ".join(parts)
+
+
+def _esc(text: str) -> str:
+    return escape(text)
+
+
+def _relations(relations: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(relations) or CARRY_OUT
+
+
+# --- lineage ---------------------------------------------------------------------------------
+
+
+@click.command("lineage")
+@click.argument("doc")
+@doc_ref_options
+@relation_option
+@click.option("--max-depth", type=click.IntRange(1), default=None, help="Longest chain, in hops.")
+@format_option("tree", "json")
+@store_option
+@endpoint_options
+def lineage_command(
+    doc: str,
+    issuer: str | None,
+    year: int | None,
+    relations: tuple[str, ...],
+    max_depth: int | None,
+    fmt: str,
+    store_path: str | None,
+    endpoint: str | None,
+    update_endpoint: str | None,
+) -> None:
+    """Show what DOC carries out, all the way up.
+
+    DOC is a number (68/NQ-CP, "Số 309-CV/TU"), a source file name or an IRI.
+    Each hop shows the relation, the higher document's issuer and level, and
+    the lag in days between the two dates.
+    """
+    with _graph(store_path, endpoint, update_endpoint) as (store, G):
+        iri = resolve_document(store, doc, issuer, year)
+        chains = lineage(G, iri, _relations(relations), max_depth)
+        root = doc_info(G, iri)
+    if fmt == "json":
+        _echo_json({"document": dataclasses.asdict(root), "chains": chains})
+        return
+    tree = Tree(_label(root))
+    branches: dict[tuple[str, ...], Tree] = {(): tree}
+    for chain in chains:
+        path: tuple[str, ...] = ()
+        for hop in chain:
+            parent = branches[path]
+            path = (*path, hop.target)
+            if path not in branches:
+                lag = f"{_days(hop.lag_days)} before" if hop.lag_days is not None else ""
+                branches[path] = parent.add(f"[cyan]{hop.relation}[/cyan] → {_label(hop, lag)}")
+    console = _console()
+    console.print(tree)
+    if not chains:
+        console.print(f"It carries out no document by {', '.join(_relations(relations))}.")
+
+
+# --- cascade ---------------------------------------------------------------------------------
+
+
+def _cascade_tree(c: Cascade) -> Tree:
+    tree = Tree(_label(c.root))
+    branches: dict[str, Tree] = {c.root.iri: tree}
+    for n in c.nodes:
+        days = f"+{_days(n.days_from_root)}" if n.days_from_root is not None else ""
+        also = f" [dim](also carries out {len(n.also_carries_out)} more)[/dim]"
+        text = f"[cyan]{n.relation}[/cyan] ← {_label(n.document, days)}"
+        branches[n.document.iri] = branches[n.parent].add(
+            text + (also if n.also_carries_out else "")
+        )
+    return tree
+
+
+def _cascade_table(c: Cascade) -> Table:
+    table = Table(title="by level (days after the root document)")
+    for col in ("level", "documents", "undated", "first", "median", "issued by"):
+        table.add_column(col, justify="right" if col in ("documents", "undated") else "left")
+    for s in c.levels:
+        table.add_row(
+            s.level or "unknown",
+            str(s.count),
+            str(s.undated),
+            _days(s.first_days),
+            _days(s.median_days),
+            _esc(", ".join(s.issuers)),
+        )
+    return table
+
+
+@click.command("cascade")
+@click.argument("doc")
+@doc_ref_options
+@relation_option
+@format_option("tree", "json")
+@store_option
+@endpoint_options
+def cascade_command(
+    doc: str,
+    issuer: str | None,
+    year: int | None,
+    relations: tuple[str, ...],
+    fmt: str,
+    store_path: str | None,
+    endpoint: str | None,
+    update_endpoint: str | None,
+) -> None:
+    """Show every document that carries out DOC, transitively, level by level.
+
+    The tree places each document under the one it carries out that came
+    last before it; the table gives per level the number of documents and the
+    first and median lag in days after DOC; the bodies that passed it on
+    follow.
+    """
+    with _graph(store_path, endpoint, update_endpoint) as (store, G):
+        result = cascade(G, resolve_document(store, doc, issuer, year), _relations(relations))
+    if fmt == "json":
+        _echo_json(result)
+        return
+    console = _console()
+    console.print(_cascade_tree(result))
+    if not result.nodes:
+        console.print("No document in the store carries it out.")
+        return
+    console.print(_cascade_table(result))
+    if result.relays:
+        relays = Table(title="passed on by")
+        for col in ("body", "level", "its documents", "carried out by"):
+            relays.add_column(col)
+        for r in result.relays:
+            relays.add_row(
+                _esc(r.issuer_name or r.issuer or "unknown"),
+                r.level or "unknown",
+                str(r.documents),
+                str(r.carried_out_by),
+            )
+        console.print(relays)
+
+
+# --- gaps ------------------------------------------------------------------------------------
+
+
+@click.command("gaps")
+@click.argument("doc")
+@doc_ref_options
+@relation_option
+@format_option("table", "json")
+@store_option
+@endpoint_options
+def gaps_command(
+    doc: str,
+    issuer: str | None,
+    year: int | None,
+    relations: tuple[str, ...],
+    fmt: str,
+    store_path: str | None,
+    endpoint: str | None,
+    update_endpoint: str | None,
+) -> None:
+    """List the units one level below DOC's issuer with no document carrying it out.
+
+    For a province document these are its districts (its communes after
+    1 July 2025), for a central one the provinces, as the gazetteer lists them
+    at DOC's date.
+    """
+    with _graph(store_path, endpoint, update_endpoint) as (store, G):
+        iri = resolve_document(store, doc, issuer, year)
+        result = coverage_gaps(G, iri, gazetteer_units(), _relations(relations))
+        numbers = {n: G.nodes[n].get("number") or n for ns in result.covered.values() for n in ns}
+    if fmt == "json":
+        _echo_json(result)
+        return
+    _print_coverage(result, numbers)
+
+
+def _print_coverage(result: Coverage, numbers: dict[str, str]) -> None:
+    console = _console()
+    total = len(result.covered) + len(result.missing)
+    where = result.unit or "the country"
+    console.print(
+        f"{_label(result.document)}\n{len(result.covered)} of {total} "
+        f"{result.unit_level or 'unit'}-level units of {_esc(where)} carry it out; "
+        f"{len(result.missing)} show no document."
+    )
+    table = Table()
+    table.add_column("unit")
+    table.add_column("documents carrying it out")
+    for unit, docs in result.covered.items():
+        table.add_row(_esc(unit), _esc(", ".join(numbers[d] for d in docs)))
+    for unit in result.missing:
+        table.add_row(_esc(unit), "[red]none in the store[/red]")
+    console.print(table)
+
+
+# --- hubs ------------------------------------------------------------------------------------
+
+
+@click.command("hubs")
+@click.option(
+    "--top", type=click.IntRange(1), default=10, show_default=True, help="Rows per group."
+)
+@click.option(
+    "--by", type=click.Choice(RANK_KEYS), default="implemented_by", show_default=True,
+    help="Rank by documents carrying it out, documents citing it, or PageRank.",
+)  # fmt: skip
+@click.option("--group", type=click.Choice(GROUPS), default=None, help="One ranking per group.")
+@format_option("table", "json")
+@store_option
+@endpoint_options
+def hubs_command(
+    top: int,
+    by: str,
+    group: str | None,
+    fmt: str,
+    store_path: str | None,
+    endpoint: str | None,
+    update_endpoint: str | None,
+) -> None:
+    """Rank the documents most carried out, most cited, or central by PageRank."""
+    with _graph(store_path, endpoint, update_endpoint) as (_store, G):
+        result = hubs(G, top=top, by=by, group=group)
+    if fmt == "json":
+        _echo_json({k: [dataclasses.asdict(r) for r in v] for k, v in result.items()})
+        return
+    console = _console()
+    if not result:
+        console.print("No document in the store is cited by another.")
+    for name, ranks in result.items():
+        table = Table(title=None if name == "all" else _esc(name))
+        for col in ("#", "document", "carried out by", "cited by", "PageRank"):
+            table.add_column(col, justify="left" if col == "document" else "right")
+        for i, r in enumerate(ranks, 1):
+            table.add_row(
+                str(i), _label(r), str(r.implemented_by), str(r.cited_by), f"{r.pagerank:.4f}"
+            )
+        console.print(table)
+
+
+# --- who -------------------------------------------------------------------------------------
+
+
+@click.command("who")
+@click.argument("org")
+@format_option("table", "json")
+@store_option
+@endpoint_options
+def who_command(
+    org: str,
+    fmt: str,
+    store_path: str | None,
+    endpoint: str | None,
+    update_endpoint: str | None,
+) -> None:
+    """Show what ORG issued, received, was copied on and was assigned, and from whom.
+
+    ORG is a name (accents and case optional; add the place's words to choose
+    between namesakes) or an IRI.
+    """
+    with _graph(store_path, endpoint, update_endpoint) as (store, G):
+        result = who(G, resolve_organisation(store, org))
+        labels = {n: _label(doc_info(G, n)) for n in result.issued}
+    if fmt == "json":
+        _echo_json(result)
+        return
+    _print_who(result, labels)
+
+
+def _print_who(a: OrgActivity, labels: dict[str, str]) -> None:
+    console = _console()
+    console.print(f"[bold]{_esc(a.name or a.organisation)}[/bold] · {a.level or 'level unknown'}")
+    console.print(f"issued {len(a.issued)} document(s)")
+    for n in a.issued:
+        console.print(f"  {labels[n]}")
+    for title, items in (("received", a.received), ("copied on", a.copied),
+                         ("assigned tasks by", a.assigned)):  # fmt: skip
+        if not items:
+            continue
+        table = Table(title=f"{title} ({len(items)})")
+        for col in ("document", "date", "from"):
+            table.add_column(col)
+        for x in items:
+            table.add_row(
+                _esc(x.number or x.document),
+                x.date.isoformat() if x.date else "undated",
+                _esc(x.issuer_name or x.issuer or "unknown"),
+            )
+        console.print(table)
+    if a.senders:
+        table = Table(title="from whom")
+        for col in ("body", "level", "documents"):
+            table.add_column(col)
+        for s in a.senders:
+            table.add_row(
+                _esc(s.issuer_name or s.issuer or "unknown"), s.level or "—", str(s.documents)
+            )
+        console.print(table)

@@ -1,0 +1,229 @@
+"""``chidao ingest``, ``query``, ``export``, ``validate`` and ``stats``: the knowledge-graph store.
+
+Each command opens the store its options name and calls one library function
+in :mod:`chidao.graph`; library errors become :class:`click.ClickException`.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from chidao.cli.options import endpoint_options, format_option, store_option
+from chidao.errors import ChidaoError
+from chidao.graph.ingest import DEFAULT_BATCH, FileResult, IngestSummary, ingest
+from chidao.graph.queryio import (
+    RESULT_FORMATS,
+    load_query,
+    parse_binding,
+    rows_as_text,
+    write_result,
+)
+from chidao.graph.stats import store_stats
+from chidao.graph.store import EXPORT_FORMATS, TripleStore, open_store
+from chidao.graph.validate import validate_store
+
+
+@contextmanager
+def _store(
+    store_path: str | None,
+    endpoint: str | None = None,
+    update_endpoint: str | None = None,
+    read_only: bool = False,
+) -> Iterator[TripleStore]:
+    """The store, closed afterwards; chidao errors as click errors."""
+    try:
+        store = open_store(store_path, endpoint, update_endpoint, read_only=read_only)
+    except ChidaoError as exc:
+        raise click.ClickException(str(exc)) from exc
+    try:
+        yield store
+    except ChidaoError as exc:
+        raise click.ClickException(str(exc)) from exc
+    finally:
+        store.close()
+
+
+def _summary_line(s: IngestSummary) -> str:
+    return (
+        f"{s.files} file(s): {s.added} added, {s.replaced} replaced, {s.skipped} unchanged, "
+        f"{s.failed} failed; {s.triples:,} triples written in {s.seconds:.1f} s"
+    )
+
+
+@click.command("ingest")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@store_option
+@endpoint_options
+@click.option(
+    "-j", "--jobs", type=click.IntRange(1), default=1, show_default=True, help="Worker processes."
+)
+@click.option(
+    "--batch-size",
+    type=click.IntRange(1),
+    default=DEFAULT_BATCH,
+    show_default=True,
+    help="Files per store transaction.",
+)
+@click.option(
+    "--strict/--keep-going",
+    default=False,
+    show_default=True,
+    help="Stop at the first file that fails, or report it and go on.",
+)
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar and no warnings.")
+def ingest_command(
+    paths: tuple[Path, ...],
+    store_path: str | None,
+    endpoint: str | None,
+    update_endpoint: str | None,
+    jobs: int,
+    batch_size: int,
+    strict: bool,
+    quiet: bool,
+) -> None:
+    """Extract the directives in PATHS (files or folders) into the knowledge-graph store.
+
+    Each file becomes one named graph; a file already stored unchanged is
+    skipped, a changed file replaces its old graph.  Every batch is one
+    transaction, so an interrupted run leaves each file fully stored or absent
+    and the next run picks up where it stopped.  Bad files get one line on
+    standard error naming the file; the exit code is 1 when any file failed.
+    """
+    err = Console(stderr=True)
+    with _store(store_path, endpoint, update_endpoint) as store:
+        with Progress(
+            TextColumn("[bold]ingest"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            TimeElapsedColumn(),
+            TextColumn("{task.description}"),
+            console=err,
+            disable=quiet,
+            transient=True,
+        ) as bar:
+            task = bar.add_task("", total=None)
+
+            def on_file(result: FileResult) -> None:
+                bar.update(task, advance=1, description=Path(result.source).name)
+                for line in result.messages:
+                    if line.startswith("error:") or not quiet:
+                        bar.console.print(line, markup=False, highlight=False, soft_wrap=True)
+
+            summary = ingest(
+                paths,
+                store,
+                batch_size=batch_size,
+                jobs=jobs,
+                strict=strict,
+                progress=on_file,
+                on_start=lambda n: bar.update(task, total=n),
+            )
+    click.echo(_summary_line(summary), err=True)
+    if not summary.ok:
+        sys.exit(1)
+
+
+@click.command("query")
+@click.argument("sparql")
+@store_option
+@endpoint_options
+@format_option(*RESULT_FORMATS, default="table")
+@click.option(
+    "--bind",
+    "bindings",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help='Pre-bind a variable: a string, "text"@lang or <iri> (repeatable).',
+)
+def query_command(
+    sparql: str,
+    store_path: str | None,
+    endpoint: str | None,
+    update_endpoint: str | None,
+    fmt: str,
+    bindings: tuple[str, ...],
+) -> None:
+    """Run a SPARQL query (text, @file.rq or @saved-query-name) over the store.
+
+    The default graph is the union of all files' graphs.  Values given with
+    --bind are bound, never pasted into the query text.
+    """
+    try:
+        text = load_query(sparql)
+        bound = dict(parse_binding(b) for b in bindings)
+    except ChidaoError as exc:
+        raise click.ClickException(str(exc)) from exc
+    with _store(store_path, endpoint, update_endpoint, read_only=True) as store:
+        result = store.query(text, bound)
+        if fmt != "table":
+            out = click.get_text_stream("stdout")
+            write_result(result, fmt, out)
+            return
+        if result.kind == "ask":
+            click.echo("true" if result.boolean else "false")
+            return
+        if result.kind != "select":
+            raise click.ClickException("CONSTRUCT/DESCRIBE results are graphs: use `chidao export`")
+        table = Table(show_lines=False)
+        for name in result.variables:
+            table.add_column(name, overflow="fold")
+        for row in rows_as_text(result):
+            table.add_row(*row)
+        Console().print(table)
+
+
+@click.command("export")
+@store_option
+@format_option(*EXPORT_FORMATS, default="nq")
+@click.option(
+    "-o",
+    "--output",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write here instead of standard output.",
+)
+def export_command(store_path: str | None, fmt: str, output: Path | None) -> None:
+    """Export the store: nq, trig and jsonld keep one named graph per file; ttl, nt merge."""
+    with _store(store_path, read_only=True) as store:
+        if output is None:
+            store.export(fmt, click.get_binary_stream("stdout"))
+        else:
+            with output.open("wb") as f:
+                store.export(fmt, f)
+
+
+@click.command("validate")
+@store_option
+def validate_command(store_path: str | None) -> None:
+    """Check every file's graph against the shipped SHACL shapes; exit 1 on violations."""
+    with _store(store_path, read_only=True) as store:
+        report = validate_store(store)
+    click.echo(report.text())
+    if not report.conforms:
+        sys.exit(1)
+
+
+@click.command("stats")
+@store_option
+@format_option("table", "json", default="table")
+def stats_command(store_path: str | None, fmt: str) -> None:
+    """Count what the store holds: quads, files, documents, organisations, tasks, spans."""
+    with _store(store_path, read_only=True) as store:
+        stats = store_stats(store)
+    if fmt == "json":
+        import json
+
+        click.echo(json.dumps(stats))
+        return
+    table = Table("what", "count", title=f"chidao store {store_path or ''}".strip())
+    for name, value in stats.items():
+        table.add_row(name.replace("_", " "), f"{value:,}")
+    Console().print(table)

@@ -1,0 +1,292 @@
+"""Who an instruction tells to act: the actor named at the start of a sentence.
+
+An actor is a noun phrase that opens with an organisation, office or head of one
+(``Ban Tuyên giáo Huyện ủy``, ``Các địa phương``, ``UBND huyện``, ``Quý Doanh
+nghiệp``, ``Đồng chí Bí thư các cấp uỷ``) and runs, commas and ``và`` included,
+up to the first lower-case word of what it must do (``chủ trì``, ``chỉ đạo``,
+``tiếp tục``, ``cần``, ``phải``, ``theo chức năng``).  It stands
+
+* after a request: ``Giao X …``, ``Đề nghị X …``, ``Tổng cục Thuế đề nghị X …``;
+* after ``thông báo để X …`` (but ``để X biết`` is the stock closing, not a task);
+* or as the sentence's subject, after any intro clause (``Trong quá trình thực
+  hiện, căn cứ vào tình hình thực tiễn, người đứng đầu cấp ủy … phải …``).
+
+A subject that only reports (``Nhiều Cục Thuế chưa …``, ``Tổng cục Thuế sẽ …``)
+or is the issuer itself is no actor.  Matching is on folded text.
+"""
+
+from __future__ import annotations
+
+from chidao.extract import regexes as rx
+from chidao.extract.clean import fold
+from chidao.extract.records import Organisation
+from chidao.extract.resolve import resolve_organisation
+
+#: Most words an actor may have ("Các cấp ủy, chính quyền, Mặt trận Tổ quốc và …").
+MAX_ACTOR_WORDS = 45
+
+#: Most words of a paragraph that is only an actor ("8- UBND huyện" before its dashes).
+MAX_BARE_ACTOR_WORDS = 12
+
+# A verb-like word that is a noun after these: "Ban chỉ đạo phòng, chống dịch",
+# "các tổ chức chính trị - xã hội", "những đơn vị".
+_WORD_BEFORE_PROTECTED = {"ban": ("chi dao",), "tra": ("kiem tra",), "nguoi": ("su dung",)}
+_NOUN_AFTER = frozenset({"cac", "nhung", "moi", "cua", "tung"})
+
+# Short verbs as they must be printed to end an actor (their folded forms are ambiguous).
+_SHORT_VERBS = frozenset(
+    "cần phải nắm sớm sẽ gửi theo có là được chưa đã đang không lập cử rút nộp gặp chịu "
+    "giúp chủ nghiêm biết khi nếu thì xin ra nhận khai tăng giảm đưa tự sau dừng".split()
+)
+# Reporting words as they must be printed ("vẫn", not "vận động"; "đã", not "đà").
+_REPORTING_WORDS = frozenset("chưa đã đang sẽ vẫn".split())
+
+# Of those, the ones that cannot be part of a name even when OCR capitalises them ("… Sẽ").
+_NEVER_NAMES = frozenset("sẽ đã đang cần phải".split())
+
+# Head words that are also common words when printed in lower case ("phong tỏa", "bộ phận"),
+# and the only accented forms in which they head an actor ("Bộ", not "Bổ sung"; "Ban", not
+# "Bản sao"; "Sở", not "Số thuế"; "Cục", not OCR's "Cúc").
+_HEADS_NEEDING_CAPITAL = frozenset(
+    "phong so bo ban vu cuc doan hoi dai truong vien hai quan".split()
+)
+_HEAD_FORMS = {
+    "phong": "phòng",
+    "so": "sở",
+    "bo": "bộ",
+    "ban": "ban",
+    "vu": "vụ",
+    "cuc": "cục",
+    "doan": "đoàn",
+    "hoi": "hội",
+    "dai": "đài",
+    "truong": "trường",
+    "vien": "viện",
+}
+
+
+def find_actor(
+    text: str,
+    folded: str,
+    start: int,
+    end: int,
+    context: Organisation | None = None,
+    *,
+    whole: bool = False,
+) -> tuple[int, int] | None:
+    """The span of the actor of the sentence ``text[start:end]``, or ``None``.
+
+    ``whole`` allows the whole sentence to be the actor when no verb follows
+    (an item that is only a name, ``8- UBND huyện``).
+
+    >>> from chidao.extract.clean import fold
+    >>> s = "Giao Ban Tuyên giáo Huyện ủy chủ trì, phối hợp"
+    >>> a, b = find_actor(s, fold(s), 0, len(s))
+    >>> s[a:b]
+    'Ban Tuyên giáo Huyện ủy'
+    >>> s = "Nhiều Cục Thuế chưa nghiêm túc báo cáo"
+    >>> find_actor(s, fold(s), 0, len(s)) is None
+    True
+    >>> s = "Nếu phát sinh vướng mắc, khó khăn, đề nghị Cục Thuế báo cáo về Tổng cục Thuế"
+    >>> a, b = find_actor(s, fold(s), 0, len(s))
+    >>> s[a:b]
+    'Cục Thuế'
+    """
+    actor = _opening_actor(text, folded, start, end, context, whole)
+    if actor is not None:
+        return actor
+    for m in rx.TASK_LATE_REQUEST_F.finditer(folded, start, end):
+        if _names_actor(text, folded, m.end(), end):
+            return _actor_from(text, folded, m.end(), end, context, requested=True, whole=False)
+    return None
+
+
+def opens_with_verb(folded: str, start: int, end: int) -> bool:
+    """Whether the sentence, past its intro clauses, opens with what to do (no actor named).
+
+    >>> opens_with_verb("tang cuong cong tac kiem tra", 0, 28)
+    True
+    >>> opens_with_verb("ngan hang nha nuoc da yeu cau", 0, 29)
+    False
+    """
+    pos = _skip_space(folded, start, end)
+    for _ in range(3):
+        m = rx.TASK_INTRO_F.match(folded, pos, end)
+        if m is None:
+            break
+        pos = m.end()
+    request = rx.TASK_REQUEST_F.match(folded, pos, end)
+    return bool(rx.TASK_VERB_F.match(folded, pos, end) or request and request.start("verb") == pos)
+
+
+def _opening_actor(
+    text: str,
+    folded: str,
+    start: int,
+    end: int,
+    context: Organisation | None,
+    whole: bool,
+) -> tuple[int, int] | None:
+    pos = _skip_space(folded, start, end)
+    for _ in range(3):
+        m = rx.TASK_INTRO_F.match(folded, pos, end)
+        if m is None:
+            break
+        pos = m.end()
+    request = rx.TASK_REQUEST_F.match(folded, pos, end)
+    notice = rx.TASK_NOTICE_F.match(folded, pos, end)
+    requested = False
+    if request is not None and request.start("verb") > pos and folded[request.start("verb")] == "g":
+        request = None  # "Ban Tuyên giáo …": "giao" asks only when it opens the sentence
+    if request is not None and _names_actor(text, folded, request.end(), end):
+        pos, requested = request.end(), True
+    elif notice is not None and _names_actor(text, folded, notice.end(), end):
+        pos, requested = notice.end(), True
+    if rx.TASK_REPORT_SUBJECT_F.match(folded, pos, end):
+        return None
+    if not _names_actor(text, folded, pos, end):
+        return None
+    return _actor_from(text, folded, pos, end, context, requested=requested, whole=whole)
+
+
+def _actor_from(
+    text: str,
+    folded: str,
+    pos: int,
+    end: int,
+    context: Organisation | None,
+    *,
+    requested: bool,
+    whole: bool,
+) -> tuple[int, int] | None:
+    actor_end, verb = _phrase_end(text, folded, pos, end)
+    if verb is None:
+        short = len(text[pos:actor_end].split()) <= MAX_BARE_ACTOR_WORDS
+        if short and _colon_then_verb(text, folded, actor_end, end):
+            pass  # "1. Ban Tuyên giáo Huyện ủy: chủ trì, phối hợp …" (a plan's assignments)
+        elif not whole or len(text[pos:end].split()) > MAX_BARE_ACTOR_WORDS:
+            return None
+        else:
+            actor_end = end
+    else:
+        after = folded[verb:end]
+        if rx.TASK_FORMULA_F.match(after) or rx.TASK_COURTESY_F.match(after):
+            return None
+        if not requested and (_reports(text, folded, verb, end) or rx.TASK_SPEAKER_F.match(after)):
+            return None
+    if rx.TASK_THIRD_PARTY_F.match(folded, pos + _quantifier_length(folded, pos)) and not (
+        folded.startswith("quy", pos)
+    ):
+        return None  # taxpayers written about; "Quý Doanh nghiệp" is addressed
+    while actor_end > pos and text[actor_end - 1] in " \n,;:-":
+        actor_end -= 1
+    if actor_end <= pos:
+        return None
+    if not requested and _is_issuer(folded[pos:actor_end], context):
+        return None  # the issuer's own undertaking: "Tổng cục Thuế thông báo …"
+    return pos, actor_end
+
+
+def _reports(text: str, folded: str, verb: int, end: int) -> bool:
+    """Whether the verb reports rather than directs (``chưa``, ``đã``, ``sẽ``, ``có công văn``).
+
+    Short words count only as printed: ``vẫn`` reports, ``vận động`` directs.
+    """
+    m = rx.TASK_DESCRIPTIVE_F.match(folded, verb, end)
+    if m is None:
+        return False
+    printed = text[m.start() : m.end()]
+    return len(printed.split()) > 1 or printed.lower() in _REPORTING_WORDS
+
+
+def _colon_then_verb(text: str, folded: str, pos: int, end: int) -> bool:
+    """``: chủ trì, …`` — a colon, then on the same line a lower-case verb."""
+    if not text.startswith(":", pos):
+        return False
+    nxt = pos + 1
+    while nxt < end and text[nxt] == " ":
+        nxt += 1
+    return nxt < end and text[nxt].islower() and bool(rx.TASK_VERB_F.match(folded, nxt, end))
+
+
+def _skip_space(folded: str, pos: int, end: int) -> int:
+    while pos < end and folded[pos] in " \n\t":
+        pos += 1
+    return pos
+
+
+def _phrase_end(text: str, folded: str, pos: int, end: int) -> tuple[int, int | None]:
+    """Where the actor phrase from ``pos`` ends, and where its verb starts (if any)."""
+    words = 0
+    depth = 0  # inside "(gồm: Cục Thuế, Chi cục Thuế)"
+    prev_word = before_prev = ""
+    for m in rx.ISSUER_WORD.finditer(text, pos, end):
+        punct = m.group("punct")
+        if punct:
+            depth += (punct == "(") - (punct == ")")
+            if depth <= 0 and punct in (":", "."):
+                return m.start(), None
+            continue
+        word = m.group("word")
+        words += 1
+        if words > MAX_ACTOR_WORDS:
+            return m.start(), None
+        if word in ("-", "–") and words > 1:
+            nxt = rx.ISSUER_WORD.search(text, m.end(), end)
+            verb = rx.TASK_VERB_F.match(folded, nxt.start(), end) if nxt else None
+            if verb and nxt.group("word") and not verb.group(0).startswith("kiem"):
+                return m.start(), nxt.start()  # "Vụ Pháp chế - Tiếp tục rà soát …"
+        if words > 1 and (word[0].islower() or word.lower() in _NEVER_NAMES):
+            verb = rx.TASK_VERB_F.match(folded, m.start(), end)
+            if (
+                verb is not None
+                and not _protected(before_prev, prev_word, folded[m.start() : verb.end()])
+                and _accents_agree(text[m.start() : verb.end()])
+            ):
+                return m.start(), m.start()
+        before_prev, prev_word = prev_word, fold(word)
+    return end, None
+
+
+def _quantifier_length(folded: str, pos: int) -> int:
+    head = rx.TASK_ACTOR_HEAD_F.match(folded, pos)
+    return head.start("head") - pos if head else 0
+
+
+def _accents_agree(printed: str) -> bool:
+    # Short verbs fold onto nouns ("đang"/"đảng", "có"/"cỏ"): take them only as printed.
+    word = printed.lower()
+    return len(fold(word)) > 4 or " " in word or word in _SHORT_VERBS
+
+
+def _protected(before_prev: str, prev_word: str, verb: str) -> bool:
+    verb = " ".join(verb.split())
+    if prev_word == "ban" and before_prev == "uy":
+        return False  # "Quý Ủy ban chỉ đạo …": the committee directs
+    return prev_word in _NOUN_AFTER or verb in _WORD_BEFORE_PROTECTED.get(prev_word, ())
+
+
+def _names_actor(text: str, folded: str, pos: int, end: int) -> bool:
+    head = rx.TASK_ACTOR_HEAD_F.match(folded, pos, end)
+    if head is None:
+        return False
+    word = head.group("head")
+    first = word.split()[0]
+    printed = text[head.start("head") : head.start("head") + len(first)]
+    form = _HEAD_FORMS.get(first)
+    if form is not None and printed.lower() != form:
+        return False
+    return first not in _HEADS_NEEDING_CAPITAL or printed[0].isupper()
+
+
+def _is_issuer(actor: str, context: Organisation | None) -> bool:
+    if context is None:
+        return False
+    actor = " ".join(actor.split())
+    names = {fold(context.name)}
+    if context.printed:
+        names.add(" ".join(fold(context.printed).split()))
+    if actor in names:
+        return True
+    resolved = resolve_organisation(actor, context) if "," not in actor else None
+    return resolved is not None and resolved.name == context.name

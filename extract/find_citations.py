@@ -1,0 +1,469 @@
+"""Stage 3, *find*: the other documents a directive mentions (its citations).
+
+A citation opens with a document-type word (``Nghị quyết``, ``Công văn``,
+``văn bản``, ``Luật``…) and runs through its number (``số 68/NQ-CP``), date
+(``ngày 01 tháng 7 năm 2021``) and issuer (``của Chính phủ``).  Each part is
+optional except that a mention must carry a number, or be a law named by its
+title (``Luật Quản lý thuế``; issuer ``Quốc hội``).  Matching is on folded text,
+so OCR copies (``Quyết dịnh``, ``cong văn sô``, ``ngay``) are found; values
+keep the printed form.
+
+What is left out: the document's own number (repeated in an appendix line,
+``Kèm theo Công văn số …``), generic plurals (``các văn bản của …``) and
+``Công văn này``.  A document mentioned several times is listed once, at its
+first mention, with the date and issuer filled in from later ones and the
+strongest relation (any relation word beats a bare mention, see
+:mod:`chidao.extract.relations`).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from functools import cache
+
+from chidao.extract import regexes as rx
+from chidao.extract.clean import Cleaned, fold
+from chidao.extract.issuer_codes import issuer_code, issuer_from_number
+from chidao.extract.records import Citation, Mention, Organisation
+from chidao.extract.relations import Relation, classify, sentence_start
+from chidao.extract.resolve import doc_type_from_number, resolve_organisation
+
+#: Folded type word → document type as the guidelines write it.
+DOC_TYPES = {
+    "thong tu lien tich": "Thông tư liên tịch",
+    "thong tu": "Thông tư",
+    "nghi dinh": "Nghị định",
+    "nghi quyet": "Nghị quyết",
+    "quyet dinh": "Quyết định",
+    "chi thi": "Chỉ thị",
+    "thong bao ket luan": "Thông báo",
+    "ket luan": "Kết luận",
+    "thong bao": "Thông báo",
+    "cong dien": "Công điện",
+    "cong van": "Công văn",
+    "van ban": "Công văn",
+    "ke hoach": "Kế hoạch",
+    "huong dan": "Hướng dẫn",
+    "quy dinh": "Quy định",
+    "quy che": "Quy chế",
+    "to trinh": "Tờ trình",
+    "bao cao": "Báo cáo",
+    "bo luat": "Bộ luật",
+    "luat": "Luật",
+    "phap lenh": "Pháp lệnh",
+    "hien phap": "Hiến pháp",
+    "hiep dinh": "Hiệp định",
+}
+
+#: Longest printed issuer, in words, after ``của``.
+MAX_ISSUER_WORDS = 14
+
+#: Lower-case name words that fold onto a stop word (``sở``/``số``, ``cơ``/``có``):
+#: "Công đoàn cơ sở Công ty …".
+ISSUER_NAME_WORDS = frozenset({"sở", "cơ", "sỡ"})
+
+#: The body that passes laws.
+LEGISLATURE = "Quốc hội"
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    """One mention before deduplication (cleaned-text offsets)."""
+
+    start: int
+    end: int
+    doc_type: str
+    number: str | None
+    date: str | None
+    issuer: Organisation | None
+    law_name: str | None = None  # folded title of a law, to merge its mentions
+    relation: Relation = Relation("cites")
+
+    @property
+    def key(self) -> str:
+        if self.number:
+            return "n:" + number_key(self.number)
+        if self.law_name:
+            return "l:" + self.law_name
+        return f"u:{self.doc_type}:{self.issuer.name if self.issuer else ''}"
+
+    @property
+    def fullness(self) -> int:
+        return (self.date is not None) + (self.issuer is not None)
+
+
+def number_key(number: str) -> str:
+    """A number folded for comparison: no spaces, no accents, upper case, OCR slips undone.
+
+    >>> number_key("05/CĐ-UBND") == number_key("05/CD - UBND")
+    True
+    >>> number_key("954/2020/UBTVQHI4") == number_key("954/2020/UBTVQH14")
+    True
+    >>> number_key("1999/QCPH- -BHXH-TCT") == number_key("1999/QCPH-BHXH-TCT")
+    True
+    """
+    key = "".join(fold(number).split()).upper()
+    key = rx.NUMBER_REPEATED_SEPARATOR.sub(lambda m: m.group(0)[0], key)
+    return rx.NUMBER_OCR_ONE.sub("1", key)
+
+
+def normalise_number(printed: str) -> str:
+    """The number as printed without spaces around ``-`` and ``/``.
+
+    >>> normalise_number("889/CD- -TTg"), normalise_number("1691/VPCP- KGVX")
+    ('889/CD--TTg', '1691/VPCP-KGVX')
+    """
+    return "".join(printed.split())
+
+
+def find_citations(
+    cleaned: Cleaned,
+    body: tuple[int, int],
+    context: Organisation | None,
+    own_number: str | None,
+) -> tuple[Citation, ...]:
+    """Every other document mentioned in ``cleaned.text[body[0]:body[1]]``.
+
+    ``context`` is the issuing organisation (relative mentions such as
+    ``của Ban Thường vụ Tỉnh ủy`` resolve against it); ``own_number`` the
+    document's own number, never a citation.  Spans are in the original text.
+    """
+    # The header's subject line cites too ("V/v … thực hiện Chỉ thị 16/CT-TTg"): read from the
+    # top; the title and the document's own number are left out below.
+    lo, hi = 0, body[1]
+    own_type = doc_type_from_number(own_number) if own_number else None
+    found = _numbered(cleaned, lo, hi, context, own_number)
+    taken = [(f.start, f.end) for f in found]
+    found += [f for f in _laws(cleaned, lo, hi) if not any(a <= f.start < b for a, b in taken)]
+    taken = [(f.start, f.end) for f in found]
+    found += [
+        f
+        for f in _unnumbered(cleaned, lo, hi, context, own_type)
+        if not any(a <= f.start < b for a, b in taken)
+    ]
+    found.sort(key=lambda f: f.start)
+    found = _with_relations(cleaned, found, lo)
+    return tuple(_to_citation(cleaned, f) for f in _merge(found))
+
+
+# --- numbered mentions -----------------------------------------------------------------------
+
+
+def _numbered(
+    cleaned: Cleaned, lo: int, hi: int, context: Organisation | None, own_number: str | None
+) -> list[_Found]:
+    text, f = cleaned.text, cleaned.folded
+    own = number_key(own_number) if own_number else None
+    out: list[_Found] = []
+    for m in rx.CITE_TYPE_F.finditer(f, lo, hi):
+        if text[m.start() : m.end()].isupper():
+            continue  # a title ("CÔNG ĐIỆN", "NGHỊ QUYẾT"), not a mention
+        after = rx.CITE_AFTER_TYPE_F.match(f, m.end(), hi)
+        if after is None:
+            continue
+        qual = after.group("qual") if after.group("number") else after.group("qual2")
+        if qual and rx.CITE_TYPE_F.search(qual):
+            continue  # "quy định tại Thông tư số …": the later type word opens the mention
+        if qual and rx.CITE_FORM_F.search(qual):
+            continue  # "thông báo theo mẫu 01-1/LPTB": a form, not a document
+        group = "number" if after.group("number") else "bare"
+        number = normalise_number(text[after.start(group) : after.end(group)])
+        if own is not None and number_key(number) == own:
+            continue
+        if rx.CITE_ATTACHMENT_F.search(f[max(lo, m.start() - 30) : m.start()]):
+            continue  # "Kèm theo Công văn số …" is the document itself
+        end = after.end()
+        date, end = _date_after(f, end, hi)
+        if date is None:
+            date = _date_before(cleaned, m.start(), lo)
+        issuer, end = _issuer_after(cleaned, end, hi, context)
+        if issuer is None:
+            issuer = _issuer_from_code(number, context, own_number)
+        doc_type = DOC_TYPES[" ".join(m.group("type").split())]
+        law_name = None
+        if doc_type in ("Luật", "Bộ luật") and qual and qual.strip():
+            law_name = " ".join((m.group("type") + qual).split())
+        out.append(_Found(m.start(), end, doc_type, number, date, issuer, law_name))
+    return out
+
+
+def _date_after(f: str, pos: int, hi: int) -> tuple[str | None, int]:
+    m = rx.CITE_DATE_F.match(f, pos, hi)
+    if m is None:
+        return None, pos
+    day = (m.group("d1") or m.group("d2")).replace(" ", "")
+    month = m.group("m1") or m.group("m2")
+    year = m.group("y1") or m.group("y2")
+    d, mo = int(day), int(month)
+    if not (1 <= d <= 31 and 1 <= mo <= 12):
+        return None, m.end()
+    return f"{year}-{mo:02d}-{d:02d}", m.end()
+
+
+def _date_before(cleaned: Cleaned, pos: int, lo: int) -> str | None:
+    """The date that opens the mention's sentence: "Ngày 17/10/2022, Tổng cục Hải quan ban
+    hành công văn số 4357/TCHQ-GSQL" — the date the cited document was issued."""
+    f = cleaned.folded
+    start = sentence_start(cleaned.text, pos, lo)
+    found = None
+    for m in rx.CITE_DATE_OPENING_F.finditer(f, start, pos):
+        found = m  # the last one before the mention
+    if found is None or rx.CITE_TYPE_F.search(f, found.end(), pos):
+        return None
+    date, _ = _date_after(f, found.start(), pos)
+    return date
+
+
+def _issuer_after(
+    cleaned: Cleaned, pos: int, hi: int, context: Organisation | None
+) -> tuple[Organisation | None, int]:
+    f, text = cleaned.folded, cleaned.text
+    m = rx.CITE_OF_F.match(f, pos, hi)
+    if m is None:
+        return None, pos
+    words = _issuer_words(text, f, m.end(), hi)
+    addressee = _addressee(cleaned, words, pos)
+    if addressee is not None:
+        return addressee, words[-1][1]
+    # Shorten from the right until the words name an organisation.
+    for n in range(len(words), 0, -1):
+        start, org_end = words[0][0], words[n - 1][1]
+        printed = " ".join(text[start:org_end].split())
+        org = _resolve_issuer(printed, context)
+        if org is not None:
+            span = cleaned.to_original(start, org_end)
+            return replace(org, printed=printed, span=span), org_end
+    return None, pos
+
+
+def _addressee(cleaned: Cleaned, words: list[tuple[int, int]], pos: int) -> Organisation | None:
+    """``của Công ty`` in a reply is the company it answers, named after ``Kính gửi``."""
+    if not words:
+        return None
+    f = cleaned.folded
+    printed = " ".join(f[words[0][0] : words[-1][1]].split())
+    word = rx.CITE_ADDRESSEE_WORD_F.match(printed)
+    if word is None:
+        return None
+    kind = " ".join(word.group(1).split())
+    for m in rx.CITE_ADDRESSEE_LINE_F.finditer(f, 0, pos):
+        name_start, name_end = m.span("name")
+        if " ".join(f[name_start:name_end].split()).startswith(kind):
+            name_start, name_end = cleaned.trim(name_start, name_end)
+            name = cleaned.printed(name_start, name_end)
+            return Organisation(
+                name=name,
+                printed=" ".join(cleaned.text[words[0][0] : words[-1][1]].split()),
+                span=cleaned.to_original(words[0][0], words[-1][1]),
+            )
+    return None
+
+
+def _issuer_words(text: str, f: str, pos: int, hi: int) -> list[tuple[int, int]]:
+    """Word spans of a printed issuer: up to punctuation or a lower-case function word.
+
+    Names are capitalised, so ``tại``, ``về``, ``đã`` end one but ``Tài chính`` and
+    ``Đảng`` do not; ``và`` joins two names only when a capital follows
+    (``Bộ Tài nguyên và Môi trường``, not ``Chính phủ và khoản 5``).
+    """
+    out: list[tuple[int, int]] = []
+    for m in rx.ISSUER_WORD.finditer(text, pos, hi):
+        if m.group("punct") or len(out) >= MAX_ISSUER_WORDS:
+            break
+        word = m.group("word")
+        if out and not word[0].isupper() and not word[0].isdigit():
+            tail = f[m.start() :]
+            if rx.CITE_ISSUER_STOP_F.match(tail) and word.lower() not in ISSUER_NAME_WORDS:
+                break  # "về", "tại", "số" end a name; "cơ sở" does not
+            if rx.ISSUER_AND_F.match(tail) and (
+                not _next_is_capital(text, m.end(), hi)
+                or rx.CITE_TYPE_F.match(f, m.end() + 1, hi)  # "… và Công điện khẩn số …"
+            ):
+                break
+        out.append((m.start(), m.end()))
+    return out
+
+
+def _next_is_capital(text: str, pos: int, hi: int) -> bool:
+    nxt = rx.ISSUER_WORD.search(text, pos, hi)
+    return bool(nxt and nxt.group("word") and nxt.group("word")[0].isupper())
+
+
+def _resolve_issuer(printed: str, context: Organisation | None) -> Organisation | None:
+    folded = fold(printed)
+    head = rx.CITE_POSITION_F.match(folded)
+    if head is not None:  # "Bộ trưởng Bộ Tài chính" → the ministry
+        printed = printed[head.end() :]
+    if len(printed) < 2:
+        return None
+    return resolve_organisation(printed, context)
+
+
+@cache
+def _national_body(name: str) -> Organisation:
+    return resolve_organisation(name, None) or Organisation(name=name)
+
+
+def _issuer_from_code(
+    number: str, context: Organisation | None, own_number: str | None
+) -> Organisation | None:
+    name = issuer_from_number(number)
+    if name is not None:
+        return _national_body(name)
+    # A number carrying the issuer's own code is one of its own earlier letters.
+    code = issuer_code(number)
+    if context is not None and own_number and code and code == issuer_code(own_number):
+        return context
+    return None
+
+
+# --- laws named by title ------------------------------------------------------------------------
+
+
+def _laws(cleaned: Cleaned, lo: int, hi: int) -> list[_Found]:
+    text, f = cleaned.text, cleaned.folded
+    out: list[_Found] = []
+    legislature = resolve_organisation(LEGISLATURE, None) or Organisation(name=LEGISLATURE)
+    for m in rx.LAW_NAME_F.finditer(f, lo, hi):
+        word = text[m.start() : m.start("name")]
+        if not word[0].isupper() or word.isupper():
+            continue  # "pháp luật": the common noun; "LUẬT": a title or a stamp
+        end = m.end()
+        year = rx.CITE_YEAR_F.match(f, end, hi)
+        date, end2 = _date_after(f, end, hi)
+        end = year.end() if year else end2
+        doc_type = "Bộ luật" if m.group("type").startswith("bo") else "Luật"
+        name = " ".join(f[m.start() : m.end()].split())
+        out.append(_Found(m.start(), end, doc_type, None, date, legislature, law_name=name))
+    return out
+
+
+def _unnumbered(
+    cleaned: Cleaned, lo: int, hi: int, context: Organisation | None, own_type: str | None
+) -> list[_Found]:
+    """``Kết luận của Ban Thường vụ Tỉnh ủy``: a document named by type and issuer only."""
+    f = cleaned.folded
+    out: list[_Found] = []
+    for m in rx.CITE_UNNUMBERED.finditer(cleaned.text, lo, hi):
+        if not rx.CITE_UNNUMBERED_LEAD_F.search(f, max(lo, m.start() - 60), m.start()):
+            continue  # "các Nghị quyết của Trung ương", "… và Quyết định của …" (to come)
+        issuer, end = _issuer_after(cleaned, m.end(), hi, context)
+        if issuer is None:
+            continue
+        doc_type = DOC_TYPES[" ".join(fold(m.group("type")).split())]
+        if own_type == doc_type and context is not None and issuer.name == context.name:
+            continue  # "triển khai Nghị quyết của Chính phủ" in that Nghị quyết
+        out.append(_Found(m.start(), end, doc_type, None, None, issuer, law_name=None))
+    return out
+
+
+# --- relations, merging, records ------------------------------------------------------------
+
+
+def _with_relations(cleaned: Cleaned, found: list[_Found], lo: int) -> list[_Found]:
+    # Relation words are matched with line breaks as spaces ("thực\nhiện"); same offsets.
+    flat = cleaned.folded.replace("\n", " ")
+    out: list[_Found] = []
+    for cur in found:
+        start = sentence_start(cleaned.text, cur.start, lo)
+        prev = out[-1] if out and out[-1].end > start else None
+        trigger = classify(flat, start, prev.end if prev else start, cur.start)
+        if (
+            trigger is None
+            and prev is not None
+            and rx.REL_LIST_JOIN_F.search(flat, prev.end, cur.start)
+        ):
+            relation = prev.relation
+        else:
+            relation = trigger or Relation("cites")
+        out.append(replace(cur, relation=relation))
+    return out
+
+
+def _merge(found: list[_Found]) -> list[_Found]:
+    """One entry per document: first mention, filled in from the others."""
+    by_key: dict[str, list[_Found]] = {}
+    for f in found:
+        by_key.setdefault(_same_as(f.key, by_key), []).append(f)
+    # A law cited by title and elsewhere with its number ("Luật Quản lý thuế số 38/2019/QH14").
+    merged: list[_Found] = []
+    for group in by_key.values():
+        first = max(group, key=lambda g: (g.fullness, -g.start))
+        first = min(group, key=lambda g: g.start) if first.fullness == group[0].fullness else first
+        date = first.date or next((g.date for g in group if g.date), None)
+        issuer = first.issuer or next((g.issuer for g in group if g.issuer), None)
+        relation = next((g.relation for g in group if g.relation.name != "cites"), first.relation)
+        number = _usual_number(group) if first.number else None
+        merged.append(replace(first, number=number, date=date, issuer=issuer, relation=relation))
+    # "Kết luận của Ban Thường vụ Tỉnh ủy" is the numbered Kết luận of that body, if listed.
+    numbered = {(g.doc_type, g.issuer.name) for g in merged if g.number and g.issuer}
+    merged = [
+        g
+        for g in merged
+        if g.number
+        or g.law_name
+        or (g.doc_type, g.issuer.name if g.issuer else None) not in numbered
+    ]
+    # "Luật Quản lý thuế" and "Luật Quản lý thuế số 38/2019/QH14" are one law.
+    titled = {g.law_name for g in merged if g.number and g.law_name}
+    merged = [g for g in merged if g.number or g.law_name not in titled]
+    merged.sort(key=lambda g: g.start)
+    return merged
+
+
+def _same_as(key: str, seen: dict[str, list[_Found]]) -> str:
+    """The key of an earlier mention of the same document, or ``key``.
+
+    An OCR-truncated number (``16/CT-T`` from ``16/CT-T Tự``) is the same document as
+    a full one it begins (``16/CT-TTg``).
+    """
+    if key in seen or not key.startswith("n:"):
+        return key
+    serial = key.split("/", 1)[0]
+    for other in seen:
+        if "/" in key and "/" in other and other.split("/", 1)[0] == serial:
+            if other.startswith(key) or key.startswith(other):
+                return other
+    return key
+
+
+def _usual_number(group: list[_Found]) -> str | None:
+    """The printed form most mentions agree on (``UBTVQH14`` over one OCR'd ``UBTVQHI4``)."""
+    counts: dict[str, int] = {}
+    for g in group:
+        if g.number:
+            counts[g.number] = counts.get(g.number, 0) + 1
+    if not counts:
+        return None
+    best = max(counts.values())
+    return next(g.number for g in group if g.number and counts[g.number] == best)
+
+
+def _to_citation(cleaned: Cleaned, f: _Found) -> Citation:
+    text = cleaned.text
+    surface = cleaned.printed(f.start, f.end)
+    year = None
+    if f.number:
+        m = rx.CITE_NUMBER_YEAR.search(f.number)
+        year = int(m.group(1)) if m else None
+    if year is None and f.date:
+        year = int(f.date[:4])
+    trigger = None
+    if f.relation.start is not None and f.relation.end is not None:
+        printed = text[f.relation.start : f.relation.end]
+        trigger = Mention(
+            value=f.relation.name,
+            span=cleaned.to_original(f.relation.start, f.relation.end),
+            printed=" ".join(printed.split()),
+        )
+    return Citation(
+        surface=surface,
+        span=cleaned.to_original(f.start, f.end),
+        doc_type=f.doc_type,
+        number=f.number,
+        date=f.date,
+        year=year,
+        issuer=f.issuer,
+        relation=f.relation.name,
+        trigger=trigger,
+    )

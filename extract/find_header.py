@@ -1,0 +1,493 @@
+"""Stage 3, *find*: the header block of a directive.
+
+Decree 30/2020/NĐ-CP (State) and Guideline 36-HD/VPTW (Party) lay the header
+out in two columns: on the left the issuing body under its superior, the
+number (``Số 395-CV/HU``, ``Số: 68/NQ-CP``) and the subject (``V/v …``); on the
+right the national motto or ``ĐẢNG CỘNG SẢN VIỆT NAM`` and the place and date.
+Converted or OCR'd copies interleave the columns, merge them onto one line or
+lose parts; every element is therefore looked for on its own, line by line,
+in the zone before the recipients (``Kính gửi``) or the first body paragraph.
+
+Values keep the printed text; spans point into the original text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from chidao.extract import regexes as rx
+from chidao.extract.clean import Cleaned, fold
+from chidao.extract.doc_types import doc_type_from_number, doc_type_from_word
+from chidao.extract.lines import Line, has_right_column, left_column, split_lines, upper_ratio
+from chidao.extract.records import Mention, Problem
+from chidao.extract.resolve import (
+    resolve_organisation,
+)
+
+#: How far (in lines) the header may reach when no ``Kính gửi`` closes it.
+HEADER_MAX_LINES = 30
+
+
+@dataclass(frozen=True)
+class Header:
+    """What the header block says; spans are in the original text."""
+
+    number: Mention | None = None
+    doc_type: Mention | None = None
+    date: Mention | None = None
+    place: Mention | None = None
+    subject: Mention | None = None
+    #: Left-column organisation lines, top to bottom (superior first, issuer last); each is
+    #: the cleaned-text spans of its (possibly wrapped) parts.
+    org_lines: tuple[tuple[tuple[int, int], ...], ...] = ()
+    #: Cleaned offset where the header zone ends (start of Kính gửi or of the body).
+    end: int = 0
+    problems: tuple[Problem, ...] = field(default=())
+
+
+def find_header(cleaned: Cleaned, recipients_start: int | None = None) -> Header:
+    """Find the header elements in the zone before ``recipients_start`` (cleaned offset)."""
+    lines = split_lines(cleaned)
+    zone = _zone(lines, recipients_start)
+    problems: list[Problem] = []
+    date_line, date, place = _date(cleaned, zone, problems)
+    number_line, number = _number(cleaned, zone, problems, date_line)
+    title_line, doc_type, title_subject = _title(cleaned, zone)
+    subject = _subject(cleaned, zone, number_line) or title_subject
+    if doc_type is None and number is not None:
+        code_type = doc_type_from_number(number.value)
+        if code_type:
+            doc_type = Mention(code_type, number.span, number.printed)
+    if title_line is None and _has_vv_line(zone):
+        doc_type = Mention("Công văn")  # a V/v line and no title: a Công văn (not "1864/CT-…")
+    org_lines: list[tuple[tuple[int, int], ...]] = []
+    for anchor in _anchors(zone, number_line, date_line, title_line):
+        org_lines = _org_lines(cleaned, zone, anchor)
+        if org_lines:
+            break
+    end = _header_end(cleaned, zone, recipients_start, number_line, date_line, title_line, subject)
+    return Header(
+        number=number,
+        doc_type=doc_type,
+        date=date,
+        place=place,
+        subject=subject,
+        org_lines=tuple(org_lines),
+        end=end,
+        problems=tuple(problems),
+    )
+
+
+def _header_end(
+    cleaned: Cleaned,
+    zone: list[Line],
+    recipients_start: int | None,
+    number_line: Line | None,
+    date_line: Line | None,
+    title_line: Line | None,
+    subject: Mention | None,
+) -> int:
+    """Cleaned offset where the body may begin: at ``Kính gửi``, else after the last header
+    element found (a letter without recipients goes straight from its subject to its body)."""
+    if recipients_start is not None:
+        return recipients_start
+    ends = [ln.end for ln in (number_line, date_line, title_line) if ln is not None]
+    if subject is not None and subject.span is not None:
+        # The subject's end in the cleaned text: the first offset mapping past its span.
+        ends.append(next(i for i, o in enumerate(cleaned.offsets) if o >= subject.span[1]))
+    if ends:
+        return max(ends)
+    return zone[-1].end if zone else 0
+
+
+def _zone(lines: list[Line], recipients_start: int | None) -> list[Line]:
+    if recipients_start is not None:
+        return [ln for ln in lines if ln.end <= recipients_start or ln.start < recipients_start]
+    out = []
+    for ln in lines[: HEADER_MAX_LINES * 2]:
+        # A long lower-case line ending a sentence is body text: the header is over.
+        if (
+            len(ln.text) > 120
+            and upper_ratio(ln.text) < 0.3
+            and not rx.SUBJECT_VV_F.match(ln.folded)
+        ):
+            break
+        out.append(ln)
+    return out[:HEADER_MAX_LINES]
+
+
+# --- number -----------------------------------------------------------------------------------
+
+
+def _number(
+    cleaned: Cleaned, zone: list[Line], problems: list[Problem], date_line: Line | None
+) -> tuple[Line | None, Mention | None]:
+    seen_date = False
+    for ln in zone:
+        seen_date = seen_date or ln is date_line
+        if rx.STAMP_LINE_F.match(ln.folded):
+            continue
+        for a in rx.NUMBER_ANCHOR_F.finditer(ln.folded):
+            # The anchor must open the line or its left part: not "số" inside a sentence.
+            before = ln.text[: a.start()].strip()
+            if len(before) > 6 and not has_right_column(ln):
+                continue
+            if ln.text[a.start()].islower() and (
+                any(ch.isalpha() for ch in before) or (seen_date and ln is not date_line)
+            ):
+                continue  # "… Nghị quyết số 954/2020/…" inside a phrase, not "Số:"
+            m = rx.NUMBER_RAW.match(ln.text, a.end())
+            if m is None:
+                continue
+            c = rx.NUMBER_CODE.match(ln.text, m.end())
+            if c is None or not any(ch.isupper() for ch in c.group("code")):
+                continue
+            raw = m.group("raw").strip()
+            start = ln.start + (m.start("raw") if raw else m.start("sep"))
+            end = ln.start + c.end()
+            span = cleaned.to_original(start, end)
+            printed = cleaned.printed(start, end)
+            if not raw or not rx.NUMBER_SERIAL_OK.fullmatch(raw):
+                problems.append(
+                    Problem("unreadable-number", f"number {printed!r} has no readable serial", span)
+                )
+                return ln, None
+            serial = "".join(ch for ch in raw if ch.isdigit())
+            code = "".join(c.group("code").split()).rstrip(".")
+            return ln, Mention(f"{serial}{m.group('sep')}{code}", span, printed)
+    return None, None
+
+
+# --- date and place ---------------------------------------------------------------------------
+
+
+def parse_date(day: str, month: str, year: str) -> str | None:
+    """ISO date from printed parts, ``None`` when unreadable or impossible.
+
+    >>> parse_date("15", "02", "2021"), parse_date("31", "2", "2021"), parse_date("2#", "9", "2021")
+    ('2021-02-15', None, None)
+    """
+    if not (day.isdigit() and month.isdigit() and year.isdigit()):
+        return None
+    try:
+        return dt.date(int(year), int(month), int(day)).isoformat()
+    except ValueError:
+        return None
+
+
+def _date(
+    cleaned: Cleaned, zone: list[Line], problems: list[Problem]
+) -> tuple[Line | None, Mention | None, Mention | None]:
+    for ln in zone:
+        if rx.STAMP_LINE_F.match(ln.folded):
+            continue
+        m = rx.DATE_LINE_F.search(ln.folded)
+        if m is None or not _opens_date_line(ln.text[: m.start()]):
+            continue
+        start, end = ln.start + m.start(), ln.start + m.end()
+        span = cleaned.to_original(start, end)
+        printed = cleaned.printed(start, end)
+        d, mo, y = m.group("d"), m.group("m"), m.group("y")
+        iso = parse_date(d, mo, y)
+        date = None
+        if iso is not None:
+            date = Mention(iso, span, printed)
+        elif d.isdigit() and mo.isdigit():
+            problems.append(Problem("impossible-date", f"no such date: {printed!r}", span))
+        else:
+            problems.append(Problem("unreadable-date", f"date cannot be read: {printed!r}", span))
+        place = _place(cleaned, ln, ln.start + m.start())
+        return ln, date, place
+    for ln in zone:
+        # The numeric form: "Hà Nội, ngày 01-7-2021", "Bảo Lâm, 15/02/2021".
+        m = rx.DATE_LINE_NUMERIC_F.search(ln.folded)
+        if m is None or rx.STAMP_LINE_F.match(ln.folded):
+            continue
+        start, end = ln.start + m.start(), ln.start + m.end()
+        span = cleaned.to_original(start, end)
+        printed = cleaned.printed(start, end)
+        iso = parse_date(m.group("d"), m.group("m"), m.group("y"))
+        if iso is None:
+            problems.append(Problem("impossible-date", f"no such date: {printed!r}", span))
+        date = Mention(iso, span, printed) if iso else None
+        return ln, date, _place(cleaned, ln, start)
+    return None, None, None
+
+
+def _opens_date_line(before: str) -> bool:
+    """Is what precedes ``ngày`` a place (or nothing), not a sentence (``… từ ngày 01 tháng 7``)?"""
+    before = before.rstrip()
+    if not before or before.endswith(","):
+        return True
+    last = before.split()[-1]
+    return last[:1].isupper() or not any(ch.isalpha() for ch in last)
+
+
+_PLACE_LOWER = {"phố", "pho", "phô", "phó"}
+
+
+def _place(cleaned: Cleaned, ln: Line, date_start: int) -> Mention | None:
+    """The place before ``, ngày``: the run of capitalised words ending there."""
+    text = cleaned.text[ln.start : date_start].rstrip(" ,")
+    words = text.split(" ")
+    run: list[str] = []
+    for w in reversed(words):
+        if not w:
+            break
+        # "Bà Rịa - Vũng Tàu": a dash between capitalised words belongs to the place.
+        if w[0].isupper() or w in _PLACE_LOWER or (w in ("-", "–") and run):
+            run.append(w)
+        else:
+            break
+    run.reverse()
+    while run and run[0] in ("-", "–"):
+        run.pop(0)
+    # Debris before the place: "7 Q Hà Nội", "…/CD-TTg Ha Nội", "GTGT Hà Nội", "CT-KK Hà Nội".
+    while run and (
+        len(run[0]) == 1
+        or not any(ch.isalpha() for ch in run[0])
+        or any(ch.isdigit() or ch in "/-" for ch in run[0])
+        or (len(run) > 1 and run[0].isupper() and not run[1].isupper())
+    ):
+        run.pop(0)
+    if not run:
+        return None
+    value = " ".join(run)
+    if rx.NUMBER_ANCHOR_F.fullmatch(fold(value) + " "):
+        return None
+    start = ln.start + len(text) - len(value)
+    end = ln.start + len(text)
+    return Mention(value, cleaned.to_original(start, end), value)
+
+
+# --- title and subject ------------------------------------------------------------------------
+
+
+def _title(
+    cleaned: Cleaned, zone: list[Line]
+) -> tuple[Line | None, Mention | None, Mention | None]:
+    for i, ln in enumerate(zone):
+        s, e = left_column(ln)
+        seg = cleaned.text[s:e].strip()
+        if not seg or upper_ratio(seg) < 0.7 or len(seg) > 40:
+            continue
+        kind = doc_type_from_word(seg)
+        if kind is None or fold(seg).startswith(("so ", "so:")):
+            continue
+        lo = ln.start + (len(cleaned.text[s:e]) - len(cleaned.text[s:e].lstrip()))
+        hi = lo + len(seg)
+        title = Mention(kind, cleaned.to_original(lo, hi), seg)
+        return ln, title, _lines_after(cleaned, zone, i + 1, title_subject=True)
+    return None, None, None
+
+
+def _subject(cleaned: Cleaned, zone: list[Line], number_line: Line | None) -> Mention | None:
+    for i, ln in enumerate(zone):
+        m = rx.SUBJECT_VV_F.match(ln.folded) or rx.SUBJECT_VA.match(ln.text)
+        if m is not None:
+            return _lines_after(cleaned, zone, i, skip=m.end())
+    if number_line is not None:
+        # Party letters print the subject under the number without "V/v" (seeds: "Về công tác…").
+        i = zone.index(number_line)
+        for j in range(i + 1, min(i + 3, len(zone))):
+            ln = zone[j]
+            if ln.blank:
+                continue
+            if _is_subject_start(ln):
+                return _lines_after(cleaned, zone, j)
+            break
+    return None
+
+
+def _short_token(ln: Line) -> bool:
+    """A lone acronym ending a wrapped subject: ``TMDT``."""
+    text = ln.text.strip()
+    return len(text.split()) == 1 and 2 <= len(text) <= 6 and text.isalpha() and text.isupper()
+
+
+def _wrapped_after_gap(zone: list[Line], j: int) -> bool:
+    """After the blank line ``j``, does the subject go on (a short lower-case line)?"""
+    nxt = next((ln for ln in zone[j + 1 :] if not ln.blank), None)
+    if nxt is None or rx.RECIPIENTS_F.search(nxt.folded) or rx.RIGHT_COLUMN_F.search(nxt.folded):
+        return False
+    text = nxt.text.strip()
+    wordy = len(text.split()) >= 2 and rx.WORD3.search(text) is not None
+    return len(text) <= 40 and ((text[:1].islower() and wordy) or _short_token(nxt))
+
+
+def _has_vv_line(zone: list[Line]) -> bool:
+    return any(rx.SUBJECT_VV_F.match(ln.folded) or rx.SUBJECT_VA.match(ln.text) for ln in zone)
+
+
+def _is_subject_start(ln: Line) -> bool:
+    text = ln.text.strip()
+    if not text or upper_ratio(text) > 0.5 or has_right_column(ln):
+        return False
+    if rx.DATE_LINE_F.search(ln.folded) or rx.RECIPIENTS_F.search(ln.folded):
+        return False
+    return text[0].isupper() and len(text) < 100
+
+
+def _lines_after(
+    cleaned: Cleaned, zone: list[Line], i: int, skip: int = 0, title_subject: bool = False
+) -> Mention | None:
+    """The subject from line ``i`` (after ``skip`` chars) through its continuation lines."""
+    start = None
+    end = None
+    for j in range(i, len(zone)):
+        ln = zone[j]
+        if ln.blank:
+            if start is None and title_subject:
+                continue
+            if start is not None and _wrapped_after_gap(zone, j):
+                continue  # OCR put blank lines inside the subject: "V/v Chấn chỉnh …\n\nbáo cáo"
+            break
+        if j > i and (
+            rx.DATE_LINE_F.search(ln.folded)
+            or rx.RECIPIENTS_F.search(ln.folded)
+            or rx.NUMBER_ANCHOR_F.match(ln.folded)
+            or rx.RIGHT_COLUMN_F.search(ln.folded)
+            or rx.STAMP_LINE_F.match(ln.folded)
+            or (start is not None and upper_ratio(ln.text) > 0.8 and not _short_token(ln))
+        ):
+            break
+        lo = ln.start + (skip if j == i else 0)
+        hi = ln.end
+        m = rx.DATE_LINE_F.search(ln.folded)
+        if m:  # a date merged onto the subject line: keep only what precedes the place
+            hi = ln.start + m.start()
+        if title_subject and start is None and upper_ratio(ln.text) > 0.8 and len(ln.text) < 40:
+            continue
+        start = lo if start is None else start
+        end = hi
+    if start is None or end is None:
+        return None
+    start, end = cleaned.trim(start, end, " \n,;:-'\"‘’")
+    printed = cleaned.printed(start, end)
+    value = printed
+    m = rx.SUBJECT_PREFIX_F.match(fold(value))
+    if m:
+        value = value[m.end() :]
+    value = value.rstrip(" .;,")
+    if not value:
+        return None
+    return Mention(value, cleaned.to_original(start, end), printed)
+
+
+# --- issuing organisation lines ---------------------------------------------------------------
+
+
+def _anchors(
+    zone: list[Line], number_line: Line | None, date_line: Line | None, title_line: Line | None
+) -> list[int]:
+    """Indexes in ``zone`` below which the organisation block may end, nearest the top first.
+
+    The block usually sits above the number and the date; converted copies put
+    the motto and the date first and the block just above the number.
+    """
+    found = sorted({zone.index(ln) for ln in (number_line, date_line, title_line) if ln})
+    if found:
+        return found
+    for i, ln in enumerate(zone):
+        if has_right_column(ln):
+            return [i + 1]
+    return []
+
+
+def _org_lines(
+    cleaned: Cleaned, zone: list[Line], anchor: int
+) -> list[tuple[tuple[int, int], ...]]:
+    """Left-column organisation lines above the anchor, wrapped lines joined."""
+    picked: list[tuple[int, int]] = []
+    seen_text = False
+    junk = 0
+    i = anchor
+    # The number line itself may carry the body's name in a merged left column; go upward.
+    while i > 0:
+        i -= 1
+        ln = zone[i]
+        if ln.blank:
+            continue
+        if rx.STAMP_LINE_F.match(ln.folded):
+            break
+        if rx.DATE_LINE_F.search(ln.folded) and not has_right_column(ln):
+            continue
+        s, e = left_column(ln)
+        s, e = cleaned.trim(s, e, " \n,;:.-—_=|'\"“”‘’")
+        above = zone[i - 1].folded.rstrip() if i > 0 else ""
+        if above.endswith(" viet") and cleaned.folded[s:e].endswith(" nam"):
+            e -= 4  # "…CHỦ NGHĨA VIỆT" / "TONG CỤC THUÊ NAM": the motto's last word wrapped
+        seg = cleaned.text[s:e]
+        if not seg:
+            if has_right_column(ln) or ln.text.strip(" -—–_=*.") == "":
+                continue  # the motto's half of the line, or a rule under the issuer ("-------")
+            break
+        if upper_ratio(seg) < 0.6 or not _looks_like_header_words(seg):
+            junk += 1
+            # OCR debris between the block and the number is skipped; above it, a stamp.
+            if seen_text or junk > 2:
+                break
+            continue
+        picked.append((s, e))
+        seen_text = True
+    picked.reverse()
+    return _join_wrapped(cleaned, picked)
+
+
+def _looks_like_header_words(seg: str) -> bool:
+    words = [w for w in seg.split() if any(ch.isalpha() for ch in w)]
+    return bool(words) and sum(len(w) >= 2 for w in words) >= max(1, len(words) // 2)
+
+
+def _join_wrapped(
+    cleaned: Cleaned, spans: list[tuple[int, int]]
+) -> list[tuple[tuple[int, int], ...]]:
+    """Join a line that continues the one above (``VÀ XÃ HỘI`` after ``BỘ LAO ĐỘNG - …``)."""
+    out: list[tuple[tuple[int, int], ...]] = []
+    for s, e in spans:
+        f = cleaned.folded[s:e]
+        starts_org = rx.ORG_HEAD_F.match(f) or rx.PARTY_COMMITTEE_F.match(f)
+        if out and not starts_org and resolve_organisation(cleaned.text[s:e]) is None:
+            out[-1] = (*out[-1], (s, e))
+        else:
+            out.append(((s, e),))
+    return out
+
+
+def org_line_text(cleaned: Cleaned, parts: tuple[tuple[int, int], ...]) -> str:
+    """The printed text of an organisation line, wrapped parts joined by a space."""
+    return " ".join(cleaned.printed(s, e) for s, e in parts)
+
+
+# --- the letter's own reference in an appendix ------------------------------------------------
+
+
+def find_self_reference(cleaned: Cleaned) -> Header | None:
+    """Number, date and subject from an appendix's ``(Kèm theo Công văn số 1873/TCT-TTKT ngày
+    01/6/2022 về …)`` — for copies whose header is missing."""
+    m = rx.SELF_REFERENCE_F.search(cleaned.folded)
+    if m is None:
+        return None
+    n = rx.NUMBER_RAW.match(cleaned.text, m.start("num"))
+    c = rx.NUMBER_CODE.match(cleaned.text, n.end()) if n else None
+    if n is None or c is None or not rx.NUMBER_SERIAL_OK.fullmatch(n.group("raw").strip()):
+        return None
+    ns, ne = m.start("num"), c.end()
+    serial = "".join(ch for ch in n.group("raw") if ch.isdigit())
+    number = Mention(
+        f"{serial}{n.group('sep')}{''.join(c.group('code').split())}",
+        cleaned.to_original(ns, ne),
+        cleaned.printed(ns, ne),
+    )
+    kind = doc_type_from_word(cleaned.text[m.start("type") : m.end("type")])
+    doc_type = Mention(kind, cleaned.to_original(m.start("type"), m.end("type"))) if kind else None
+    d = rx.DATE_NUMERIC.match(cleaned.text, m.start("date"))
+    date = None
+    if d is not None:
+        iso = parse_date(d.group("d"), d.group("m"), d.group("y"))
+        if iso:
+            date = Mention(iso, cleaned.to_original(d.start(), d.end()), d.group(0))
+    ss, se = cleaned.trim(m.start("subject"), m.end("subject"), " \n,;.:")
+    subject = Mention(cleaned.printed(ss, se), cleaned.to_original(ss, se), cleaned.printed(ss, se))
+    return Header(number=number, doc_type=doc_type, date=date, subject=subject)

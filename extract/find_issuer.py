@@ -1,0 +1,197 @@
+"""Stage 3/4: who issued the document.
+
+From the header's organisation lines when there are any (issuer last, its
+superior above it); otherwise from the digital-signature stamp (``Ký bởi:``,
+``Người ký:``) or from the body, where the issuer speaks of itself
+(``Ban Thường vụ Huyện ủy yêu cầu:``, ``Tổng cục Thuế đề nghị …``) and names its
+territory (``huyện A Lưới``), which the gazetteer places in its province.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import replace
+from datetime import date
+
+from chidao.extract import regexes as rx
+from chidao.extract.clean import Cleaned, fold
+from chidao.extract.find_header import Header, org_line_text
+from chidao.extract.gazetteer import default_gazetteer
+from chidao.extract.lines import capitalised, split_lines
+from chidao.extract.records import AdminUnit, Organisation
+from chidao.extract.resolve import (
+    committee_of,
+    dated,
+    peoples_committee_of,
+    resolve_organisation,
+    with_parent,
+)
+
+
+def find_issuer(cleaned: Cleaned, header: Header, body: tuple[int, int]) -> Organisation | None:
+    """The issuing organisation, with its parent, level and system."""
+    at = date.fromisoformat(header.date.value) if header.date is not None else None
+    with dated(at):
+        return _find_issuer(cleaned, header, body)
+
+
+def _find_issuer(cleaned: Cleaned, header: Header, body: tuple[int, int]) -> Organisation | None:
+    org = _from_header(cleaned, header)
+    if org is None or org.level is None:
+        org = _from_stamp(cleaned, header) or org
+    if org is None or org.level is None or _is_relative(org):
+        org = _from_body(cleaned, body, org) or org
+    if (
+        org is not None
+        and org.unit is None
+        and org.level in ("district", "commune")
+        and org.printed
+    ):
+        # A namesake district ("Huyện ủy Bảo Lâm": Cao Bằng or Lâm Đồng?) with no superior
+        # printed: the provinces the letter names decide.
+        for province in document_provinces(cleaned):
+            placed = resolve_organisation(org.printed, province_hint=province)
+            if placed is not None and placed.unit is not None:
+                return replace(
+                    placed, printed=org.printed, span=org.span, parent=org.parent or placed.parent
+                )
+    return org
+
+
+def _leading_capitalised(words: list[str]) -> list[str]:
+    """The capitalised words a name starts with: ``ủy Lâm Đồng`` → ``[]``, ``Lâm Đồng về`` → 2."""
+    out = []
+    for w in words:
+        if not capitalised(w):
+            break
+        out.append(w)
+    return out
+
+
+def document_provinces(cleaned: Cleaned) -> list[str]:
+    """Provinces the text names (``tỉnh Lâm Đồng``, ``Tỉnh ủy Thái Bình``), most named first."""
+    g = default_gazetteer()
+    counts: Counter[str] = Counter()
+    for m in rx.PROVINCE_MENTION.finditer(cleaned.text):
+        words = _leading_capitalised(m.group(1).split())
+        for n in range(len(words), 0, -1):
+            unit = g.province(" ".join(words[:n]))
+            if unit is not None:
+                counts[unit.name] += 1
+                break
+    return [name for name, _ in counts.most_common()]
+
+
+def _is_relative(org: Organisation) -> bool:
+    """A committee named without its place (``Huyện ủy``, ``Ủy ban nhân dân huyện``)."""
+    return org.unit is None and rx.RELATIVE_BODY_F.fullmatch(fold(org.name)) is not None
+
+
+def _from_header(cleaned: Cleaned, header: Header) -> Organisation | None:
+    resolved: list[tuple[Organisation, tuple[int, int]]] = []
+    hint: str | None = None
+    for parts in header.org_lines:
+        text = org_line_text(cleaned, parts)
+        org = resolve_organisation(text, province_hint=hint)
+        if org is None:
+            continue
+        span = cleaned.to_original(parts[0][0], parts[-1][1])
+        org = replace(org, printed=text, span=span)
+        resolved.append((org, span))
+        prov = _province_name(org.unit)
+        hint = prov or hint
+    if not resolved:
+        return None
+    issuer = resolved[-1][0]
+    if len(resolved) > 1:
+        superior = resolved[-2][0]
+        # A committee's superior is the committee one level up: the rule and the header agree
+        # ("ĐẢNG BỘ TỈNH LÂM ĐỒNG" above "HUYỆN ỦY BẢO LÂM"); for agencies the header decides.
+        if issuer.level is None and superior.unit is not None:
+            # "SỞ Y TẾ" under "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH": the department of that unit.
+            label = superior.unit.name
+            label = label[:1].lower() + label[1:]
+            placed = resolve_organisation(f"{issuer.printed} {label}")
+            if placed is not None and placed.unit is not None:
+                issuer = replace(placed, printed=issuer.printed, span=issuer.span)
+        if issuer.level is None and superior.level == "central":
+            # "VỤ PHÁP CHẾ" under a ministry: a central department of it.
+            issuer = replace(issuer, level="central", system=issuer.system or superior.system)
+        if issuer.level is not None and superior.name != issuer.name:
+            issuer = with_parent(issuer, superior)
+    return issuer
+
+
+def _province_name(unit: AdminUnit | None) -> str | None:
+    if unit is None:
+        return None
+    return unit.name if unit.level == "province" else unit.province
+
+
+def _from_stamp(cleaned: Cleaned, header: Header) -> Organisation | None:
+    """``Ký bởi: Tổng cục Thuế`` / ``Người ký: Cục Thuế thành phố Hồ Chí Minh``."""
+    for ln in split_lines(cleaned)[:12]:
+        m = rx.STAMP_SIGNER_F.match(ln.folded)
+        if m is None:
+            continue
+        text = ln.text[m.end() :].strip()
+        org = resolve_organisation(text)
+        if org is not None and org.level is not None:
+            s = ln.start + m.end()
+            return replace(org, printed=text, span=cleaned.to_original(s, s + len(text)))
+    return None
+
+
+#: Verbs with which a letter's issuer speaks of itself, and how much each one says so
+#: ("Tổng cục Thuế có ý kiến như sau", "Ban Thường vụ Huyện ủy yêu cầu:").
+_SPEECH_WEIGHTS_F = {
+    "co y kien": 3, "tra loi": 2, "nhan duoc": 2, "yeu cau": 2,
+    "de nghi": 1, "gioi thieu": 1, "thong bao": 1, "huong dan": 1,
+}  # fmt: skip
+
+
+def _from_body(
+    cleaned: Cleaned, body: tuple[int, int], partial: Organisation | None
+) -> Organisation | None:
+    """The organisation that opens the clauses where the letter speaks (weighted vote)."""
+    lo, hi = body
+    f = cleaned.folded
+    votes: Counter[str] = Counter()
+    found: dict[str, Organisation] = {}
+    for m in rx.ISSUER_SPEECH_F.finditer(f, lo, hi):
+        floor = max(lo, m.start() - 300)
+        starts = [c.end() for c in rx.CLAUSE_START_F.finditer(f, floor, m.start())]
+        start = starts[-1] if starts else floor
+        words = cleaned.text[start : m.start()].split()
+        if not words or fold(words[0]) in ("cua", "theo", "tai"):
+            continue
+        for n in range(min(len(words), 9), 0, -1):
+            cand = " ".join(words[:n])
+            org = resolve_organisation(cand)
+            if org is not None and org.level is not None and org.system is not None:
+                votes[org.name] += _SPEECH_WEIGHTS_F[m.group(0)]
+                found.setdefault(org.name, org)
+                break
+    if not votes:
+        return None
+    org = found[votes.most_common(1)[0][0]]
+    if _is_relative(org):
+        unit = _territory(cleaned, body, org.level)
+        if unit is not None:
+            org = committee_of(unit) if org.system == "party" else peoples_committee_of(unit)
+    return org
+
+
+def _territory(cleaned: Cleaned, body: tuple[int, int], level: str | None) -> AdminUnit | None:
+    """The first unit of the issuer's level named in the text (``huyện A Lưới``)."""
+    g = default_gazetteer()
+    for m in rx.UNIT_MENTION_F.finditer(cleaned.folded, 0, body[1]):
+        want = "province" if m.group("utype") in ("tinh", "thanh pho") else "district"
+        if level is not None and want != level:
+            continue
+        words = _leading_capitalised(cleaned.text[m.end() : m.end() + 60].split()[:4])
+        for n in range(len(words), 0, -1):
+            found = g.find(" ".join(words[:n]), level=want)
+            if len(found) == 1:
+                return found[0]
+    return None

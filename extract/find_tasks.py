@@ -1,0 +1,170 @@
+"""Stage 3, *find*: the body's tasks — each instruction and the actor who must carry it out.
+
+The body is cut into its outline (:mod:`chidao.extract.outline`).  An item whose
+first sentence names an actor (:mod:`chidao.extract.actors`) is one task of that
+actor, sub-items and continuation paragraphs included (``8- UBND huyện`` then
+dashes); an item whose first sentence names none is left out, but its sub-items
+are tried one by one (``4. Tăng cường …:`` then ``- Các Cục Thuế thực hiện …``).
+The lead-in that introduces the list (``Ban Thường vụ Huyện ủy yêu cầu:``) is no
+task.  In the closing paragraphs each sentence is tried: ``đề nghị X …``,
+``yêu cầu X …`` and a sentence whose subject is an organisation are tasks, the
+stock ``… để X biết và thực hiện`` and a reply's ``đề nghị Công ty liên hệ …``
+are not.  A letter with no list is read like a closing.  When nothing else gave a
+task, a lead-in that asks someone by name (``Tổng cục Hải quan hướng dẫn Cục Hải
+quan các tỉnh … thực hiện như sau:``) is the one task.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from chidao.extract import regexes as rx
+from chidao.extract.actors import find_actor, opens_with_verb
+from chidao.extract.clean import Cleaned
+from chidao.extract.outline import Item, Paragraph, outline
+from chidao.extract.records import Organisation, Party, Task
+from chidao.extract.resolve import resolve_organisation
+
+#: How many sentences of an item's first paragraph may be background before its instruction.
+MAX_LEAD_SENTENCES = 4
+
+#: How far back (characters) an opening quotation mark may stand and still hold a sentence.
+QUOTE_REACH = 1500
+
+
+def find_tasks(
+    cleaned: Cleaned, body: tuple[int, int], context: Organisation | None
+) -> tuple[Task, ...]:
+    """The tasks of the body ``cleaned.text[body[0]:body[1]]``, in document order.
+
+    ``context`` is the issuing organisation: it resolves relative actors
+    (``UBND huyện``) and is never its own actor.  Spans are in the original text.
+    """
+    text = cleaned.text
+    tree = outline(text, *body)
+    tasks: list[Task] = []
+    for item in tree.items:
+        tasks.extend(_item_tasks(cleaned, item, context, body[0]))
+    free = tree.closing if tree.items else tree.preamble
+    for para in free:
+        tasks.extend(_sentence_tasks(cleaned, para, context, body[0]))
+    if not tasks and tree.items and tree.preamble:
+        lead = tree.preamble[-1]
+        tasks.extend(_sentence_tasks(cleaned, lead, context, body[0], lead_in=True))
+    return tuple(tasks)
+
+
+def _item_tasks(
+    cleaned: Cleaned, item: Item, context: Organisation | None, body_start: int
+) -> Iterator[Task]:
+    text, folded = cleaned.text, cleaned.folded
+    head = item.head
+    first_end = _first_sentence_end(text, head.text_start, head.end)
+    actor = None
+    if first_end == head.end and len(item.paragraphs) > 1 and not _ends_sentence(text, head):
+        # A sentence cut by a page break: "6. Bộ trưởng, … cơ quan thuộc" / "Chính phủ, … chịu".
+        nxt = item.paragraphs[1]
+        joined_end = _first_sentence_end(text, nxt.start, nxt.end)
+        actor = find_actor(text, folded, head.text_start, joined_end, context)
+    bare = first_end == head.end and (item.children or len(item.paragraphs) > 1)
+    if actor is None:
+        actor = find_actor(text, folded, head.text_start, first_end, context, whole=bool(bare))
+    if actor is None and not opens_with_verb(folded, head.text_start, first_end):
+        # Background first ("7. Để ngăn ngừa …, Ngân hàng Nhà nước đã yêu cầu …"): the
+        # item's first instruction is a later sentence ("Do vậy, … đề nghị các Cục Thuế …").
+        for start, end in list(_sentences(text, head.text_start, head.end))[1:MAX_LEAD_SENTENCES]:
+            actor = find_actor(text, folded, start, end, context)
+            if actor is not None or opens_with_verb(folded, start, end):
+                break
+    if actor is None and len(item.paragraphs) > 1 and not _instructs(cleaned, head):
+        # A heading ("1. Tuyên truyền chính sách …") or a statement ("2.1. Mức giảm trừ …
+        # có hiệu lực …"): the item's first instruction is the paragraph after it.
+        nxt = item.paragraphs[1]
+        actor = find_actor(
+            cleaned.text,
+            cleaned.folded,
+            nxt.start,
+            _first_sentence_end(cleaned.text, nxt.start, nxt.end),
+            context,
+        )
+    if actor is not None and _quoted(text, actor[0], body_start):
+        return  # regulation text quoted in the letter, not its instruction
+    if actor is None:
+        for child in item.children:
+            yield from _item_tasks(cleaned, child, context, body_start)
+        return
+    yield _task(cleaned, head.start, item.end, actor, context, head.label)
+
+
+def _ends_sentence(text: str, para: Paragraph) -> bool:
+    return rx.TASK_LINE_END.search(text[para.text_start : para.end].rstrip()) is not None
+
+
+def _instructs(cleaned: Cleaned, para: Paragraph) -> bool:
+    """Whether a paragraph is an instruction: it opens with a verb and ends a sentence."""
+    if not _ends_sentence(cleaned.text, para):
+        return False  # a heading
+    return rx.TASK_VERB_F.match(cleaned.folded, para.text_start, para.end) is not None
+
+
+def _sentence_tasks(
+    cleaned: Cleaned,
+    para: Paragraph,
+    context: Organisation | None,
+    body_start: int,
+    lead_in: bool = False,
+) -> Iterator[Task]:
+    text = cleaned.text
+    for start, end in _sentences(text, para.text_start, para.end):
+        if not lead_in and text[start:end].rstrip().endswith(":"):
+            continue  # a lead-in to a list
+        actor = find_actor(text, cleaned.folded, start, end, context)
+        if actor is not None and not _quoted(text, actor[0], para.start if lead_in else body_start):
+            yield _task(cleaned, start, end, actor, context, para.label)
+
+
+def _quoted(text: str, pos: int, floor: int = 0) -> bool:
+    """Whether ``pos`` lies inside a quotation (“…”) opened in the body's last few paragraphs.
+
+    >>> _quoted("theo quy định: “Cơ quan Hải quan có trách nhiệm", 20)
+    True
+    """
+    window = text[max(floor, pos - QUOTE_REACH) : pos]
+    return window.rfind("“") > window.rfind("”")
+
+
+def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    pos = start
+    for m in rx.TASK_SENTENCE_END.finditer(text, start, end):
+        yield pos, m.end()
+        pos = m.end()
+        while pos < end and text[pos] in " \n":
+            pos += 1
+    if pos < end:
+        yield pos, end
+
+
+def _first_sentence_end(text: str, start: int, end: int) -> int:
+    return next(iter(_sentences(text, start, end)), (start, end))[1]
+
+
+def _task(
+    cleaned: Cleaned,
+    start: int,
+    end: int,
+    actor: tuple[int, int],
+    context: Organisation | None,
+    label: str | None,
+) -> Task:
+    a, b = actor
+    name = cleaned.printed(a, b)
+    resolved = None
+    if "," not in name and " và " not in name:
+        resolved = resolve_organisation(name, context)
+    start, end = cleaned.trim(start, end, " \n")
+    return Task(
+        text=cleaned.printed(start, end),
+        span=cleaned.to_original(start, end),
+        assignee=Party(name=name, span=cleaned.to_original(a, b), resolved=resolved),
+        label=label,
+    )

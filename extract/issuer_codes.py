@@ -1,0 +1,94 @@
+"""The issuing body named by the code inside a document number.
+
+A State number ends in the issuer's code (``68/NQ-CP`` → ``CP``, the Government;
+``38/2015/TT-BTC`` → ``BTC``, the Ministry of Finance; ``4357/TCHQ-GSQL`` →
+``TCHQ``, with the drafting unit after it), a Party number after its slash
+(``1789-CV/VPTW``).  Where a citation prints no ``của …``, the code is how a reader
+knows who issued it.  Only national bodies, whose codes are fixed by law, are
+listed: a local code (``UBND``, ``CT``) means different bodies in different places.
+"""
+
+from __future__ import annotations
+
+import re
+
+from chidao.extract.clean import fold
+
+#: Folded issuer code → canonical name of the body.
+ISSUER_BY_CODE: dict[str, str] = {
+    "qh": "Quốc hội",
+    "ubtvqh": "Ủy ban Thường vụ Quốc hội",
+    "cp": "Chính phủ",
+    "ttg": "Thủ tướng Chính phủ",
+    "vpcp": "Văn phòng Chính phủ",
+    "vptw": "Văn phòng Trung ương Đảng",
+    "btc": "Bộ Tài chính",
+    "byt": "Bộ Y tế",
+    "bca": "Bộ Công an",
+    "bqp": "Bộ Quốc phòng",
+    "bct": "Bộ Công Thương",
+    "bng": "Bộ Ngoại giao",
+    "bnv": "Bộ Nội vụ",
+    "btp": "Bộ Tư pháp",
+    "bxd": "Bộ Xây dựng",
+    "bkhdt": "Bộ Kế hoạch và Đầu tư",
+    "bgtvt": "Bộ Giao thông vận tải",
+    "btttt": "Bộ Thông tin và Truyền thông",
+    "bgddt": "Bộ Giáo dục và Đào tạo",
+    "bldtbxh": "Bộ Lao động - Thương binh và Xã hội",
+    "ldtbxh": "Bộ Lao động - Thương binh và Xã hội",
+    "bnnptnt": "Bộ Nông nghiệp và Phát triển nông thôn",
+    "btnmt": "Bộ Tài nguyên và Môi trường",
+    "bvhttdl": "Bộ Văn hóa, Thể thao và Du lịch",
+    "bkhcn": "Bộ Khoa học và Công nghệ",
+    "nhnn": "Ngân hàng Nhà nước Việt Nam",
+    "ttcp": "Thanh tra Chính phủ",
+    "kttn": "Kiểm toán Nhà nước",
+    "tct": "Tổng cục Thuế",
+    "tchq": "Tổng cục Hải quan",
+    "bhxh": "Bảo hiểm xã hội Việt Nam",
+    "tld": "Tổng Liên đoàn Lao động Việt Nam",
+}
+
+#: Folded type codes that stand before the issuer's code in a State number.
+TYPE_CODES = frozenset("nq nd qd ct cd tt ttlt tb kh hd bc ttr qcph kl cv qc".split())
+
+_SEGMENT = re.compile(r"[0-9a-z&]+")
+_TERM_DIGITS = re.compile(r"[0-9il]+$")  # "QH14", OCR'd "UBTVQHI5"
+
+
+def issuer_code(number: str) -> str | None:
+    """The folded issuer code of a number, or ``None``.
+
+    >>> issuer_code("38/2015/TT-BTC"), issuer_code("1789-CV/VPTW"), issuer_code("03/2021/UBTVQHI5")
+    ('btc', 'vptw', 'ubtvqh')
+    >>> issuer_code("4357/TCHQ-GSQL")
+    'tchq'
+    """
+    folded = fold(number)
+    if "/" not in folded:
+        return None
+    party = re.match(r"\d+-[a-z]+/", folded) is not None
+    tail = folded.split("/", 1)[1]
+    segments = [s for s in _SEGMENT.findall(tail) if not s.isdigit()]
+    if not segments:
+        return None
+    if party:
+        return segments[-1]
+    first = segments[0]
+    if first in TYPE_CODES and len(segments) > 1:
+        first = segments[1]
+    stripped = _TERM_DIGITS.sub("", first) if first.startswith(("qh", "ubtvqh")) else first
+    return stripped or None
+
+
+def issuer_from_number(number: str) -> str | None:
+    """The national body a number's code names, or ``None``.
+
+    >>> issuer_from_number("123/2020/NĐ-CP"), issuer_from_number("15/CT-TTg")
+    ('Chính phủ', 'Thủ tướng Chính phủ')
+    >>> issuer_from_number("1234/UBND-VX") is None
+    True
+    """
+    code = issuer_code(number)
+    return ISSUER_BY_CODE.get(code) if code else None

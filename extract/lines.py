@@ -1,0 +1,61 @@
+"""Line and column helpers shared by the header, parties and signature finders.
+
+OCR of a two-column header merges the columns onto one line
+(``BỘ TÀI CHÍNH | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM``); :func:`left_column`
+cuts such a line where the right column (motto, Party name) begins.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from chidao.extract import regexes as rx
+from chidao.extract.clean import Cleaned
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One line of the cleaned text: ``[start, end)`` without its line break."""
+
+    start: int
+    end: int
+    text: str
+    folded: str
+
+    @property
+    def blank(self) -> bool:
+        return not self.text.strip()
+
+
+def split_lines(cleaned: Cleaned) -> list[Line]:
+    """The lines of the cleaned text with their offsets."""
+    out: list[Line] = []
+    pos = 0
+    text, folded = cleaned.text, cleaned.folded
+    for raw in text.split("\n"):
+        end = pos + len(raw)
+        out.append(Line(pos, end, raw, folded[pos:end]))
+        pos = end + 1
+    return out
+
+
+def left_column(line: Line) -> tuple[int, int]:
+    """The cleaned span of a header line's left column (before the motto / Party name)."""
+    m = rx.RIGHT_COLUMN_F.search(line.folded)
+    cut = line.start + m.start() if m else line.end
+    return line.start, cut
+
+
+def has_right_column(line: Line) -> bool:
+    return rx.RIGHT_COLUMN_F.search(line.folded) is not None
+
+
+def upper_ratio(s: str) -> float:
+    """Share of upper-case letters among the letters of ``s`` (0 when it has none)."""
+    letters = [c for c in s if c.isalpha()]
+    return sum(c.isupper() for c in letters) / len(letters) if letters else 0.0
+
+
+def capitalised(word: str) -> bool:
+    """``Nguyễn``, ``K2``, ``Ủy``: a word of letters/digits opening with a capital letter."""
+    return word[:1].isupper() and rx.NAME_WORD.match(word) is not None

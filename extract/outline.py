@@ -1,0 +1,169 @@
+"""The outline of a directive's body: paragraphs, and the numbered or bulleted items they form.
+
+A paragraph starts after a blank line, or at a line that opens with an item label
+(``1-``, ``1.``, ``1.2.``, ``a)``, ``(i)``, ``-``, ``+``) where the line before it
+ended a sentence or list entry (hard-wrapped lines of a PDF copy do not).  Items
+nest by label kind: roman, number, sub-number, letter, dash, plus.  A paragraph
+with no label continues the numbered or lettered item above it (``2- Giao … sau:``
+then ``Thực hiện quyết liệt …``); after a dash item it closes the dash list.
+Paragraphs after the last item are the closing, and so is a paragraph that opens
+with a closing formula (``Tổng cục Thuế thông báo để …``, ``Trên đây là …``) even
+when an appendix's items follow it; those before the first item are the preamble,
+whose last paragraph usually introduces the list (``… yêu cầu:``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from chidao.extract import regexes as rx
+from chidao.extract.clean import fold
+
+#: Nesting depth of each label kind (smaller = outer).
+LEVELS = {"roman": 0, "num": 1, "sub": 2, "letter": 3, "paren": 3, "dash": 4, "plus": 5}
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    """A paragraph: ``[start, end)`` in the cleaned text; ``text_start`` after its label."""
+
+    start: int
+    end: int
+    label: str | None = None
+    kind: str | None = None
+    text_start: int = 0
+
+
+@dataclass(slots=True)
+class Item:
+    """A labelled item: its own paragraphs (label first, then continuations) and sub-items."""
+
+    paragraphs: list[Paragraph]
+    children: list[Item] = field(default_factory=list)
+
+    @property
+    def head(self) -> Paragraph:
+        return self.paragraphs[0]
+
+    @property
+    def level(self) -> int:
+        return LEVELS[self.head.kind or "dash"]
+
+    @property
+    def end(self) -> int:
+        last = self.children[-1].end if self.children else 0
+        return max(self.paragraphs[-1].end, last)
+
+
+@dataclass(frozen=True, slots=True)
+class Outline:
+    """Preamble paragraphs, top-level items, closing paragraphs."""
+
+    preamble: tuple[Paragraph, ...]
+    items: tuple[Item, ...]
+    closing: tuple[Paragraph, ...]
+
+
+def paragraphs(text: str, lo: int, hi: int) -> list[Paragraph]:
+    """Split ``text[lo:hi]`` into paragraphs.
+
+    >>> t = "Yêu cầu:\\n\\n1- Ban A làm\\nviệc này.\\n- Ý một;\\n- Ý hai."
+    >>> [(p.label, t[p.text_start:p.end]) for p in paragraphs(t, 0, len(t))]
+    [(None, 'Yêu cầu:'), ('1-', 'Ban A làm\\nviệc này.'), ('-', 'Ý một;'), ('-', 'Ý hai.')]
+    """
+    out: list[Paragraph] = []
+    start: int | None = None
+    prev_line = ""
+    prev_end = pos = lo
+    for line in text[lo:hi].split("\n"):
+        line_start, line_end = pos, pos + len(line)
+        pos = line_end + 1
+        if not line.strip():
+            if start is not None:
+                out.append(_paragraph(text, start, prev_end))
+                start = None
+            prev_line = ""
+            continue
+        label = rx.TASK_LABEL.match(line)
+        after_end = not prev_line or rx.TASK_PARAGRAPH_END.search(prev_line) is not None
+        opens = (label is not None and (not prev_line or rx.TASK_LINE_END.search(prev_line))) or (
+            after_end and line[:1].isupper()  # one paragraph a line: "… thực hiện./" "Tổng cục …"
+        )
+        if start is None:
+            start = line_start
+        elif opens:
+            out.append(_paragraph(text, start, prev_end))
+            start = line_start
+        prev_line, prev_end = line, line_end
+    if start is not None:
+        out.append(_paragraph(text, start, prev_end))
+    return out
+
+
+def _paragraph(text: str, start: int, end: int) -> Paragraph:
+    m = rx.TASK_LABEL.match(text, start, end)
+    if m is None:
+        return Paragraph(start, end, text_start=start)
+    kind = next(k for k in LEVELS if m.group(k))
+    text_start = m.end()
+    while text_start < end and text[text_start] in " \t":
+        text_start += 1
+    return Paragraph(start, end, m.group("label"), kind, text_start)
+
+
+def outline(text: str, lo: int, hi: int) -> Outline:
+    """The item tree of ``text[lo:hi]``."""
+    paras = paragraphs(text, lo, hi)
+    last_label = max((i for i, p in enumerate(paras) if p.label), default=-1)
+    first_label = next((i for i, p in enumerate(paras) if p.label), len(paras))
+    preamble = tuple(paras[:first_label])
+    roots: list[Item] = []
+    stack: list[Item] = []
+    closers: list[Paragraph] = []
+    closing: list[Paragraph] = []
+    prev: Paragraph | None = None
+    for index, p in enumerate(paras[first_label:], first_label):
+        split = prev is not None and _cut(text, prev, p)
+        prev = p
+        if p.label is None and split and stack:
+            stack[-1].paragraphs.append(p)  # a sentence cut by a page break
+            continue
+        if index > last_label:
+            closing.append(p)
+            continue
+        if p.label is None and rx.TASK_CLOSING_OPEN_F.match(_folded(text, p)):
+            closers.append(p)  # "Tổng cục Thuế thông báo để …" before an appendix
+            stack.clear()
+            continue
+        if p.label is None:
+            while stack and stack[-1].level >= LEVELS["dash"]:
+                stack.pop()
+            if stack:
+                stack[-1].paragraphs.append(p)
+            continue
+        item = Item([p])
+        while stack and (stack[-1].level >= item.level or _other_number(stack[-1], p)):
+            stack.pop()
+        (stack[-1].children if stack else roots).append(item)
+        stack.append(item)
+    return Outline(preamble, tuple(roots), tuple(closers + closing))
+
+
+def _other_number(parent: Item, p: Paragraph) -> bool:
+    """``8.1.`` under ``7.`` (whose ``8.`` OCR lost) is no sub-item of 7."""
+    if p.kind != "sub" or parent.head.kind != "num" or not parent.head.label or not p.label:
+        return False
+    return p.label.split(".")[0] != parent.head.label.rstrip(".)-")
+
+
+def _cut(text: str, prev: Paragraph, nxt: Paragraph) -> bool:
+    """Whether a page break cut one sentence into ``prev`` and ``nxt``."""
+    if nxt.label is not None or rx.TASK_PARAGRAPH_END.search(text[prev.start : prev.end]):
+        return False
+    return text[nxt.start : nxt.start + 1].islower() or bool(
+        rx.TASK_DANGLING_F.search(fold(text[max(prev.start, prev.end - 30) : prev.end]))
+    )
+
+
+def _folded(text: str, p: Paragraph) -> str:
+    return fold(text[p.text_start : min(p.end, p.text_start + 120)])

@@ -1,0 +1,753 @@
+"""Every regular expression of the extraction pipeline, each with a real example.
+
+Patterns that work on *folded* text (see :func:`chidao.extract.clean.fold`:
+lower case, no diacritics, ``đ`` → ``d``, same length as the text) are named
+``*_F``; they match printed forms with or without accents, which is what OCR'd
+copies need (``CONG HOA XA HOI`` and ``CỘNG HÒA XÃ HỘI`` fold alike).
+Sections: clean, header, signature, parties, organisations (owned by the
+extraction stages) and the ``# --- citations ---`` / ``# --- tasks ---``
+sections owned by the task/citation finders.
+"""
+
+from __future__ import annotations
+
+import re
+
+# --- clean ---------------------------------------------------------------------------------
+
+# "--- PAGE BREAK ---", "--- PAGE 2 ---" lines inserted by the PDF/DOCX converter.
+PAGE_MARKER = re.compile(r"^[ \t]*-{2,}[ \t]*PAGE(?:[ \t]+BREAK|[ \t]+\d+)[ \t]*-{2,}[ \t]*$", re.M)
+# Markdown emphasis left by DOCX conversion: "**ĐẢNG BỘ TỈNH LÂM ĐỒNG", "*V/v …*", "__".
+EMPHASIS = re.compile(r"\*+|_{2,}")
+# A table-column rule: "- Các ban Đảng, UBKT, VPTU, | *để báo cáo*".
+COLUMN_RULE = re.compile(r"\|")
+# A table rule OCR'd as a lone "l" at a line's start or end: "l Giao thông vận tải; l".
+OCR_RULE_L = re.compile(r"(?:^l(?=[ \t])|(?<=[ \t])l$)", re.M)
+# Stray bullet glyphs from Word lists: "• Các sở", " Các huyện".
+BULLET_GLYPH = re.compile("[\u2022\u25cf\u25aa\u25a0\u2023\u2043\uf0b7\uf0a7\uf0d8\u00b7]")
+# A line holding only a page number: "2", "- 3 -".
+PAGE_NUMBER_LINE = re.compile(r"^[ \t]*(?:-[ \t]*)?\d{1,3}(?:[ \t]*-)?[ \t]*$", re.M)
+# Spaces at the end of a line, or at its start: "phòng, chống   \n", "\n - Các đảng đoàn".
+TRAILING_SPACE = re.compile(r"[ \t]+$", re.M)
+LEADING_SPACE = re.compile(r"^[ \t]+", re.M)
+# Three or more line breaks (after debris was removed) → one blank line.
+MANY_BREAKS = re.compile(r"\n{3,}")
+# A blank line inside a sentence (a page break), only between lower-case letters:
+# "…, báo\n\ncáo thường xuyên về Ban Thường vụ".
+SPLIT_SENTENCE = re.compile(r"(?<=[^\W\d_])\n\n+(?=[^\W\d_])")
+# Old tone placement in a name, for matching only: "hoà" (→ "hòa"), "Uỷ" (→ "Ủy").
+OLD_TONE = re.compile("oà|oá|oả|oã|oạ|oè|oé|oẻ|oẽ|oẹ|uỳ|uý|uỷ|uỹ|uỵ", re.I)
+# Zero-width and soft-hyphen characters, byte-order marks.
+INVISIBLE = re.compile("[\u200b\u200c\u200d\u2060\ufeff\u00ad]")
+
+# --- read: encodings (owned by extract/encodings.py) ---------------------------------------
+
+# A word for encoding detection: a run between spaces and ASCII/typographic punctuation.
+# "Việt" and "Vieät" (VNI read as Windows-1252) are each one word; "Số:207" gives "Số", "207".
+ENC_WORD = re.compile(r"[^\s!-/:-@\[-`{-~\u2013\u2014\u2018\u2019\u201c\u201d\u2026]+")
+# A Vietnamese syllable with its tone mark removed, lower case: "nghiêng", "quốc" → "quôc",
+# "người" → "ngươi", "khuya". Onset, vowel cluster (longest first), coda.
+VIET_SYLLABLE = re.compile(
+    r"(?:ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdđghklmnpqrstvx])?"
+    r"(?:iêu|oai|oao|oay|oeo|uây|uôi|uya|uyê|uyu|ươi|ươu|yêu"
+    r"|ai|ao|au|ay|âu|ây|eo|êu|ia|iê|iu|oa|oă|oe|oi|ôi|ơi|oo|ua|uâ|uê|ui|uô|uơ|uy"
+    r"|ưa|ưi|ươ|ưu|yê|[aăâeêioôơuưy])"
+    r"(?:ch|ng|nh|[cmnpt])?"
+)
+# A VNI letter as read in Windows-1252: a vowel and its mark character ("eä" = ệ, "ôø" = ờ,
+# "AÙ" = Á), or a stand-in character ("ñ" = đ, "ö" = ư, "æ" = ỉ). "Vieät Nam" → "Việt Nam".
+VNI_LETTER = re.compile("[aeouyAEOUYôöÔÖ][ùøûõïâáàåãäêéèúüëÙØÛÕÏÂÁÀÅÃÄÊÉÈÚÜË]|[ôöñíìæóòîÔÖÑÍÌÆÓÒÎ]")
+# A control character that text files do not hold (tab, line breaks, form feed and the
+# DOS end-of-file mark 0x1A excepted): "\x00\x01\x02" in a renamed executable → binary.
+CONTROL_CHAR = re.compile("[\x00-\x08\x0e-\x19\x1b-\x1f]")
+# Font families of the legacy encodings, by name: "VNI-Times", "VNI-Helve" (VNI);
+# ".VnTime", ".VnArial", ".VnCentury Schoolbook" (TCVN3); ".VnTimeH", ".VnArialH" draw capitals.
+VNI_FONT = re.compile(r"VNI[- ]", re.I)
+TCVN3_FONT = re.compile(r"\.?Vn(?!I[- ])", re.I)
+TCVN3_CAPS_FONT = re.compile(r"\.?Vn.*H$")
+# A word of TCVN3-decoded text, for restoring capitals typed with a capitals font:
+# "HUYệN ủY" (.VnTimeH headings) → "HUYỆN ỦY".
+TCVN3_WORD = re.compile(r"[^\W\d_]+")
+
+# Padding pypdf's layout mode puts in a PDF line: indents, justified word gaps, the gap
+# between header columns. "   HUYỆN ỦY ĐỨC TRỌNG        ĐẢNG CỘNG SẢN VIỆT NAM  " → one space
+# each inside the line (the line's own start and end lose theirs).
+PDF_PADDING = re.compile(r"(?P<gap>(?<=\S)[ \t]{2,}(?=\S))|^[ \t]+|[ \t]+$", re.M)
+# Two or more empty lines from a tall gap on a PDF page: "…Covid-19\n\n\n\nSố 207-CV/HU".
+PDF_BLANK_LINES = re.compile(r"\n{3,}")
+
+# --- gazetteer and organisations (folded text) ------------------------------------------------
+
+# A unit's type word opening its name: "huyện Bảo Lâm", "thành phố Hồ Chí Minh", "TP. Hà Nội".
+UNIT_TYPE_F = re.compile(
+    r"^(?:thanh pho|thi tran|dac khu|thi xa|phuong|huyen|quan|tinh|xa)\b\.?\s*"
+)
+# "TP." / "TP" for "thành phố": "TP. Hồ Chí Minh", "TP HÀ NỘI".
+CITY_ABBREVIATION_F = re.compile(r"^tp\.?\s*")
+# A dash with any spacing, written " - " in keys: "Bà Rịa-Vũng Tàu", "Lao động -Thương binh".
+DASH_SPACING = re.compile(r"\s*-\s*")
+# Punctuation ending a printed name: "Bộ Tài chính;" "Tổng cục Thuế.".
+TRAILING_PUNCT = re.compile(r"[.,;:]+$")
+# What a spokesman is dropped before: a committee, "Tỉnh ủy", "Đảng bộ tỉnh".
+COMMITTEE_AHEAD_F = re.compile(r"(?:tinh|thanh|huyen|quan|thi|dang) uy|dang bo")
+# A committee organ not caught by COMMITTEE_ORGAN_F: "Văn phòng … Huyện ủy", "Ban … Tỉnh ủy".
+PARTY_ORGAN_F = re.compile(r"(?:ban|van phong|uy ban kiem tra)\b.*\buy\b")
+# The level words in a name: "… các tỉnh, thành phố" (province), "huyện" (district), "xã".
+LEVEL_PROVINCE_F = re.compile(r"\b(?:tinh|thanh pho)\b")
+LEVEL_DISTRICT_F = re.compile(r"\b(?:huyen|quan|thi xa)\b")
+LEVEL_COMMUNE_F = re.compile(r"\b(?:xa|phuong|thi tran)\b")
+# A province named in running text: "tỉnh Lâm Đồng", "Tỉnh ủy Thái Bình", "thành phố Hà Nội".
+PROVINCE_MENTION = re.compile(
+    r"\b(?:Tỉnh ủy|Tỉnh uỷ|TỈNH ỦY|tỉnh|Tỉnh|TỈNH|thành phố|Thành phố|THÀNH PHỐ)\s+"
+    r"((?:[^\W\d_]+)(?:\s+[^\W\d_]+){0,3})"
+)
+# The signer organisation of a digital-signature stamp: "Ký bởi: Tổng cục Thuế", "Người ký: …".
+STAMP_SIGNER_F = re.compile(r"^\W{0,3}(?:ky b[o0]i|nguoi ky)\s*:\s*")
+# Verbs with which a letter's issuer speaks of itself: "Tổng cục Thuế có ý kiến như sau",
+# "Ban Thường vụ Huyện ủy yêu cầu:", "Cục Thuế … nhận được công văn".
+ISSUER_SPEECH_F = re.compile(
+    r"\b(?:co y kien|tra loi|nhan duoc|yeu cau|de nghi|gioi thieu|thong bao|huong dan)\b"
+)
+# Where a clause starts: "Trả lời công văn …, Tổng cục Thuế có ý kiến" (after ", ").
+CLAUSE_START_F = re.compile(r"(?:[.;:]\s|,\s|\n)")
+# A word boundary between name words, for trying each split of a name: "cuc thue tinh bac ninh".
+SPACE = re.compile(r" ")
+
+# --- organisations (folded text) -----------------------------------------------------------
+
+# Who speaks for a committee, dropped to name the committee itself:
+# "Ban Thường vụ Tỉnh ủy", "Thường trực Huyện ủy", "BAN CHẤP HÀNH ĐẢNG BỘ TỈNH", "TT Tỉnh ủy".
+ORG_SPOKESMAN_F = re.compile(
+    r"^(?:ban thuong vu|thuong truc|ban chap hanh|btv|tt)\s+(?=\S)"
+)
+# Abbreviations spelled out: "UBND huyện", "HĐND tỉnh", "MTTQ", "BHXH tỉnh", "TP. Hà Nội",
+# "UB Giám sát", "TW".
+ORG_ABBREVIATIONS_F = (
+    (re.compile(r"\bubnd\b"), "Ủy ban nhân dân"),
+    (re.compile(r"\bhdnd\b"), "Hội đồng nhân dân"),
+    (re.compile(r"\bub\b"), "Ủy ban"),
+    (re.compile(r"\bmttq\b"), "Mặt trận Tổ quốc"),
+    (re.compile(r"\bbhxh\b"), "Bảo hiểm xã hội"),
+    (re.compile(r"\btw\b"), "Trung ương"),
+    (re.compile(r"\btp\b\.?\s*"), "thành phố "),
+)
+# A party committee: "Huyện ủy Bảo Lâm", "TỈNH ỦY BẮC KẠN", "Thành ủy", "Đảng ủy xã Sơn Hà".
+PARTY_COMMITTEE_F = re.compile(
+    r"^(?P<kind>tinh|thanh|huyen|quan|thi|dang) uy"
+    r"(?:\s+(?P<utype>xa|phuong|thi tran|khoi)\b)?\s*(?P<place>.*)$"
+)
+# The party organisation of a unit, naming its committee: "ĐẢNG BỘ TỈNH LÂM ĐỒNG".
+PARTY_BRANCH_F = re.compile(
+    r"^dang bo\s+(?P<utype>tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran)\b\s*(?P<place>.*)$"
+)
+# A People's Committee or Council: "Ủy ban nhân dân huyện Kiến Xương", "UBND Tỉnh".
+PEOPLES_BODY_F = re.compile(
+    r"^(?P<body>uy ban nhan dan|hoi dong nhan dan)\b\s*"
+    r"(?P<utype>tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran)?\b\s*(?P<place>.*)$"
+)
+# An agency that is followed by its territory: "Cục Thuế tỉnh Bắc Ninh", "CHI CỤC THUẾ TP NHA
+# TRANG", "Bảo hiểm xã hội thành phố Hồ Chí Minh", "Sở Y tế Thành phố Hồ Chí Minh"; the agency
+# part is matched whole (fullmatch) against each prefix of the name.
+TERRITORIAL_AGENCY_F = re.compile(
+    r"chi cuc thue|cuc thue|chi cuc hai quan|cuc hai quan|bao hiem xa hoi"
+    r"|kho bac nha nuoc|cuc thong ke|so [a-z ,\-]+|phong [a-z ,\-]+"
+)
+# The territory after an agency: "tỉnh Bắc Ninh", "TP. Hồ Chí Minh", "Nha Trang".
+TERRITORY_F = re.compile(
+    r"(?:(?P<utype>tinh|thanh pho|huyen|quan|thi xa)\b\s*)?(?P<place>[^,;()]+)$"
+)
+# A body of a committee: "Ban Tuyên giáo Huyện ủy", "Văn phòng Tỉnh ủy", "UBKT Huyện ủy".
+COMMITTEE_ORGAN_F = re.compile(
+    r"^(?P<organ>ban [a-z ]+?|van phong|uy ban kiem tra|ubkt)\s+"
+    r"(?P<committee>(?:tinh|thanh|huyen|quan|thi|dang) uy.*)$"
+)
+# Words that mark a front organisation: "Mặt trận Tổ quốc", "Hội Liên hiệp Phụ nữ", "Công đoàn".
+FRONT_WORDS_F = re.compile(
+    r"\b(?:mat tran to quoc|doan thanh nien|hoi lien hiep phu nu|hoi phu nu|hoi nong dan"
+    r"|hoi cuu chien binh|lien doan lao dong|cong doan|doan the)\b"
+)
+# Heads of State bodies (folded): "Sở Y tế", "Công an tỉnh", "Vụ Pháp chế", "Chi cục Kiểm lâm".
+STATE_HEAD_F = re.compile(
+    r"^(?:bo|so|phong|cuc|chi cuc|tong cuc|vu|cong an|thanh tra|kho bac|bao hiem|toa an"
+    r"|vien kiem sat|hoi dong nhan dan|uy ban nhan dan|van phong (?:chinh phu|uy ban|hoi dong|bo)"
+    r"|benh vien|trung tam|ban quan ly|ban chi dao|quan doi|bo chi huy|bo doi)\b"
+)
+# Words that open an organisation's name (for telling an organisation from a phrase).
+ORG_HEAD_F = re.compile(
+    r"^(?:bo|ban|so|phong|cuc|chi cuc|tong cuc|vu|van phong|uy ban|hoi dong|hoi|trung tam"
+    r"|doan|dang uy|dang bo|chi bo|mat tran|lien doan|cong an|quan doi|bao hiem|kho bac"
+    r"|ngan hang|thanh tra|toa an|vien|dai|truong|benh vien|cong ty|tong cong ty|tong lien doan"
+    r"|chinh phu|thu tuong|quoc hoi)\b"
+)
+
+# A body named without its place, so relative to the issuer (folded): "Huyện ủy", "Tỉnh ủy",
+# "Ủy ban nhân dân huyện", "Đảng ủy xã".
+RELATIVE_BODY_F = re.compile(
+    r"(?:tinh|thanh|huyen|quan|thi) uy|dang uy(?: (?:xa|phuong|thi tran))?"
+    r"|(?:uy ban nhan dan|hoi dong nhan dan)(?: (?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong"
+    r"|thi tran))?"
+)
+# A unit named by its type word (folded), the name following: "huyện A Lưới", "tỉnh Lâm Đồng".
+UNIT_MENTION_F = re.compile(r"\b(?P<utype>huyen|quan|thi xa|tinh|thanh pho)\s+")
+
+# --- header ----------------------------------------------------------------------------------
+
+# A document type code inside a number: "395-CV/HU" → CV, "68/NQ-CP" → NQ, "05/CĐ-UBND" → CĐ.
+NUMBER_TYPE_PARTY = re.compile(r"^[^-/]*\d[^-/]*-(?P<code>[^/\s]+)/")
+NUMBER_TYPE_STATE = re.compile(r"^[^/]*\d[^/]*/(?:\d{4}/)?(?P<code>[^-/\s]+)")
+# The national motto and the Party's name, printed in the header's right column (folded,
+# OCR-tolerant): "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "CONG HOAYXA HOI", "Độc lập - Tự do -
+# Hạnh phúc", "Doc lap - Ty do", "ĐẢNG CỘNG SẢN VIỆT NAM", "ĐẢNG CÔNG SẢN VIỆT NAM".
+RIGHT_COLUMN_F = re.compile(
+    r"c[o0]ng\s?ho[a-z]{0,2}\s?[a-z]?\s?x[a-z]{0,2}\s|chu\s+ngh[a-z]{0,2}\s+viet|"
+    r"d[o0]c\s+l[a-z]p\s*[-—–]|t[uy]\s+d[o0]\s*[-—–]|h[a-z]nh\s+ph[a-z]{1,2}c\b|"
+    r"dang\s+c[o0]ng\s+san\s+viet\s+nam"
+)
+# The "Số" that opens a registration number: "Số 395-CV/HU", "SỐ 114 -CV/HU", "Số:416 /NQ-CP",
+# OCR "Só:", "Sé:", "$6:", "8é:." (folded: "so", "se", "$6", "8e").
+NUMBER_ANCHOR_F = re.compile(r"(?<![a-z0-9])(?:s[o6e]|\$[o6e]|8[eo])\s*[:;.!,]*\s*")
+# What follows the anchor: the serial (possibly unreadable: "3{85", "##20") and the separator.
+# "395-CV/HU" → raw "395", sep "-"; "68/NQ-CP" → raw "68", sep "/"; "Số: /BHXH-QLT" → raw "".
+NUMBER_RAW = re.compile(r"(?P<raw>[^\s/\-][^/\-\n]{0,12}?|)\s*(?P<sep>[-/])\s*")
+# The codes after the separator: "CV/HU", "NQ-CP", "TCT - TTKT", "CTTPHCM-KK", "HQVSIP".
+NUMBER_CODE = re.compile(r"(?P<code>[A-ZĐa-zđ0-9&]+(?:[ ]?[-/][ ]?[A-ZĐa-zđ0-9&]+)*)")
+# A readable serial: digits with stray marks the guidelines drop ("963°", "435'7").
+NUMBER_SERIAL_OK = re.compile(r"[0-9][0-9 '°’`]*")
+# The place-and-date line: "Bảo Lâm, ngày 15 tháng 02 năm 2021", "Hà Nội, ngài: 19 tháng 7 nam
+# 2021", "ngày tháng 02 năm 2020" (blank day). Folded; day/month may be unreadable ("2#", "C4").
+DATE_LINE_F = re.compile(
+    r"\bng[a-z]{1,2}\s*[:.,]?\s*(?P<d>\S{0,3}?)\s*th[a-z]{2,4}\s*(?P<m>\S{0,3}?)\s*"
+    r"n[a-z]{1,2}m\s*(?P<y>\d{4})"
+)
+# A place-and-date line in numeric form (folded): "Hà Nội, ngày 01-7-2021", "Bảo Lâm, 15/02/2021".
+DATE_LINE_NUMERIC_F = re.compile(
+    r"(?<=,)\s*(?:ngay\s*)?(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>\d{4})\b"
+)
+# A numeric date: "06/5/2021", "01-7-2021", "01.7.2021".
+DATE_NUMERIC = re.compile(
+    r"(?<!\d)(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>\d{4})(?!\d)"
+)
+# The subject line: "V/v thực hiện …", "v/v", OCR "Viv:", "VW", "Vv", "'V#v", "Về việc …".
+SUBJECT_VV_F = re.compile(r"^[\W_]{0,2}(?:v\s*[/#⁄]\s*v|viv|vw|vv|v/|ve viec)(?=[\s:.]|$)[\s:.]*")
+# "VÀ" misread for "V/v" when the subject itself follows in lower case: "VÀ tính thuế …".
+SUBJECT_VA = re.compile(r"^VÀ\s+(?=[a-zà-ỹđ])")
+# "Về việc"/"V/v" at the start of a title subject: "Về việc tiếp tục đẩy mạnh …".
+SUBJECT_PREFIX_F = re.compile(r"^(?:v\s*/\s*v|ve viec)\b[\s:.]*")
+# The recipients' opener: "Kính gửi:", "Kinh gửi", "Kínhgửi:", OCR "Site gửi:", "gửi:";
+# a Công điện's "THỦ TƯỚNG CHÍNH PHỦ điện:".
+RECIPIENTS_F = re.compile(
+    r"(?:^|\s)(?:\S*\s?gui|[a-z ]*\bdien)\s*:\s*|(?:^|\s)kinh\s?gui\b\s*:?\s*"
+)
+# A digital-signature stamp or its fields: "Ký bởi: Tổng cục Thuế", "Người ký:", "Thời gian ký:",
+# "Địa chỉ: 123 Lò Đúc", "Email:", "Cơ quan:", "2021.07.20 13:38:23 +07:00".
+STAMP_LINE_F = re.compile(
+    r"^(?:\W{0,3}(?:ky b[o0]i|nguoi ky|thoi gian ky|dia chi|bia chi|email|co quan)\b"
+    r"|\d{4}\.\d{2}\.\d{2}\s+\d{1,2}:\d{2}|\d{2}\.\d{2}\.\d{4}\s+\d{1,2}:\d{2})"
+)
+
+# A letter naming itself in its appendix (folded): "(Kèm theo Công văn số 1873/TCT-TTKT ngày
+# 01/6/2022 về tăng cường rà soát …)".
+SELF_REFERENCE_F = re.compile(
+    r"\(\s*kem theo (?P<type>cong van|chi thi|ke hoach|thong bao|quyet dinh|huong dan)\s+so\s*"
+    r"(?P<num>\d)[^\s]*\s+ngay\s+(?P<date>\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4})"
+    r"(?:\s+cua\s+[^()]*?)?\s+(?:ve|v/v)\s+(?P<subject>[^()]+)\)"
+)
+
+# --- citations -----------------------------------------------------------------------------
+# (owned by find_citations.py / relations.py; all *_F patterns run on folded text)
+
+# A document-type word opening a citation, longest first: "Thông tư liên tịch số 85/2016/…",
+# "Thông báo kết luận số 135-TB/TU", "Công điện khẩn số 05/CĐ-UBND", "cong văn số 1691/VPCP".
+# Words may be split by a line break: "Nghị\nđịnh số 143/2018/NĐ-CP".
+CITE_TYPE_F = re.compile(
+    (
+        r"(?<![a-z0-9])(?P<type>thong tu lien tich|thong tu|nghi dinh|nghi quyet|quyet dinh"
+        r"|chi thi|thong bao ket luan|ket luan|thong bao|cong dien|cong van|van ban|ke hoach"
+        r"|huong dan|quy dinh|quy che|to trinh|bao cao|bo luat|luat|phap lenh|hien phap"
+        r"|hiep dinh)(?![a-z0-9])"
+    ).replace(" ", r"[ \n]+")
+)
+# "số" before a number, with its OCR forms: "số", "sô", "so", "sé", "só", "s6", "sỐ".
+CITE_SO_F = re.compile(r"[ \n]*(?:so|se|s6)[ \n]*:?[ \n]*[_'‘]?")
+# A document number: "125-KL/TU", "68/NQ-CP", "38/2015/TT-BTC", "889/CD- -TTg",
+# "1691/VPCP- KGVX", "20201209-2/CV-HIC", "03/2021/UBTVQHI5". It must hold a letter.
+CITE_NUMBER_F = re.compile(
+    r"\d[\d.]*(?:[ ]?[-/][ \n]?(?:-[ ]?)?[0-9a-z][0-9a-z&]*)*"
+    r"[ ]?[-/][ \n]?(?:-[ ]?)?[a-z][0-9a-z&]*(?:[ ]?[-/][ \n]?[0-9a-z][0-9a-z&]*)*"
+)
+# A number with no type code, only after "số": "Công văn sô 01/2019", "Nghị quyết số 19".
+CITE_BARE_NUMBER_F = re.compile(r"\d{2,}(?:/\d{2,4})?(?![\d/])")
+# Separators doubled by OCR in a number key: "889/CD--TTG", "1999/QCPH--BHXH-TCT".
+NUMBER_REPEATED_SEPARATOR = re.compile(r"([-/])\1+")
+# "I" or "L" read for "1" next to a digit in a number key: "UBTVQHI4" → "UBTVQH14".
+NUMBER_OCR_ONE = re.compile(r"[IL](?=\d)|(?<=\d)[IL](?![A-Z])")
+# The year inside a State number: "38/2015/TT-BTC" → 2015.
+CITE_NUMBER_YEAR = re.compile(r"/((?:19|20)\d\d)/")
+# The date after a number: ", ngày 05/5/2021", "ngày 01 tháng 7 năm 2021", "ngay 3 1/5/2007",
+# "ngày 4/4/2022"; folded.
+CITE_DATE_F = re.compile(
+    r"[ \n,]*(?:ngay|ngav|ngak)[ \n]*"
+    r"(?:(?P<d1>\d ?\d|\d)[ \n]*[/.-][ \n]*(?P<m1>\d{1,2})[ \n]*[/.-][ \n]*(?P<y1>(?:19|20)\d\d)"
+    r"|(?P<d2>\d{1,2})[ \n]+thang[ \n]+(?P<m2>\d{1,2})[ \n]+nam[ \n]+(?P<y2>(?:19|20)\d\d))"
+)
+# A sentence that opens with the date something was issued or signed: "Ngày 17/10/2022, Tổng
+# cục Hải quan ban hành công văn số 4357/TCHQ-GSQL …" (folded).
+CITE_DATE_OPENING_F = re.compile(
+    r"ngay[ \n]*\d{1,2}[ \n]*[/.-][ \n]*\d{1,2}[ \n]*[/.-][ \n]*(?:19|20)\d\d[ \n]*,[^.;:]{0,120}?"
+    r"(?<![a-z])(?:ban[ \n]+hanh|ky|gui|co)(?![a-z])"
+)
+# "năm 2012" after a law's name: "Bộ luật Lao động năm 2012".
+CITE_YEAR_F = re.compile(r"[ \n]+nam[ \n]+(?P<y>(?:19|20)\d\d)(?!\d)")
+# "của <issuer>" after the number/date: "của Ban Thường vụ Tỉnh ủy", "cua Chính phủ".
+CITE_OF_F = re.compile(r"[ \n,]*(?:cua|cúa)[ \n]+")
+# A lower-case word that ends a printed issuer (matched at a word start, folded):
+# "của Chính phủ về …", "của Bộ Y tế trả lời …", "Cục Hải quan tỉnh X phản ánh vướng mắc".
+CITE_ISSUER_STOP_F = re.compile(
+    r"(?:ve|quy dinh|huong dan|ban hanh|dam bao|tren|thi|neu|tai|da|cho|de|trong|theo"
+    r"|doi voi|voi|gui|phe duyet|co|la|nay|ngay|so|thuc hien|trien khai|ap dung|tiep tuc"
+    r"|tap trung|nham|khi|kem|duoc|dang|se|sau|truoc|nhu|tu|den|tra loi|phan anh|de nghi"
+    r"|bao cao|gom|ma|hoac|bi|chu|cung|hien|dong thoi|yeu cau|giao|va cac|sua doi|bo sung"
+    r"|thay the|quy dinh)(?![a-z])".replace(
+        " ", r"[ \n]+"
+    )
+)
+# "và" inside an issuer ("Bộ Tài nguyên và Môi trường") or after it ("… và khoản 5").
+ISSUER_AND_F = re.compile(r"va(?![a-z])")
+# A word or a punctuation mark of a printed issuer: "Bộ Lao động - Thương binh và Xã hội".
+ISSUER_WORD = re.compile(r"(?P<punct>[;:.,()\"“”]|\n\n)|(?P<word>[^\s;:.,()\"“”]+)")
+# An issuer named only as the letter's addressee: "của Công ty", "của Quý Doanh nghiệp".
+CITE_ADDRESSEE_WORD_F = re.compile(r"(?:quy[ \n]+)?(cong[ \n]+ty|doanh[ \n]+nghiep|don[ \n]+vi)$")
+# The addressee line of a reply: "Kính gửi: Công Ty TNHH Nhân Sự Phần Mềm Việt".
+CITE_ADDRESSEE_LINE_F = re.compile(r"kinh[ \n]+gui[ \n]*:?[ \n]*(?:quy[ \n]+)?(?P<name>[^\n]+)")
+# A position before the body it heads: "của Bộ trưởng Bộ Tài chính",
+# "Tổng cục trưởng Tổng cục Thuế".
+CITE_POSITION_F = re.compile(
+    r"^(?:pho )?(?:bo truong|tong cuc truong|cuc truong|chi cuc truong|chu tich|giam doc"
+    r"|thu truong)[ \n]+(?=[a-z])"
+)
+# A law named without a number (folded): "Luật Quản lý thuế", "Luật BHXH", "Bộ luật Lao động",
+# "Luật thương mại", "Luật sửa đôi, bô sung một số điều của Luật Thuế thu nhập cá nhân".
+# The name stops before "số", "năm", "ngày", "của", "và", punctuation…; "Luật này",
+# "Luật hiện hành", "Luật quy định" are no names.
+LAW_NAME_F = re.compile(
+    r"(?<![a-z])(?P<type>bo[ \n]+luat|luat)[ \n]+(?P<name>"
+    r"sua[ \n]+doi,?[ \n]+bo[ \n]+sung[ \n]+mot[ \n]+s[a-z0-9]*[ \n]+dieu[ \n]+cua[ \n]+luat"
+    r"(?:[ \n]+[a-z]+)+?"
+    r"|(?!(?:nay|hien|quy|so|duoc|da|ve|va|cua|tai|phap|moi|cu|thi|co|la|nhu|tren|do|sua|dinh"
+    r"|ban|cac|nhung|de|trong)(?![a-z]))[a-z]+(?:[ \n]+[a-z]+)*?)"
+    r"(?=[ \n]*(?:$|[^a-z \n])|[ \n]+(?:so|nam|ngay|cua|va|ve|quy|da|duoc|thi|tai|co|la|hien"
+    r"|theo|huong|de|trong|cho|voi|doi|nay|neu|khong|moi|tu|sua|ap|dieu|khoan|cac|nhung|thuc"
+    r"|ban|gom|cung|hoac|ma|deu|bi|phai|can|van|con|vi|nen|tuc|hien hanh|nhu|tren|ke|o)(?![a-z]))"
+)
+# An attachment line naming the document itself: "Kèm theo Công văn số 1873/TCT-TTKT".
+CITE_ATTACHMENT_F = re.compile(r"kem theo[ \n]*(?:cong van|van ban)?[ \n]*$")
+# A document named without a number, by its type and issuer (printed text): "Kết luận của
+# Ban Thường vụ Tỉnh ủy", "Chỉ thị của Thủ tướng Chính phủ".
+CITE_UNNUMBERED = re.compile(
+    r"(?<![\w])(?P<type>Nghị quyết|Nghị định|Quyết định|Chỉ thị|Kết luận|Thông báo kết luận"
+    r"|Thông tư|Công điện|Kế hoạch|Hướng dẫn|Quy định)[ \n]+(?=của[ \n])"
+)
+# What must stand right before an unnumbered mention for it to name one document: "Thực hiện
+# Kết luận của …", "triển khai thực hiện nghiêm túc Kết luận của …", "Căn cứ Nghị quyết của …".
+CITE_UNNUMBERED_LEAD_F = re.compile(
+    r"(?<![a-z])(?:thuc hien|trien khai|quan triet|can cu|theo|tinh than)"
+    r"(?:[ \n]+(?:nghiem tuc|tot|hieu qua|thuc hien|co hieu qua))*[ \n]+$"
+)
+# A form named by its code, not a document: "thông báo theo mẫu 01-1/LPTB", "tờ khai mẫu số".
+CITE_FORM_F = re.compile(r"(?<![a-z])mau(?![a-z])")
+
+# Relation words before a citation (folded).  The nearest one decides.
+# "Căn cứ Nghị định số …" → based_on.
+# "Căn cứ quy định tại khoản 1 Điều 9 Nghị định …": the referring words belong to "Căn cứ".
+REL_BASED_ON_F = re.compile(
+    r"(?<![a-z])can cu(?![a-z])(?:[ \n]+(?:cac[ \n]+)?quy dinh)?(?:[ \n]+tai)?(?![a-z])"
+    r"(?![ \n]+(?:vao|tinh hinh|thuc tien|chuc nang|nhiem vu|dieu kien|yeu cau)(?![a-z]))"
+)
+# "sửa đổi, bổ sung Nghị định số …" right before the type word → amends.
+REL_AMENDS_F = re.compile(
+    r"(?<![a-z])sua doi,?[ \n]+bo sung(?:[ \n]+(?:mot so dieu cua|cho))?[ \n]*$"
+)
+# "thay thế Công văn 1948/TCT-TTKT", "bãi bỏ Quyết định …" → replaces.
+REL_REPLACES_F = re.compile(r"(?<![a-z])(?:thay the(?: cho)?|bai bo|huy bo)(?![a-z])")
+# "Công văn này thay thế …": the replacing document is this one, not another one cited.
+REL_SELF_SUBJECT_F = re.compile(r"(?<![a-z])nay[ \n,]*$")
+# "Thực hiện", "Triển khai", "Quán triệt", "Tiếp tục thực hiện", "đúng tinh thần",
+# "theo chỉ đạo tại Công văn" → implements.
+REL_IMPLEMENTS_F = re.compile(
+    r"(?<![a-z])(?:tiep tuc thuc hien|thuc hien|trien khai|quan triet|dung tinh than"
+    r"|theo tinh than|chi dao tai|theo chi dao)(?![a-z])"
+)
+# An implementing verb that only reports or frames: "vướng mắc trong thực hiện Nghị định",
+# "trong thời gian thực hiện Chỉ thị 16", "việc thực hiện", "đang thực hiện thủ tục".
+REL_NOT_IMPLEMENTING_F = re.compile(
+    r"(?<![a-z])(?:trong|viec|khi|qua trinh|thoi gian|da|dang|se|van|chua|ket qua|tinh hinh"
+    r"|huong dan|quy dinh chi tiet)"
+    r"[ \n]+$"
+)
+# "theo" right before the mention ("theo Nghị quyết số 68", "theo đúng Thông tư") — implements
+# only in a sentence that directs (see REL_DIRECTIVE_F), else it merely cites.
+REL_THEO_F = re.compile(r"(?<![a-z])theo(?:[ \n]+dung)?[ \n]*$")
+# A sentence that directs: it opens with a directing verb ("Tăng cường phối hợp … theo Thông tư
+# liên tịch số 85"), or asks someone ("đề nghị", "yêu cầu").
+REL_DIRECTIVE_F = re.compile(
+    r"^(?:[-+]|\d+[.)-]|[a-z][)])?[ \n]*(?:tang cuong|thuc hien|trien khai|tap trung|khan truong"
+    r"|to chuc|chi dao|day manh|tiep tuc|phoi hop|chu dong|nghiem tuc|kiem tra|xu ly|ra soat"
+    r"|thuong xuyen|kip thoi|quyet liet|huong dan|bao dam|dam bao|tuyen truyen|pho bien"
+    r"|xay dung|chuan bi|bo tri|nghien cuu|tham muu|quan triet|hoan thanh|cap nhat|ap dung)"
+    r"(?![a-z])"
+    r"|(?<![a-z])(?:de nghi|yeu cau|giao)(?![a-z])"
+)
+# Words that make a mention a mere reference → cites: "quy định tại Thông tư", "Tiếp theo
+# Công văn", "trả lời công văn", "theo đề nghị tại Tờ trình", "tại khoản 1 Điều 77".
+REL_CITES_F = re.compile(
+    r"(?<![a-z])(?:quy dinh tai|duoc quy dinh|tiep theo|tra loi|de nghi tai|theo de nghi"
+    r"|nhan duoc|da ban hanh|da co|bao cao tai|y kien tai)(?![a-z])"
+)
+# What joins one mention of a list to the next: "…; Quyết định số …", "… và Công điện khẩn",
+# "…, cong văn số 5529" — a mention after anything else does not share the relation.
+REL_LIST_JOIN_F = re.compile(r"(?:[;,]|(?<![a-z])(?:va|hoac|cung)(?: cac)?)[ \n]*$")
+# A sentence boundary for the relation window: ". " before a capital, a blank line.
+REL_BOUNDARY = re.compile(r"[.!?](?=[ \n]+[A-ZĐÀ-Ỹ\"“])|\n\n|:[ \n]*\n")
+# What follows a type word when the mention carries a number: qualifiers, "số", the number.
+# "khẩn số 05/CĐ-UBND", " 68/NQ-CP", " phối hợp công tác số 5423/QCPH-BHXH-TCT", " sô 01/2019".
+CITE_AFTER_TYPE_F = re.compile(
+    r"(?P<qual>(?:[ \n]+[a-z]+){0,12}?)"
+    r"(?:(?:" + CITE_SO_F.pattern + r")|[ \n]+)(?P<number>" + CITE_NUMBER_F.pattern + r")"
+    r"|(?P<qual2>(?:[ \n]+[a-z]+){0,12}?)"
+    + CITE_SO_F.pattern
+    + r"(?P<bare>"
+    + CITE_BARE_NUMBER_F.pattern
+    + r")"
+)
+# A word of at least three letters: "báo cáo kêt quả" has some, "x at" has none.
+WORD3 = re.compile(r"[^\W\d_]{3,}")
+
+# --- signature and distribution --------------------------------------------------------------
+
+# The distribution opener: "Nơi nhận:", OCR "Noi nhan:", "Nơi nhân", "Not nhận", "Nai nhận".
+DISTRIBUTION_F = re.compile(r"^\W{0,2}n[o0a][it]\s*nh[a-z]n\s*[:;.]?\s*")
+# An authority line: "T/M BAN THƯỜNG VỤ", "TM. CHÍNH PHỦ", "KT.TONG CỤC TRƯỞNG", "KT, Bo TRUONG",
+# "TL. BỘ TRƯỞNG", "THỪA LỆNH", "KÝ THAY", "THAY MẶT".
+AUTHORITY_F = re.compile(
+    r"(?:^|\s)(?P<kind>t\s?/\s?m|k\s?/\s?t|t\s?/\s?l|tm|kt|tl|thay mat|ky thay|thua lenh)"
+    r"(?:\s*[.,:]\s*|\s+)(?=[a-z])"
+)
+# A signer's position (folded): "PHÓ BÍ THƯ", "PHÓ TỔNG CỤC TRƯỞNG", "GIÁM ĐỐC", "PRQ CỤC TRƯỜNG",
+# "PHO CHI CỤC TRU", "CHỦ TỊCH", "BỘ TRƯỞNG", "THỦ TƯỚNG".
+POSITION_F = re.compile(
+    r"^(?:[a-z]+\s+){0,4}(?:truong|tru|bi thu|chu tich|giam doc|thu tuong|chanh van phong"
+    r"|tong giam doc|uy vien)$"
+)
+# A purpose after a distribution entry: "(để báo cáo)", "(b/c)", "(thực hiện)", "| để báo cáo".
+PURPOSE_F = re.compile(
+    r"^(?:de\s|b/c|t/h|p/h|thuc hien|theo doi|chi dao|bao cao|thay tra loi|phoi hop|biet"
+    r"|de biet|thuc hien|q/d|dang|dang tai|dang web|dang website|e\s?-?\s?office)"
+)
+# A person's name word: letters and digits only ("Nguyễn", "K2", "Hiền"); that it is
+# capitalised is checked with str.isupper (a character class cannot tell Vietnamese case).
+NAME_WORD = re.compile(r"^[^\W_]+$")
+
+# Lines that follow a recipient and are not one: "Địa chỉ: Lô B2-52 …", "Mã số thuế: 0200858733".
+RECIPIENT_STOP_F = re.compile(r"^(?:dia chi|ma so thue|mst|dc|d/c|de:|dt|dien thoai|email)\b")
+# "Kính gửi" at the start of what follows a match deep in a line: "… Site gửi: …" → "k…".
+OPENS_WITH_K_F = re.compile(r"^\W*k")
+# A rule glued to a word is decoration, not a bullet: "——Mai Xuân Thanh".
+RULE_GLUED = re.compile(r"^[-—–]{2,}\w")
+# What follows an entry's last ";", "." or ")": "- Như trên; h" → " h", "TTKT. ,„_ ồ".
+ENTRY_TAIL = re.compile(r"[;.)](?P<tail>[^;.)]*)$")
+# Bullets and dots opening an entry: "- ", "+ ", "~ ", "• ".
+ENTRY_BULLET = re.compile(r"^[\s\-+–—•.~]*")
+# An OCR'd stamp or scribble: a token with a glyph no name uses ("Tổng cục Thuế jc ` &- Hài").
+DEBRIS_TOKEN = re.compile(r"\s\S*[`^\\{}\[\]<>@#$%=§€£©®]")
+# A clean word after debris, showing the debris was a lone glyph: "KCN", "Nam-", "Singapore".
+CLEAN_WORD = re.compile(r"[^\W\d_]+[-,.;:]?|-")
+# A token of glyphs only, dropped from a name: "\\", "`", "§".
+GLYPHS_ONLY = re.compile(r"[`^\\{}\[\]<>@#$%=§€£©®~|]+")
+# The letters a debris token starts with, kept: "TTKT£" → "TTKT".
+TOKEN_LETTERS = re.compile(r"\s[^\W\d_]{2,}")
+# Punctuation and spaces ending an entry: "Như trên;", "Lưu: VT.".
+ENTRY_TRAILING = re.compile(r"[\s,;.:]+$")
+# A bracketed tail: "(để báo cáo);", "(b/c)", "(Bộ YT)", "(Thi).", an unclosed "(để".
+BRACKET_TAIL = re.compile(r"\(([^()]*)\)?\s*[,;.]*\s*$")
+# The signature column merged onto a distribution line: "- Như trên; PHÓ TỔNG CỤC TRƯỞNG",
+# "- Chủ tịch nước (dé báo cáo); + THỦ U TƯỜNG" (case is checked apart).
+RIGHT_CAPS = re.compile(
+    r"(?<=[;,.])\s+(?P<plus>\+\s*)?"
+    r"(?P<caps>[^\W\d_][^\W\d_ .,/]*(?:[ .,/]+[^\W\d_][^\W\d_ .,/]*)*)$"
+)
+# A drafter's tag on the "Lưu" line: "(Thi)", "(ntnphuong-6,16)"; not a count: "(2b)".
+DRAFTER_TAG = re.compile(r"[^\W\d_][\w\-,]*")
+COUNT_TAG = re.compile(r"\d+[a-z]?")
+# A purpose after a comma, once the "|" was cleaned away: "VPTU, để báo cáo".
+COMMA_PURPOSE = re.compile(r",\s+(?P<p>(?:để|đề)\s[^,]*)$")
+# The kind of an authority with spaces inside: "T /M" → "T/M".
+INNER_SPACE = re.compile(r"\s")
+# A token: "PHÓ", "BÍ", "THƯ".
+TOKEN = re.compile(r"\S+")
+# The upper-case run ending a signature line: "- Như trên; PHÓ TỔNG CỤC TRƯỞNG" → "PHÓ …".
+LINE_CAPS_TAIL = re.compile(r"(?:^|[;,.]\s+|\s{2,})(?P<caps>[^\s\-+;,][^;,]*)$")
+
+# --- tasks ---------------------------------------------------------------------------------
+# (owned by outline.py / actors.py / find_tasks.py; *_F patterns run on folded text)
+
+# An item label at a line start: "1- ", "1. ", "1.2. ", "8.1 ", "II. ", "a) ", "đ) ", "(i) ",
+# and bullets "- ", "+ ", "– ", "~ " (OCR'd dash). Printed text, not folded.
+TASK_LABEL = re.compile(
+    r"(?P<label>(?P<roman>[IVX]{1,4}\.)|(?P<sub>\d{1,2}(?:\.\d{1,2})+\.?)|(?P<num>\d{1,2}[.)-])"
+    r"|(?P<letter>[a-zđ]\))|(?P<paren>\([ivx]{1,4}\))|(?P<dash>[-–~])|(?P<plus>\+))(?=[ \t]+\S)"
+)
+# A line that ends a sentence or a list entry, so the next may open an item: "… hiệu quả.",
+# "… như sau:", "…;".
+TASK_LINE_END = re.compile(r"[.;:!?,]['\")”]*[ \t]*$|/\.?$")
+# A paragraph that stops on a word that cannot end a sentence, so a page break cut it:
+# "6. Bộ trưởng, Thủ trưởng cơ quan thuộc" / "Chính phủ, Chủ tịch …".
+TASK_DANGLING_F = re.compile(
+    r"(?<![a-z])(?:thuoc|cua|va|cac|ve|voi|tai|cho|trong|nhung|theo|den|tu|duoc|la|de|hoac"
+    r"|tren|truc thuoc|nhat la|gom|ngay|so)[ \t]*$"
+)
+# A line that ends a paragraph's sentence: "… thực hiện./.", "… như sau:",
+# "… giải quyết kịp thời./".
+TASK_PARAGRAPH_END = re.compile(r"(?:[.;:!?]['\")”]*|/\.?)[ \t]*$")
+# An intro clause before a sentence's subject, cut at its comma: "Trong quá trình thực hiện,",
+# "căn cứ vào tình hình thực tiễn,", "Nếu có vướng mắc,", "Bên cạnh việc …, Tổng cục Thuế …".
+TASK_INTRO_F = re.compile(
+    r"(?:trong|can cu|tren co so|doi voi|truong hop|khi|neu|de(?![ \n]+nghi)|sau khi|ben canh"
+    r"|dong thoi|qua do|ngoai ra|tai|theo|hien nay|rieng|tu|nham|thoi gian qua|truoc|ngay"
+    r"|thuc hien|trien khai|ve|do do|do vay|vi the|vi vay|boi vay|tiep theo|tiep tuc|hang nam"
+    r"|hang quy|hang thang|dinh ky)(?![a-z])[^,:;]{0,200}?,[ \n]*"
+    r"|tai cap[^,:;\n]{0,60}:[ \n]*"
+)
+# A request naming who must act, after an optional requester: "Giao Ủy ban nhân dân huyện …",
+# "Đề nghị các đơn vị …", "Tổng cục Thuế đề nghị Cục Thuế …", "Téng cục Thuế dé nghị …",
+# "Thủ tướng Chính phủ yêu cầu:", "Chi cục … kính đề nghị Quý Doanh nghiệp …".
+TASK_REQUEST_F = re.compile(
+    r"(?:[^,;:.]{0,90}?[ \n])??(?:kinh[ \n]+)?"
+    r"(?P<verb>de[ \n]*nghi|yeu[ \n]+cau|giao(?:[ \n]+cho)?)(?![a-z])[ \n]*"
+)
+# "… thông báo để Cục Thuế tổ chức tuyên truyền …": the instruction follows "để".
+TASK_NOTICE_F = re.compile(
+    r"[^,;:.]{0,90}?[ \n](?:thong bao|tra loi|huong dan)[ \n]+(?:de|dé)[ \n]+"
+)
+# Words that open an actor: organisations, offices and the people who head them, with an
+# optional quantifier: "Các cấp ủy", "Ban Tuyên giáo", "UBND huyện", "Quý Ủy ban",
+# "Đồng chí Bí thư", "người đứng đầu cấp ủy", "Cơ quan Thuế các cấp", "Phó Thủ tướng …".
+TASK_ACTOR_HEAD_F = re.compile(
+    r"(?:(?:cac|nhung|toan the|tat ca|quy|moi)[ \n]+)?"
+    r"(?P<head>cap uy|chinh quyen|ban(?![ \n]+(?:hanh|sao|chup|dang ky|goc|chinh))|bo|so|phong"
+    r"|cuc|chi cuc|tong cuc|vu|van phong|uy ban|ubnd"
+    r"|hdnd|ubmttq|mttq|mat tran|hoi dong|hoi|trung tam|doan|dang uy|dang bo|dang doan"
+    r"|ban can su|chi bo|thanh uy|tinh uy|huyen uy|quan uy|thi uy|thuong truc|lien doan"
+    r"|tong lien doan|cong an|quan doi|luc luong|bao hiem|bhxh|kho bac|ngan hang|thanh tra"
+    r"|toa an|vien|dai(?! voi)|truong(?![ \n]+hop)|benh vien|cong ty|doanh nghiep|nguoi nop thue"
+    r"|tong cong ty"
+    r"|nganh|dia phuong|co quan|don vi|dong chi|bi thu|pho bi thu|chu tich"
+    r"|pho chu tich|thu truong|giam doc|nguoi dung dau|lanh dao|thu tuong|pho thu tuong"
+    r"|bo truong|cuc truong|chi cuc truong|tong cuc truong|hai quan|co quan thue|ubkt"
+    r"|cac cap|cac ban|cac nganh|tcdn|tccs|chi[ \n]*,[ \n]*dang bo|huyen doan|tinh doan"
+    r"|thanh doan|can bo|dang vien|cong chuc|doan vien|hoi vien)(?![a-z])"
+)
+# A word that ends an actor and starts what it must do (lower case in print): "… chủ trì",
+# "… chỉ đạo", "… tiếp tục", "… cần", "… phải", "… theo chức năng" (a qualifier, not a name).
+_TASK_VERBS = (
+    "to chuc(?! (?:dai dien|chinh tri|co so|doan|xa hoi|dang|hoi|quoc te|tin dung|kinh te))",
+    "chu tri",
+    "chi dao",
+    "tiep tuc",
+    "tap trung",
+    "khan truong",
+    "chu dong",
+    "phoi hop",
+    "thuc hien",
+    "trien khai",
+    "xay dung",
+    "chuan bi",
+    "chuyen",
+    "kich hoat",
+    "giup",
+    "tham muu",
+    "can",
+    "phai",
+    "co trach nhiem",
+    "nghien cuu",
+    "huong dan",
+    "theo doi",
+    "bao cao",
+    "ra soat",
+    "tang cuong",
+    "day manh",
+    "tuyet doi",
+    "nam",
+    "ban hanh",
+    "bo tri",
+    "don doc",
+    "kiem tra",
+    "quan triet",
+    "tuyen truyen",
+    "nang cao",
+    "som",
+    "chiu trach nhiem",
+    "se",
+    "dam bao",
+    "bao dam",
+    "thuong xuyen",
+    "kip thoi",
+    "nghiem tuc",
+    "lanh dao",
+    "quan tam",
+    "cap nhat",
+    "gui",
+    "cung cap",
+    "phan anh",
+    "lien he",
+    "thong bao",
+    "ap dung",
+    "xem xet",
+    "co y kien",
+    "de xuat",
+    "tong hop",
+    "chan chinh",
+    "theo",
+    "truc tiep",
+    "khan cap",
+    "lap",
+    "rut kinh nghiem",
+    "chu y",
+    "co",
+    "la",
+    "duoc",
+    "chua",
+    "da",
+    "dang",
+    "khong",
+    "tien hanh",
+    "xu ly",
+    "van dong",
+    "tich cuc",
+    "quyet liet",
+    "dong thoi",
+    "can cu",
+    "chiu",
+    "nghiem",
+    "uu tien",
+    "tao dieu kien",
+    "giam sat",
+    "dieu chinh",
+    "sap xep",
+    "rut",
+    "nop",
+    "ke khai",
+    "gap",
+    "tham gia",
+    "trinh",
+    "xac dinh",
+    "danh gia",
+    "tiep nhan",
+    "cu",
+    "hoan thanh",
+    "nhan",
+    "nhan duoc",
+    "nhan thay",
+    "biet",
+    "chu trong",
+    "xin",
+    "khi",
+    "neu",
+    "thi",
+    "tra loi",
+    "kinh gui",
+    "ra",
+    "dinh ky",
+    "tiep tuc thuc hien",
+    "khai",
+    "trao doi",
+    "chia se",
+    "thong nhat",
+    "pho bien",
+    "ho tro",
+    "nam bat",
+    "thu thap",
+    "phan tich",
+    "phan cong",
+    "bo sung",
+    "huy dong",
+    "doi chieu",
+    "xac minh",
+    "phat hien",
+    "giai quyet",
+    "thuc thi",
+    "nhac nho",
+    "yeu cau",
+    "de nghi",
+    "thu hoi",
+    "cong khai",
+    "luu y",
+    "tang",
+    "giam",
+    "tim hieu",
+    "van hanh",
+    "dua",
+    "thiet lap",
+    "ket noi",
+    "cai dat",
+    "tra cuu",
+    "khao sat",
+    "lua chon",
+    "su dung",
+    "tu",
+    "sau",
+    "tiep thu",
+    "kien quyet",
+    "dung",
+    "tam dung",
+    "ngung",
+    "dinh chi",
+    "kiem soat",
+    "ung pho",
+    "truy vet",
+    "bo tri",
+    "cu",
+    "dieu tra",
+)
+# A word that ends an actor and starts what it must do (lower case in print): "… chủ trì",
+# "… chỉ đạo", "… tiếp tục", "… cần", "… phải", "… theo chức năng" (a qualifier, not a name).
+# Longest first, so that "căn cứ" is not read as "cần".
+TASK_VERB_F = re.compile(
+    "(?:"
+    + "|".join(v.replace(" ", r"[ \n]+") for v in sorted(_TASK_VERBS, key=len, reverse=True))
+    + ")(?![a-z])"
+)
+# What a speaker, not an addressee, does: "Tổng cục Thuế thông báo …", "Cục Thuế TP trả lời …",
+# "Bộ Ngoại giao xin trân trọng …", "… có ý kiến như sau".
+TASK_SPEAKER_F = re.compile(
+    r"(?:thong[ \n]+bao|tra[ \n]+loi|xin|kinh[ \n]+gui|co[ \n]+y[ \n]+kien|nhan[ \n]+duoc)"
+    r"(?![a-z])"
+)
+# Subjects that are taxpayers or firms written about, not addressed: "Doanh nghiệp thay đổi
+# người đại diện …", "Công ty khai số thuế …" — actors only when asked ("đề nghị Công ty").
+TASK_THIRD_PARTY_F = re.compile(
+    r"(?:doanh[ \n]+nghiep|cong[ \n]+ty|nguoi[ \n]+nop[ \n]+thue|ca[ \n]+nhan|to[ \n]+chuc)"
+    r"(?![a-z])"
+)
+# After the actor: a report, not an instruction ("Nhiều Cục Thuế chưa nghiêm túc báo cáo",
+# "Tổng cục Thuế sẽ định kỳ tổng hợp", "… đã ban hành").
+TASK_DESCRIPTIVE_F = re.compile(
+    r"(?:chua|da|dang|se|van|nhan[ \n]+duoc|khong[ \n]+phai"
+    r"|co[ \n]+(?:cong[ \n]+van|van[ \n]+ban|to[ \n]+trinh|bao[ \n]+cao|y[ \n]+kien))(?![a-z])"
+)
+# A request later in a sentence, after its intro clauses: "Nếu phát sinh vướng mắc, khó khăn
+# trong quá trình thực hiện, đề nghị Cục Thuế báo cáo …".
+TASK_LATE_REQUEST_F = re.compile(r",[ \n]*(?:de[ \n]*nghi|yeu[ \n]+cau)(?![a-z])[ \n]*")
+# A paragraph that closes the letter even when items follow (an appendix): "Tổng cục Thuế
+# thông báo để các Cục Thuế biết …", "Trên đây là hướng dẫn …", "Nhận được công văn này, …".
+TASK_CLOSING_OPEN_F = re.compile(
+    r"(?:tren day la|nhan duoc cong van nay|[^,.;:\n]{0,60}(?:thong bao|tra loi)[ \n]+de)(?![a-z])"
+)
+# A stock closing: "… để các Cục Thuế biết và triển khai thực hiện", "để Công ty được biết".
+TASK_FORMULA_F = re.compile(r"(?:duoc[ \n]+)?biet(?![a-z])")
+# A courtesy in a reply: "nếu có vướng mắc, đề nghị Công ty liên hệ với …", "đơn vị có thể
+# tham khảo …".
+TASK_COURTESY_F = re.compile(r"(?:lien[ \n]+he|co[ \n]+the)(?![a-z])")
+# A quantifier that makes the subject a report, not an addressee: "Nhiều Cục Thuế chưa …".
+TASK_REPORT_SUBJECT_F = re.compile(r"(?:nhieu|mot so|hau het|phan lon|da so)(?![a-z])")
+# Where a sentence ends inside a paragraph: ". " before a capital, "; " is not an end.
+TASK_SENTENCE_END = re.compile(r"[.!?](?=[ \n]+[A-ZĐÀ-Ỹ\"“(])|:[ \n]*$|:(?=[ \n]+[-+]|\n)")

@@ -1,0 +1,535 @@
+"""Stage 4, *resolve*: printed organisation names → canonical organisations.
+
+``resolve_organisation("HUYỆN ỦY BẢO LÂM", hint)`` gives ``Huyện ủy Bảo Lâm``
+(level ``district``, system ``party``, parent ``Tỉnh ủy Lâm Đồng``);
+``resolve_organisation("Ban Thường vụ Tỉnh ủy", context=<Huyện ủy Kiến Xương>)``
+gives ``Tỉnh ủy Thái Bình`` because a committee speaks through its standing
+committee and a bare ``Tỉnh ủy`` in a district letter is that district's province.
+
+Matching is accent- and case-blind (:func:`chidao.extract.clean.fold`), so OCR
+copies (``TONG CUC THUE``) resolve to the accented canonical names held in
+``data/central-bodies.json`` and the gazetteer.  Nothing here names a particular
+document's organisation: the rules are the Party and State naming conventions.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import re
+from collections.abc import Iterator
+from contextlib import contextmanager
+from contextvars import ContextVar
+from dataclasses import replace
+from datetime import date
+from functools import cache
+from importlib import resources
+
+from chidao.extract import regexes as rx
+from chidao.extract.clean import fold
+
+# The document-type helpers live in their own module; resolve re-exports them (published API).
+from chidao.extract.doc_types import (  # noqa: F401
+    DOC_TYPE_CODES,
+    doc_type_from_code,
+    doc_type_from_number,
+    doc_type_from_word,
+)
+from chidao.extract.gazetteer import REFORM_DATE, bare_name, default_gazetteer, name_key
+from chidao.extract.records import AdminUnit, Organisation
+
+#: The date of the document being resolved (set per call): from 2025-07-01 places are looked up
+#: among the units of the two-level system first.
+_AT: ContextVar[date | None] = ContextVar("chidao_resolve_at", default=None)
+
+
+@contextmanager
+def dated(at: date | None) -> Iterator[None]:
+    """Resolve every name inside the block as of ``at`` (the document's date).
+
+    >>> with dated(date(2026, 1, 1)):
+    ...     resolve_organisation("Ủy ban nhân dân tỉnh Hưng Yên").unit.valid_until is None
+    True
+    """
+    token = _AT.set(at)
+    try:
+        yield
+    finally:
+        _AT.reset(token)
+
+
+# --- central bodies -------------------------------------------------------------------------
+
+
+@cache
+def _central() -> dict[str, dict[str, str | None]]:
+    raw = resources.files("chidao.data").joinpath("central-bodies.json").read_text("utf-8")
+    table: dict[str, dict[str, str | None]] = {}
+    for body in json.loads(raw)["bodies"]:
+        entry = {"name": body["name"], "system": body["system"], "parent": body.get("parent")}
+        for alias in [body["name"], *body.get("aliases", [])]:
+            table.setdefault(_key(alias), entry)
+    return table
+
+
+def _key(s: str) -> str:
+    k = fold(s)
+    k = rx.DASH_SPACING.sub(" - ", k)
+    k = rx.TRAILING_PUNCT.sub("", k)
+    return " ".join(k.split())
+
+
+def central_body(printed: str) -> Organisation | None:
+    """A national body by any of its printed names (``Bộ Tài chính``, ``TTg``, ``BỘ Y TẾ``)."""
+    key = _key(_expand(printed))
+    entry = _central().get(key)
+    if entry is None and len(key) >= 12:
+        # OCR slips in a long name ("TONG CUC HAL QUAN"): a near-identical known name.
+        close = difflib.get_close_matches(key, list(_central()), n=1, cutoff=0.92)
+        entry = _central()[close[0]] if close else None
+    if entry is None:
+        return None
+    return Organisation(
+        name=str(entry["name"]),
+        parent=entry["parent"],
+        level="central",
+        system=entry["system"],
+        printed=printed,
+    )
+
+
+# --- helpers ------------------------------------------------------------------------------
+
+
+def _expand(s: str) -> str:
+    """Spell out abbreviations (``UBND`` → ``Ủy ban nhân dân``) and tidy spacing."""
+    s = " ".join(s.replace("\n", " ").split()).strip(" ,.;:-")
+    for pat, repl in rx.ORG_ABBREVIATIONS_F:
+        f = fold(s)
+        out, last = [], 0
+        for m in pat.finditer(f):
+            out.append(s[last : m.start()])
+            out.append(repl)
+            last = m.end()
+        if out:
+            out.append(s[last:])
+            s = " ".join("".join(out).split())
+    return s
+
+
+_SMALL_WORDS = {"và", "của", "các", "về", "trực", "thuộc"}
+
+
+#: Generic heads after which an organisation's own name is capitalised: "Sở Y tế", "Ban Tuyên giáo".
+_HEADS = ("tổng cục", "chi cục", "trung tâm", "văn phòng", "sở", "bộ", "ban", "cục", "vụ", "phòng")
+
+
+def _case(s: str) -> str:
+    """Sentence case for a name printed in capitals (``SỞ Y TẾ`` → ``Sở Y tế``)."""
+    letters = [c for c in s if c.isalpha()]
+    if letters and sum(c.isupper() for c in letters) / len(letters) > 0.6:
+        s = s.lower()
+        for head in _HEADS:
+            if s.startswith(head + " ") and len(s) > len(head) + 1:
+                k = len(head) + 1
+                s = s[:k] + s[k].upper() + s[k + 1 :]
+                break
+        return s[:1].upper() + s[1:]
+    return s
+
+
+def _place_case(s: str) -> str:
+    """Title case for a place name: ``KIẾN XƯƠNG`` → ``Kiến Xương``."""
+    return " ".join(w[:1].upper() + w[1:].lower() if w.isalpha() else w for w in s.split())
+
+
+def _unit_for_place(
+    place: str, utype: str | None, province_hint: str | None = None
+) -> AdminUnit | None:
+    """The gazetteer unit a printed place names (``Bảo Lâm`` with hint ``Lâm Đồng``)."""
+    g = default_gazetteer()
+    place = place.strip(" ,.;:-")
+    if not place:
+        return None
+    typed = f"{_UTYPE_WORD.get(utype or '', '')} {place}".strip()
+    at = _AT.get()
+    if at is not None and at >= REFORM_DATE:
+        # A letter of the two-level system names the units in force from 2025-07-01.
+        found = g.find(typed if utype else place, province=province_hint, at=at)
+        if len(found) == 1 or (found and found[0].level == "province"):
+            return found[0]
+    found = g.find(typed) if utype else g.find(place)
+    if utype == "thanh pho":
+        # "Thành phố X" is a city: a centrally-run one (province) or a provincial one (district).
+        cities = [u for u in found if fold(u.name).startswith("thanh pho ")]
+        found = cities or found
+    if utype in ("tinh", "thanh pho"):
+        provinces = [u for u in found if u.level == "province"]
+        if provinces:
+            return provinces[0]
+    if province_hint:
+        pk = name_key(province_hint)
+        inside = [u for u in found if u.level == "province" or name_key(u.province or "") == pk]
+        if inside:
+            found = inside
+    districts = [u for u in found if u.level == "district"]
+    provinces = [u for u in found if u.level == "province"]
+    if utype in ("huyen", "quan", "thi xa") or (utype is None and districts and not provinces):
+        return districts[0] if len(districts) == 1 else None
+    if provinces:
+        return provinces[0]
+    if utype == "thanh pho" and len(districts) == 1:
+        return districts[0]
+    communes = [u for u in found if u.level == "commune"]
+    return communes[0] if len(communes) == 1 else None
+
+
+_UTYPE_WORD = {
+    "tinh": "Tỉnh",
+    "thanh pho": "Thành phố",
+    "huyen": "Huyện",
+    "quan": "Quận",
+    "thi xa": "Thị xã",
+    "xa": "Xã",
+    "phuong": "Phường",
+    "thi tran": "Thị trấn",
+}
+
+
+def _province_of(org: Organisation | None) -> AdminUnit | None:
+    """The province an organisation belongs to, through its gazetteer unit."""
+    if org is None or org.unit is None:
+        return None
+    if org.unit.level == "province":
+        return org.unit
+    return default_gazetteer().province(org.unit.province or "")
+
+
+def _district_of(org: Organisation | None) -> AdminUnit | None:
+    if org is None or org.unit is None:
+        return None
+    if org.unit.level == "district":
+        return org.unit
+    if org.unit.level == "commune" and org.unit.district:
+        found = default_gazetteer().find(org.unit.district, province=org.unit.province)
+        return found[0] if found else None
+    return None
+
+
+def _unit_label(unit: AdminUnit) -> str:
+    """A unit as named after a body: ``Tỉnh Lâm Đồng`` → ``tỉnh Lâm Đồng``."""
+    name = unit.name
+    bare = bare_name(name)
+    word = name[: len(name) - len(bare)].strip()
+    return f"{word.lower()} {bare}".strip()
+
+
+# --- committees -----------------------------------------------------------------------------
+
+_COMMITTEE_BY_UNIT = {
+    "tinh": "Tỉnh ủy",
+    "thanh pho": "Thành ủy",
+    "huyen": "Huyện ủy",
+    "quan": "Quận ủy",
+    "thi xa": "Thị ủy",
+    "xa": "Đảng ủy xã",
+    "phuong": "Đảng ủy phường",
+    "thi tran": "Đảng ủy thị trấn",
+}
+
+
+def committee_of(unit: AdminUnit) -> Organisation:
+    """The Party committee of an administrative unit (``Huyện Bảo Lâm`` → ``Huyện ủy Bảo Lâm``)."""
+    typ = _type_of(unit)
+    head = _COMMITTEE_BY_UNIT.get(typ, "Đảng ủy")
+    name = f"{head} {bare_name(unit.name)}"
+    parent = None
+    if unit.level == "district":
+        prov = default_gazetteer().province(unit.province or "")
+        parent = committee_of(prov).name if prov else None
+    elif unit.level == "commune" and unit.district:
+        found = default_gazetteer().find(unit.district, province=unit.province)
+        parent = committee_of(found[0]).name if found else None
+    elif unit.level == "commune" and unit.province:  # two-level system: right under the province
+        prov = default_gazetteer().province(unit.province)
+        parent = committee_of(prov).name if prov else None
+    return Organisation(name=name, parent=parent, level=unit.level, system="party", unit=unit)
+
+
+def peoples_committee_of(unit: AdminUnit, body: str = "Ủy ban nhân dân") -> Organisation:
+    """The People's Committee (or Council) of a unit: ``Ủy ban nhân dân tỉnh Thái Bình``."""
+    parent = None
+    if unit.level == "district":
+        prov = default_gazetteer().province(unit.province or "")
+        parent = f"{body} {_unit_label(prov)}" if prov else None
+    elif unit.level == "commune" and unit.district:
+        found = default_gazetteer().find(unit.district, province=unit.province)
+        parent = f"{body} {_unit_label(found[0])}" if found else None
+    elif unit.level == "commune" and unit.province:  # two-level system: right under the province
+        prov = default_gazetteer().province(unit.province)
+        parent = f"{body} {_unit_label(prov)}" if prov else None
+    return Organisation(
+        name=f"{body} {_unit_label(unit)}",
+        parent=parent,
+        level=unit.level,
+        system="state",
+        unit=unit,
+    )
+
+
+def _type_of(unit: AdminUnit) -> str:
+    f = fold(unit.name)
+    for t in ("thanh pho", "thi tran", "thi xa", "tinh", "huyen", "quan", "xa", "phuong"):
+        if f.startswith(t + " "):
+            return t
+    return ""
+
+
+# --- the resolver ---------------------------------------------------------------------------
+
+
+def resolve_organisation(
+    printed: str,
+    context: Organisation | None = None,
+    province_hint: str | None = None,
+    at: date | None = None,
+) -> Organisation | None:
+    """Canonicalise a printed organisation name.
+
+    ``context`` is the issuing organisation, against which relative mentions
+    (``Tỉnh ủy``, ``Ủy ban nhân dân Tỉnh``, ``huyện``) resolve; ``province_hint``
+    a province the document names, deciding between namesake districts; ``at``
+    the document's date (from 2025-07-01 the two-level units are tried first).
+    Returns ``None`` when ``printed`` does not name an organisation.
+
+    >>> resolve_organisation("HUYỆN ỦY BẢO LÂM", province_hint="Lâm Đồng").parent
+    'Tỉnh ủy Lâm Đồng'
+    >>> ctx = resolve_organisation("Huyện ủy Kiến Xương")
+    >>> resolve_organisation("Ban Thường vụ Tỉnh ủy", ctx).name
+    'Tỉnh ủy Thái Bình'
+    >>> resolve_organisation("Ủy ban nhân dân Tỉnh", ctx).name
+    'Ủy ban nhân dân tỉnh Thái Bình'
+    >>> resolve_organisation("TONG CUC THUE").name, resolve_organisation("Bộ Tài chính").level
+    ('Tổng cục Thuế', 'central')
+    """
+    if not printed or not printed.strip():
+        return None
+    text = _expand(printed)
+    f = fold(text)
+    # A standing committee speaks for its committee: drop "Ban Thường vụ", "Thường trực".
+    while True:
+        m = rx.ORG_SPOKESMAN_F.match(f)
+        if not m or not rx.COMMITTEE_AHEAD_F.match(f[m.end() :]):
+            break
+        text, f = text[m.end() :], f[m.end() :]
+    if province_hint is None:
+        prov = _province_of(context)
+        province_hint = prov.name if prov else None
+    with dated(at if at is not None else _AT.get()):
+        org = _resolve(text, f, context, province_hint)
+    if org is None:
+        return None
+    return replace(org, printed=" ".join(printed.split()))
+
+
+def _resolve(
+    text: str, f: str, context: Organisation | None, province_hint: str | None
+) -> Organisation | None:
+    central = central_body(text)
+    if central is not None:
+        return central
+    m = rx.PARTY_BRANCH_F.match(f)
+    if m:  # "Đảng bộ tỉnh Lâm Đồng" names its committee
+        unit = _unit_for_place(text[m.start("place") :], m.group("utype"), province_hint)
+        return committee_of(unit) if unit else None
+    m = rx.PARTY_COMMITTEE_F.match(f)
+    if m:
+        return _party_committee(text, m, context, province_hint)
+    m = rx.PEOPLES_BODY_F.match(f)
+    if m:
+        return _peoples_body(text, m, context, province_hint)
+    m = rx.COMMITTEE_ORGAN_F.match(f)
+    if m:
+        committee = _resolve(
+            text[m.start("committee") :], f[m.start("committee") :], context, province_hint
+        )
+        organ = _case(text[: m.end("organ")])
+        if committee is None:
+            return Organisation(name=organ, system="party")
+        tail = _case(text[m.start("committee") :])
+        return Organisation(
+            name=f"{organ} {tail}",
+            parent=committee.name,
+            level=committee.level,
+            system="party",
+            unit=committee.unit,
+        )
+    org = _territorial_agency(text, f, province_hint)
+    if org is not None:
+        return org
+    if rx.ORG_HEAD_F.match(f) or rx.FRONT_WORDS_F.search(f):
+        system = "front" if rx.FRONT_WORDS_F.search(f) else None
+        if system is None and rx.PARTY_ORGAN_F.match(f):
+            system = "party"
+        if system is None and rx.STATE_HEAD_F.match(f):
+            system = "state"  # "Công an tỉnh", "Sở Y tế", "Vụ Pháp chế", "Thanh tra tỉnh"
+        level = _level_words(f) or ("province" if f.startswith("so ") else None)
+        return Organisation(name=_case(text), system=system, level=level)
+    return None
+
+
+def _level_words(f: str) -> str | None:
+    if rx.LEVEL_PROVINCE_F.search(f):
+        return "province"
+    if rx.LEVEL_DISTRICT_F.search(f):
+        return "district"
+    if rx.LEVEL_COMMUNE_F.search(f):
+        return "commune"
+    return None
+
+
+def _party_committee(
+    text: str, m: re.Match[str], context: Organisation | None, province_hint: str | None
+) -> Organisation | None:
+    kind, utype = m.group("kind"), m.group("utype")
+    place = text[m.start("place") :].strip(" ,.;:-")
+    if kind == "dang":
+        if not utype:
+            return Organisation(name=_case(text), system="party") if place else None
+        unit = _unit_for_place(place, utype, province_hint) if place else None
+        if unit is None:
+            return Organisation(
+                name=f"Đảng ủy {_UTYPE_WORD[utype].lower()} {_place_case(place)}".strip(),
+                level="commune",
+                system="party",
+            )
+        return committee_of(unit)
+    if not place:  # relative: "Tỉnh ủy" / "Huyện ủy" of the issuer's own units
+        if kind == "tinh" or (kind == "thanh" and context and context.level == "district"):
+            prov = _province_of(context)
+            if prov and kind == "tinh":
+                return committee_of(prov)
+            if prov and kind == "thanh" and _type_of(prov) == "thanh pho":
+                return committee_of(prov)
+        if kind in ("huyen", "quan", "thi", "thanh"):
+            dist = _district_of(context)
+            if dist is not None:
+                return committee_of(dist)
+        head = {"tinh": "Tỉnh ủy", "thanh": "Thành ủy", "huyen": "Huyện ủy"}.get(kind, "")
+        level = "province" if kind == "tinh" else "district" if kind != "thanh" else None
+        return Organisation(name=head or _case(text), level=level, system="party")
+    utype = {"tinh": "tinh", "huyen": "huyen", "quan": "quan", "thi": "thi xa"}.get(kind)
+    if kind == "thanh":
+        unit = _unit_for_place(place, "thanh pho", province_hint)
+    else:
+        unit = _unit_for_place(place, utype, province_hint)
+        if unit is None and kind in ("huyen", "quan", "thi"):
+            # Namesake districts without a province hint: still a district committee.
+            head = {"huyen": "Huyện ủy", "quan": "Quận ủy", "thi": "Thị ủy"}[kind]
+            return Organisation(
+                name=f"{head} {_place_case(place)}", level="district", system="party"
+            )
+    if unit is None:
+        head = {"tinh": "Tỉnh ủy", "thanh": "Thành ủy"}.get(kind, "Đảng ủy")
+        return Organisation(name=f"{head} {_place_case(place)}", system="party")
+    org = committee_of(unit)
+    if kind == "thanh" and unit.level == "province":
+        org = replace(org, name=f"Thành ủy {bare_name(unit.name)}")
+    return org
+
+
+def _peoples_body(
+    text: str, m: re.Match[str], context: Organisation | None, province_hint: str | None
+) -> Organisation | None:
+    body = "Ủy ban nhân dân" if m.group("body").startswith("uy") else "Hội đồng nhân dân"
+    utype = m.group("utype")
+    place = text[m.start("place") :].strip(" ,.;:-") if m.group("place") else ""
+    if place and fold(place).startswith(("cac ", "va ")):
+        return Organisation(name=_case(text), system="state", level=_level_words(fold(text)))
+    if not place:
+        unit = None
+        if utype == "tinh" or (utype == "thanh pho" and context and context.level != "province"):
+            unit = _province_of(context)
+        elif utype in ("huyen", "quan", "thi xa"):
+            unit = _district_of(context)
+        if unit is None:
+            level = _level_words(utype or "")
+            label = f" {text[m.start('utype') : m.end('utype')].lower()}" if utype else ""
+            return Organisation(name=f"{body}{label}", level=level, system="state")
+        return peoples_committee_of(unit, body)
+    unit = _unit_for_place(place, utype, province_hint)
+    if unit is None:
+        label = f"{text[m.start('utype') : m.end('utype')].lower()} " if utype else ""
+        return Organisation(
+            name=f"{body} {label}{_place_case(place)}",
+            level=_level_words(utype or ""),
+            system="state",
+        )
+    return peoples_committee_of(unit, body)
+
+
+_AGENCY_NAMES = {
+    "cuc thue": ("Cục Thuế", "province", "Tổng cục Thuế"),
+    "chi cuc thue": ("Chi cục Thuế", "district", None),
+    "cuc hai quan": ("Cục Hải quan", "province", "Tổng cục Hải quan"),
+    "chi cuc hai quan": ("Chi cục Hải quan", "district", None),
+    "bao hiem xa hoi": ("Bảo hiểm xã hội", None, "Bảo hiểm xã hội Việt Nam"),
+    "kho bac nha nuoc": ("Kho bạc Nhà nước", None, "Kho bạc Nhà nước"),
+    "cuc thong ke": ("Cục Thống kê", "province", "Tổng cục Thống kê"),
+}
+
+
+def _territorial_agency(text: str, f: str, province_hint: str | None) -> Organisation | None:
+    """``Cục Thuế tỉnh Bắc Ninh`` and the like: an agency plus the unit it serves."""
+    for cut in (m.start() for m in rx.SPACE.finditer(f)):
+        if not rx.TERRITORIAL_AGENCY_F.fullmatch(f[:cut]):
+            continue
+        t = rx.TERRITORY_F.match(f, cut + 1)
+        if t is None:
+            continue
+        org = _agency_in(text, f[:cut], cut, t, province_hint)
+        if org is not None:
+            return org
+    return None
+
+
+def _agency_in(
+    text: str, agency_f: str, cut: int, t: re.Match[str], province_hint: str | None
+) -> Organisation | None:
+    place = text[t.start("place") :].strip(" ,.;:-")
+    utype = t.group("utype")
+    if fold(place).startswith(("cac ", "va ", "viet nam")):
+        return None
+    unit = _unit_for_place(place, utype, province_hint)
+    known = _AGENCY_NAMES.get(agency_f)
+    agency = known[0] if known else _case(text[:cut])
+    if unit is None:
+        if known is None:
+            return None
+        return Organisation(
+            name=f"{agency} {_case(text[t.start() :])}", level=known[1], system="state"
+        )
+    level = unit.level
+    parent = None
+    if known is not None:
+        if level == "province":
+            parent = known[2]
+        else:
+            prov = default_gazetteer().province(unit.province or "")
+            if prov is not None:
+                upper = {"chi cuc thue": "Cục Thuế", "chi cuc hai quan": "Cục Hải quan"}.get(
+                    agency_f, agency
+                )
+                parent = f"{upper} {_unit_label(prov)}"
+    elif level == "province":
+        parent = f"Ủy ban nhân dân {_unit_label(unit)}"
+    return Organisation(
+        name=f"{agency} {_unit_label(unit)}", parent=parent, level=level, system="state", unit=unit
+    )
+
+
+def with_parent(org: Organisation, superior: Organisation | None) -> Organisation:
+    """``org`` with the superior printed above it in the header as its parent."""
+    if superior is None or superior.name == org.name:
+        return org
+    return replace(org, parent=superior.name)

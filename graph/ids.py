@@ -1,0 +1,320 @@
+"""Stable IRIs for everything chidao puts in the graph.
+
+All IRIs live under :data:`~chidao.ontology.namespaces.BASE`
+(``https://w3id.org/chidao/``) and are derived from the facts alone, so two
+files that speak of the same thing meet at one node:
+
+``doc/<issuer>/<year>/<number>``
+    a document, from its issuer's key, its year and its number
+    (``doc/chinh-phu/2021/68-nq-cp``).  The province letter that cites
+    ``Nghị quyết 68/NQ-CP ngày 01/7/2021 của Chính phủ`` and the ingested text
+    of that resolution compute the same IRI.  ``_`` stands for an unknown
+    issuer or year; such a node is a placeholder that never merges two
+    documents (see :func:`citation_target`).  A document with no number is
+    named by its file's hash: ``doc/sha256/<hex>``.
+``org/<name>[.<province>[.<district>]]``
+    an organisation, from its canonical name; district- and commune-level
+    bodies carry their province (and district) because the same name recurs
+    across provinces (two ``Huyện ủy Bảo Lâm`` exist).
+``unit/<province>[/<district>[/<commune>]]``
+    an administrative unit, by its place in the hierarchy.
+``file/<sha256>``, ``graph/<sha256>/<path key>``
+    a source file (content-addressed) and the named graph built from it at
+    one path.
+``doctype/<type>``, ``event/<kind>/<date>``
+    document-type concepts and organisational change events.
+
+Keys are accent-folded ASCII slugs (:func:`slug`) so that printed variants
+(``Ủy ban``/``Uỷ ban``, ``TTg``/``TTG``) agree.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import unicodedata
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import URIRef
+
+from chidao.extract.records import AdminUnit, Citation, Organisation, Record
+from chidao.ontology.namespaces import BASE
+
+#: Placeholder for an unknown issuer or year in a document IRI.
+UNKNOWN = "_"
+
+_NON_SLUG = re.compile(r"[^a-z0-9]+")  # e.g. "huyện ủy bảo lâm" → after folding "huyen uy bao lam"
+_YEAR_IN_NUMBER = re.compile(r"/((?:19|20)\d\d)/")  # e.g. "38/2015/TT-BTC" → 2015
+_UNIT_PREFIX = re.compile(
+    r"^(?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran|dac khu)\s+"
+)  # e.g. "huyen bao lam" → "bao lam" (folded unit names)
+
+
+def fold(text: str) -> str:
+    """Lower-case ASCII without accents (``đ`` → ``d``).
+
+    >>> fold("Huyện ủy Bảo Lâm"), fold("Công điện 05/CĐ-UBND")
+    ('huyen uy bao lam', 'cong dien 05/cd-ubnd')
+    """
+    text = text.replace("đ", "d").replace("Đ", "D")
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
+
+
+def slug(text: str) -> str:
+    """An IRI-safe key: folded, runs of other characters become ``-``.
+
+    >>> slug("68/NQ-CP"), slug("Ủy ban nhân dân huyện Kiến Xương"), slug("SỐ 114 -CV/HU")
+    ('68-nq-cp', 'uy-ban-nhan-dan-huyen-kien-xuong', 'so-114-cv-hu')
+    """
+    return _NON_SLUG.sub("-", fold(text)).strip("-") or UNKNOWN
+
+
+def _iri(*parts: str) -> URIRef:
+    return URIRef(BASE + "/".join(parts))
+
+
+# --- organisations and units -----------------------------------------------------------------
+
+
+def org_key(name: str, province: str | None = None, district: str | None = None) -> str:
+    """The key of an organisation: its slug, then its province and district where given.
+
+    >>> org_key("Chính phủ"), org_key("Huyện ủy Bảo Lâm", "Tỉnh Lâm Đồng")
+    ('chinh-phu', 'huyen-uy-bao-lam.tinh-lam-dong')
+    """
+    return ".".join(slug(p) for p in (name, province, district) if p)
+
+
+def _bare(unit_name: str) -> str:
+    return _UNIT_PREFIX.sub("", fold(unit_name)).strip()
+
+
+def org_context(org: Organisation) -> tuple[str | None, str | None]:
+    """The ``(province, district)`` an organisation's name needs to be unique.
+
+    Central and province-level bodies have unique names; a district-level body
+    needs its province, a commune-level one its province and district.
+    """
+    unit = org.unit
+    if unit is None or org.level not in ("district", "commune"):
+        return None, None
+    if org.level == "district":
+        return unit.province, None
+    return unit.province, unit.district
+
+
+def org_iri(org: Organisation) -> URIRef:
+    """The canonical IRI of a resolved organisation.
+
+    >>> u = AdminUnit("Huyện Bảo Lâm", "district", province="Tỉnh Lâm Đồng")
+    >>> str(org_iri(Organisation("Huyện ủy Bảo Lâm", level="district", unit=u)))
+    'https://w3id.org/chidao/org/huyen-uy-bao-lam.tinh-lam-dong'
+    """
+    return _iri("org", org_key(org.name, *org_context(org)))
+
+
+def parent_iri(org: Organisation) -> URIRef | None:
+    """The IRI of the body directly above ``org`` (``None`` when it has none).
+
+    The parent is known only by name.  When that name speaks of ``org``'s own
+    district or commune (``Ủy ban nhân dân huyện X`` above ``Phòng Y tế huyện
+    X``), it is a body of the same unit and takes the same context; otherwise
+    it is one level up and needs one context part less.
+    """
+    if not org.parent:
+        return None
+    province, district = org_context(org)
+    unit = org.unit
+    if unit is not None and province is not None:
+        if _bare(unit.name) and _bare(unit.name) in fold(org.parent):
+            return _iri("org", org_key(org.parent, province, district))
+        if district is not None:  # a commune body's parent: a district body of that province
+            return _iri("org", org_key(org.parent, province))
+    return _iri("org", org_key(org.parent))
+
+
+def unit_path(unit: AdminUnit) -> list[str]:
+    """Names from the province down to ``unit``.
+
+    >>> unit_path(AdminUnit("Xã A", "commune", province="Tỉnh B", district="Huyện C"))
+    ['Tỉnh B', 'Huyện C', 'Xã A']
+    """
+    path = [p for p in (unit.province, unit.district) if p]
+    if not path or path[-1] != unit.name:
+        path.append(unit.name)
+    return path
+
+
+def unit_iri(path: Iterable[str]) -> URIRef:
+    """The IRI of the administrative unit at ``path`` (province first)."""
+    return _iri("unit", *(slug(p) for p in path))
+
+
+# --- documents -------------------------------------------------------------------------------
+
+
+def number_year(number: str | None) -> int | None:
+    """The year a State number carries (``38/2015/TT-BTC`` → 2015), else ``None``.
+
+    >>> number_year("38/2015/TT-BTC"), number_year("68/NQ-CP")
+    (2015, None)
+    """
+    m = _YEAR_IN_NUMBER.search(number or "")
+    return int(m.group(1)) if m else None
+
+
+def doc_iri(number: str, issuer: str | None, year: int | None) -> URIRef:
+    """The IRI of the document ``number`` of ``issuer`` (an org key) in ``year``.
+
+    >>> str(doc_iri("68/NQ-CP", "chinh-phu", 2021))
+    'https://w3id.org/chidao/doc/chinh-phu/2021/68-nq-cp'
+    >>> str(doc_iri("68/NQ-CP", None, None))
+    'https://w3id.org/chidao/doc/_/_/68-nq-cp'
+    """
+    return _iri("doc", issuer or UNKNOWN, str(year) if year else UNKNOWN, slug(number))
+
+
+@dataclass(frozen=True, slots=True)
+class DocKey:
+    """The parts of a document IRI, parsed back (for matching year-less citations)."""
+
+    issuer: str | None
+    year: int | None
+    number: str
+
+    @classmethod
+    def parse(cls, iri: str) -> DocKey | None:
+        """``None`` unless ``iri`` is a numbered document IRI.
+
+        >>> DocKey.parse(BASE + "doc/chinh-phu/2021/68-nq-cp")
+        DocKey(issuer='chinh-phu', year=2021, number='68-nq-cp')
+        """
+        if not iri.startswith(BASE + "doc/"):
+            return None
+        parts = iri[len(BASE) + 4 :].split("/")
+        if len(parts) != 3 or parts[0] == "sha256":
+            return None
+        issuer, year, number = parts
+        return cls(
+            None if issuer == UNKNOWN else issuer,
+            None if year == UNKNOWN else int(year),
+            number,
+        )
+
+    @property
+    def complete(self) -> bool:
+        return self.issuer is not None and self.year is not None
+
+
+def record_year(record: Record) -> int | None:
+    """A record's year: from its date, else from its number."""
+    return record.year or number_year(record.number.value if record.number else None)
+
+
+def record_doc_iri(record: Record) -> URIRef:
+    """The IRI of the document a record describes."""
+    if record.number is None:
+        return _iri("doc", "sha256", record.sha256)
+    issuer = org_iri(record.issuer).rsplit("/", 1)[1] if record.issuer else None
+    return doc_iri(record.number.value, issuer, record_year(record))
+
+
+#: ``lookup(number, issuer_key, year)`` → IRIs of known documents with that
+#: number matching the given (non-``None``) issuer and year.
+Lookup = Callable[[str, str | None, int | None], list[str]]
+
+
+@dataclass(frozen=True, slots=True)
+class Target:
+    """Where a citation points: one document, or a placeholder with candidates."""
+
+    iri: URIRef
+    candidates: tuple[URIRef, ...] = ()
+
+    @property
+    def ambiguous(self) -> bool:
+        return len(self.candidates) > 1
+
+
+def citation_year(citation: Citation) -> int | None:
+    """A citation's year: printed, from its date, or from its number."""
+    if citation.year:
+        return citation.year
+    if citation.date:
+        return int(citation.date[:4])
+    return number_year(citation.number)
+
+
+def citation_target(citation: Citation, lookup: Lookup | None = None) -> Target | None:
+    """The document a citation points to (``None`` when it prints no number).
+
+    A citation naming its issuer and year gives its document's IRI directly.
+    Otherwise ``lookup`` finds the documents already known with that number
+    (and the issuer or year it does give): exactly one is the target; with
+    none or several the citation points to a placeholder
+    (``doc/_/_/<number>``-like) that lists the several as candidates, so two
+    documents that share a number are never merged.
+    """
+    if not citation.number:
+        return None
+    issuer = org_iri(citation.issuer).rsplit("/", 1)[1] if citation.issuer else None
+    year = citation_year(citation)
+    own = doc_iri(citation.number, issuer, year)
+    if issuer is not None and year is not None:
+        return Target(own)
+    found = sorted(set(lookup(citation.number, issuer, year))) if lookup else []
+    found = [iri for iri in found if iri != str(own)]
+    if len(found) == 1:
+        return Target(URIRef(found[0]))
+    return Target(own, tuple(URIRef(iri) for iri in found))
+
+
+# --- files, graphs, mentions -----------------------------------------------------------------
+
+
+def file_iri(sha256: str) -> URIRef:
+    """The content-addressed IRI of a source file."""
+    return _iri("file", sha256)
+
+
+def source_path(source: str) -> str:
+    """The absolute POSIX path a source is known by."""
+    return Path(source).resolve().as_posix()
+
+
+def graph_iri(sha256: str, source: str) -> URIRef:
+    """The named graph of ``source`` with content ``sha256``.
+
+    The content hash makes a changed file a new graph; the path key keeps two
+    copies of one file (a duplicate under two names) in two graphs.
+    """
+    path_key = hashlib.sha256(source_path(source).encode("utf-8")).hexdigest()[:16]
+    return _iri("graph", sha256, path_key)
+
+
+def mention_iri(sha256: str, span: tuple[int, int]) -> URIRef:
+    """A character span of a file, in NIF's RFC 5147 style (``…#char=12,40``)."""
+    return URIRef(f"{file_iri(sha256)}#char={span[0]},{span[1]}")
+
+
+def local_iri(graph: URIRef, name: str) -> URIRef:
+    """A node that exists only inside one named graph (a task, a signature…)."""
+    return URIRef(f"{graph}#{name}")
+
+
+def doctype_iri(doc_type: str) -> URIRef:
+    """The document-type concept (``doctype/cong-van``)."""
+    return _iri("doctype", slug(doc_type))
+
+
+def change_event_iri(date: str) -> URIRef:
+    """The reorganisation of administrative units that took effect on ``date``."""
+    return _iri("event", "reorganisation", date)
+
+
+def agent_iri(version: str) -> URIRef:
+    """chidao itself, as the software agent of an extraction."""
+    return _iri("agent", "chidao", version)

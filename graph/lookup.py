@@ -1,0 +1,337 @@
+"""Find the document or organisation a user names on the command line.
+
+A document is named the way people write it: a registration number
+(``68/NQ-CP``, ``Số 309 - CV/TU``, ``05/CD-UBND`` for ``05/CĐ-UBND``), narrowed
+by issuer and year where numbers repeat; a source file's name
+(``004_44141d7364da2aa0.txt``); or its IRI. An organisation by its name
+(accent- and case-blind, ``huyen uy song hinh``) or IRI.
+
+Every value the user typed reaches the store as a bound variable
+(:meth:`~chidao.graph.store.TripleStore.query`'s ``bindings``), never as
+query text, so a number holding ``"`` or ``}`` is simply not found.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+from rdflib import Literal, URIRef
+from rdflib.term import Node
+
+from chidao.errors import QueryError
+from chidao.extract import regexes as rx
+from chidao.extract.clean import fold
+from chidao.graph import ids
+from chidao.graph.store import TripleStore
+from chidao.ontology.namespaces import DCTERMS, ELI, PROV, RDF
+
+#: File name endings that make a reference a file name rather than a number.
+FILE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".doc", ".docx", ".pdf", ".rtf", ".odt")
+
+_IRI_SCHEMES = ("http://", "https://", "urn:")
+# Characters no IRI may hold (SPARQL's IRIREF production, plus whitespace).
+_NOT_IN_IRI = frozenset('<>"{}|^`\\ \t\n\r')
+_DASHES = dict.fromkeys(map(ord, "‐‑‒–—―−"), "-")
+_SLASHES = dict.fromkeys(map(ord, "⁄∕／"), "/")
+
+# Queries see the union of the files' graphs, where a triple comes once per graph
+# that holds it (a cited document's number once per citing file). Each query
+# therefore matches one pattern per subject, DISTINCT, and the rest is joined in
+# Python: joining two such patterns would multiply their copies.
+
+# Documents whose number starts (spaces removed, lower-cased) with ?needle (bound).
+_BY_NUMBER = """
+SELECT DISTINCT ?d ?n ?needle WHERE {
+    ?d eli:number ?n .
+    FILTER(STRSTARTS(LCASE(REPLACE(STR(?n), " ", "")), ?needle))
+}
+"""
+
+# What the store says of one document, bound as ?d.
+_DOC_FACTS = """
+SELECT DISTINCT ?d ?p ?o WHERE {
+    VALUES ?p { rdf:type eli:number eli:date_document dcterms:date eli:passed_by
+                prov:hadPrimarySource }
+    ?d ?p ?o
+}
+"""
+
+# The names of one node, bound as ?s (an issuer; a source file with nfo:fileName).
+_LABELS = "SELECT DISTINCT ?s ?label WHERE { ?s skos:prefLabel ?label }"
+_FILE_NAMES = "SELECT DISTINCT ?s ?name WHERE { ?s nfo:fileName ?name }"
+
+# Documents read from a file called ?fname (bound).
+_BY_FILE = """
+SELECT DISTINCT ?d ?fname WHERE { ?f nfo:fileName ?fname . ?d prov:hadPrimarySource ?f }
+"""
+
+# Organisations and their names; bind ?o for one.
+_ORGS = """
+SELECT DISTINCT ?o ?label WHERE {
+    ?o skos:prefLabel ?label .
+    FILTER EXISTS { ?o a org:Organization }
+}
+"""
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A document the store holds, as far as a lookup shows it."""
+
+    iri: str
+    number: str | None
+    date: str | None
+    year: int | None
+    issuer: str | None
+    issuer_name: str | None
+    source: str | None
+
+    @property
+    def placeholder(self) -> bool:
+        """A citation's stand-in whose issuer or year is unknown (``doc/_/…``)."""
+        key = ids.DocKey.parse(self.iri)
+        return key is not None and not key.complete
+
+    def describe(self) -> str:
+        parts = [self.number or "(no number)", self.issuer_name or "issuer unknown"]
+        parts.append(self.date or (str(self.year) if self.year else "undated"))
+        parts.append(self.source or "known only from citations")
+        return " · ".join(parts) + f"  <{self.iri}>"
+
+
+def number_key(text: str) -> str:
+    """The comparison key of a registration number as users and OCR write it.
+
+    Case, accents (``QĐ``/``QD``), spaces, dash and slash look-alikes and a
+    leading ``Số`` do not matter; every other character does.
+
+    >>> number_key("Số 68 / NQ-CP"), number_key("05/CĐ-UBND"), number_key("05/CD–UBND")
+    ('68/nq-cp', '05/cd-ubnd', '05/cd-ubnd')
+    >>> number_key('68"}/NQ-CP')
+    '68"}/nq-cp'
+    """
+    t = fold(text.translate(_DASHES).translate(_SLASHES)).strip()
+    for lead in ("so:", "so.", "so "):
+        if t.startswith(lead):
+            t = t[len(lead) :]
+            break
+    return "".join(t.split()).rstrip(".,;:")
+
+
+def _needle(key: str) -> str:
+    """What the stored number must start with: the key up to its first ``/`` or ``-``.
+
+    A ``d`` may stand for ``đ``, which SPARQL's ``LCASE`` keeps: then the whole
+    first part cannot be compared in the store, only its leading digits.
+    """
+    head = key
+    for sep in "/-":
+        head = head.split(sep, 1)[0]
+    if "d" in head:
+        digits = ""
+        for c in head:
+            if not c.isdigit():
+                break
+            digits += c
+        return digits
+    return head
+
+
+def reference_kind(ref: str) -> str:
+    """``"iri"``, ``"file"`` or ``"number"``.
+
+    >>> [reference_kind(r) for r in ("68/NQ-CP", "004_44141d7364da2aa0.txt",
+    ...                              "https://w3id.org/chidao/doc/x")]
+    ['number', 'file', 'iri']
+    """
+    low = ref.strip().lower()
+    if low.startswith(_IRI_SCHEMES):
+        return "iri"
+    if low.endswith(FILE_SUFFIXES):
+        return "file"
+    return "number"
+
+
+def _str(term: Node | None) -> str | None:
+    return None if term is None else str(term)
+
+
+def _first(store: TripleStore, query: str, node: str | None) -> str | None:
+    """The least value ``query`` gives for ``node`` bound as ``?s`` (a stable choice)."""
+    if node is None:
+        return None
+    values = [str(row[1]) for row in store.query(query, {"s": URIRef(node)}).rows]
+    return min(values) if values else None
+
+
+def describe_document(store: TripleStore, iri: str) -> Candidate | None:
+    """The store's :class:`Candidate` for document ``iri``, or ``None`` if it holds none."""
+    if not iri or _NOT_IN_IRI & set(iri):
+        return None
+    facts: dict[str, set[str]] = {}
+    for _d, p, o in store.query(_DOC_FACTS, {"d": URIRef(iri)}).rows:
+        facts.setdefault(str(p), set()).add(str(o))
+    if str(ELI.LegalResource) not in facts.get(str(RDF.type), set()):
+        return None
+
+    def least(prop: URIRef) -> str | None:
+        values = facts.get(str(prop))
+        return min(values) if values else None
+
+    date = least(ELI.date_document)
+    year_text = least(DCTERMS.date)
+    year = int(date[:4]) if date else None
+    if year is None and year_text and year_text[:4].isdigit():
+        year = int(year_text[:4])
+    issuer = least(ELI.passed_by)
+    return Candidate(
+        iri=iri,
+        number=least(ELI.number),
+        date=date,
+        year=year,
+        issuer=issuer,
+        issuer_name=_first(store, _LABELS, issuer),
+        source=_first(store, _FILE_NAMES, least(PROV.hadPrimarySource)),
+    )
+
+
+def find_documents(
+    store: TripleStore,
+    ref: str,
+    issuer: str | None = None,
+    year: int | None = None,
+) -> list[Candidate]:
+    """Every document ``ref`` can mean, narrowed by ``issuer`` and ``year``.
+
+    ``ref`` is a number, a file name or an IRI (:func:`reference_kind`).
+    ``issuer`` matches (accent- and case-blind) part of the issuer's name or its
+    IRI; ``year`` the document's year. Placeholders of citations that lack an
+    issuer or year are dropped when a complete document also matches.
+    """
+    kind = reference_kind(ref)
+    ref = ref.strip()
+    if kind == "iri":
+        found = [c for c in [describe_document(store, ref)] if c is not None]
+    elif kind == "file":
+        name = Path(ref).name
+        rows = store.query(_BY_FILE, {"fname": Literal(name)}).rows
+        iris = sorted({str(row[0]) for row in rows})
+        found = [c for c in (describe_document(store, i) for i in iris) if c is not None]
+    else:
+        key = number_key(ref)
+        if not key:
+            return []
+        rows = store.query(_BY_NUMBER, {"needle": Literal(_needle(key))}).rows
+        iris = sorted({str(d) for d, n, _ in rows if number_key(str(n)) == key})
+        found = [c for c in (describe_document(store, i) for i in iris) if c is not None]
+    if issuer:
+        want = " ".join(fold(issuer).split())
+        found = [
+            c
+            for c in found
+            if (c.issuer_name and want in " ".join(fold(c.issuer_name).split()))
+            or (c.issuer and (c.issuer == issuer or ids.slug(issuer) in c.issuer))
+        ]
+    if year is not None:
+        found = [c for c in found if c.year == year]
+    complete = [c for c in found if not c.placeholder]
+    return complete or found
+
+
+def resolve_document(
+    store: TripleStore,
+    ref: str,
+    issuer: str | None = None,
+    year: int | None = None,
+) -> str:
+    """The IRI of the one document ``ref`` names.
+
+    Raises
+    ------
+    QueryError
+        If no document matches, or several do (the message lists them and
+        says how to choose).
+    """
+    found = find_documents(store, ref, issuer, year)
+    narrowed = "".join(
+        f" {label} {value!r}" for label, value in (("issuer", issuer), ("year", year)) if value
+    )
+    if not found:
+        what = {"iri": "with IRI", "file": "read from file", "number": "numbered"}
+        raise QueryError(f"no document {what[reference_kind(ref)]} {ref!r}{narrowed} in the store")
+    if len(found) > 1:
+        lines = "\n".join(f"  - {c.describe()}" for c in found)
+        raise QueryError(
+            f"{ref!r}{narrowed} is ambiguous: {len(found)} documents match; "
+            f"choose one with --issuer, --year or its IRI:\n{lines}"
+        )
+    return found[0].iri
+
+
+@dataclass(frozen=True, slots=True)
+class OrgCandidate:
+    """An organisation the store holds."""
+
+    iri: str
+    name: str | None
+
+
+def find_organisations(store: TripleStore, ref: str) -> list[OrgCandidate]:
+    """The organisations ``ref`` (a name, accent- and case-blind, or an IRI) can mean.
+
+    An exact name wins; otherwise every organisation whose name and IRI key
+    hold all of ``ref``'s words (``Huyện ủy Bảo Lâm Lâm Đồng`` picks the one in
+    Lâm Đồng).
+    """
+    ref = ref.strip()
+    labels: dict[str, set[str]] = {}
+    if reference_kind(ref) == "iri":
+        if _NOT_IN_IRI & set(ref):
+            return []
+        for o, label in store.query(_ORGS, {"o": URIRef(ref)}).rows:
+            labels.setdefault(str(o), set()).add(str(label))
+        return [OrgCandidate(o, min(names)) for o, names in labels.items()]
+    want = _org_words(ref)
+    if not want:
+        return []
+    for o, label in store.query(_ORGS).rows:
+        labels.setdefault(str(o), set()).add(str(label))
+    exact: list[OrgCandidate] = []
+    partial: list[OrgCandidate] = []
+    for o, names in labels.items():
+        folded = [fold(n).split() for n in names]
+        if want in folded:
+            exact.append(OrgCandidate(o, min(names)))
+            continue
+        words = {w for f in folded for w in f}
+        words |= set(o.rsplit("/", 1)[-1].replace(".", "-").split("-"))
+        if all(w in words for w in want):
+            partial.append(OrgCandidate(o, min(names)))
+    return sorted(exact or partial, key=lambda c: c.iri)
+
+
+def _org_words(ref: str) -> list[str]:
+    """The folded words of an organisation's name, abbreviations spelled out.
+
+    >>> _org_words("UBND huyện Sông Hinh")
+    ['uy', 'ban', 'nhan', 'dan', 'huyen', 'song', 'hinh']
+    """
+    text = fold(ref)
+    for pattern, spelled in rx.ORG_ABBREVIATIONS_F:
+        text = pattern.sub(fold(spelled), text)
+    return text.split()
+
+
+def resolve_organisation(store: TripleStore, ref: str) -> str:
+    """The IRI of the one organisation ``ref`` names (:class:`QueryError` otherwise)."""
+    found = find_organisations(store, ref)
+    if not found:
+        raise QueryError(f"no organisation called {ref!r} in the store")
+    if len(found) > 1:
+        lines = "\n".join(f"  - {c.name}  <{c.iri}>" for c in found)
+        raise QueryError(
+            f"{ref!r} is ambiguous: {len(found)} organisations match; "
+            f"add words of the place or give the IRI:\n{lines}"
+        )
+    return found[0].iri

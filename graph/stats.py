@@ -1,0 +1,33 @@
+"""What the store holds, in a few counts."""
+
+from __future__ import annotations
+
+from chidao.graph.store import TripleStore
+
+#: Count name → SPARQL (``?n``), over the union of the files' graphs.
+COUNTS: dict[str, str] = {
+    "files": "SELECT (COUNT(DISTINCT ?g) AS ?n) WHERE { GRAPH ?g { ?g prov:wasDerivedFrom ?f } }",
+    "documents": "SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a eli:LegalResource }",
+    "cited_only": (
+        "SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a eli:LegalResource "
+        "FILTER NOT EXISTS { ?d prov:hadPrimarySource ?f } }"
+    ),
+    "organisations": "SELECT (COUNT(DISTINCT ?o) AS ?n) WHERE { ?o a org:Organization }",
+    "tasks": "SELECT (COUNT(DISTINCT ?k) AS ?n) WHERE { ?k a odrl:Duty }",
+    "relations": (
+        "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?a ?p ?b WHERE { "
+        "VALUES ?p { eli:ensures_implementation_of eli:based_on eli:amends eli:repeals "
+        "eli:cites dcterms:replaces } ?a ?p ?b } }"
+    ),
+    "spans": "SELECT (COUNT(DISTINCT ?m) AS ?n) WHERE { ?m a nif:OffsetBasedString }",
+}
+
+
+def store_stats(store: TripleStore) -> dict[str, int]:
+    """Counts of quads, files, documents (and those known only from citations),
+    organisations, tasks, document relations and spans."""
+    out = {"quads": store.triple_count()}
+    for name, sparql in COUNTS.items():
+        rows = list(store.query(sparql).rows)
+        out[name] = int(rows[0][0]) if rows and rows[0][0] is not None else 0  # type: ignore[arg-type]
+    return out

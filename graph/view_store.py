@@ -1,0 +1,45 @@
+"""An HTML view straight from a store: resolve what the user named, load, draw."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from chidao.errors import QueryError
+from chidao.graph.lookup import resolve_document, resolve_organisation
+from chidao.graph.nxload import load_graph
+from chidao.graph.store import TripleStore
+from chidao.graph.views import cascade_view, corpus_view, organisation_view
+
+
+def store_view(
+    store: TripleStore,
+    *,
+    doc: str | None = None,
+    org: str | None = None,
+    issuer: str | None = None,
+    year: int | None = None,
+    **view_options: Any,
+) -> str:
+    """The HTML view of ``doc``'s cascade, of ``org``'s neighbourhood, or of the corpus.
+
+    ``doc`` is named as on the command line (number, file name or IRI, narrowed by
+    ``issuer`` and ``year``: :func:`chidao.graph.lookup.resolve_document`); ``org``
+    by name or IRI. With neither, the whole corpus is drawn. ``view_options`` go
+    to :func:`~chidao.graph.views.cascade_view` and its siblings.
+
+    Raises
+    ------
+    chidao.errors.QueryError
+        If both ``doc`` and ``org`` are given, or what they name is not found
+        or is ambiguous.
+    """
+    if doc is not None and org is not None:
+        raise QueryError("name a document or an organisation, not both")
+    # Resolve first: a typo fails before the whole graph is loaded.
+    if doc is not None:
+        iri = resolve_document(store, doc, issuer, year)
+        return cascade_view(load_graph(store), iri, **view_options)
+    if org is not None:
+        iri = resolve_organisation(store, org)
+        return organisation_view(load_graph(store), iri, **view_options)
+    return corpus_view(load_graph(store), **view_options)

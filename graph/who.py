@@ -1,0 +1,165 @@
+"""Who: what an organisation issued, received and was assigned, and from whom."""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from datetime import date
+
+import networkx as nx
+
+from chidao.graph.docnodes import doc_info, is_document, level_rank
+
+#: Document → organisation edges by which an organisation is addressed.
+RECEIVING: tuple[str, ...] = ("recipient", "distribution", "assignee")
+
+
+@dataclass(frozen=True, slots=True)
+class Addressed:
+    """A document that reached the organisation: as ``recipient``, as a copy in the
+    ``distribution`` list, or as the ``assignee`` of one of its tasks."""
+
+    document: str
+    number: str | None
+    date: date | None
+    role: str
+    issuer: str | None
+    issuer_name: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Sender:
+    """A body that addressed the organisation, and how many of its documents did."""
+
+    issuer: str | None
+    issuer_name: str | None
+    level: str | None
+    documents: int
+
+
+@dataclass(frozen=True, slots=True)
+class OrgActivity:
+    """One organisation's part in the graph.
+
+    ``issued`` lists its documents' IRIs; ``received``, ``copied`` and
+    ``assigned`` the documents addressed to it in each role; ``senders`` the
+    issuers of those, most documents first; ``parent`` and ``children`` its
+    place in the hierarchy (``sub_organization_of``).
+    """
+
+    organisation: str
+    name: str | None
+    level: str | None
+    system: str | None
+    parent: str | None
+    children: list[str]
+    issued: list[str]
+    received: list[Addressed]
+    copied: list[Addressed]
+    assigned: list[Addressed]
+    senders: list[Sender]
+
+
+def _by_date(G: nx.MultiDiGraph, n: str) -> tuple[date, str, str]:
+    a = G.nodes[n]
+    return (a.get("date") or date.max, a.get("number") or "", n)
+
+
+def who(G: nx.MultiDiGraph, org: str) -> OrgActivity:
+    """What ``org`` issued, received, was copied on and was assigned, and from whom.
+
+    Parameters
+    ----------
+    G : networkx.MultiDiGraph
+        The document graph (schema in :mod:`chidao.graph`).
+    org : str
+        IRI of an organisation node.
+
+    Returns
+    -------
+    OrgActivity
+        Documents are listed by date (undated last), then number.
+
+    Raises
+    ------
+    networkx.NodeNotFound
+        If ``org`` is not an organisation of ``G``.
+
+    Examples
+    --------
+    >>> from datetime import date
+    >>> G = nx.MultiDiGraph()
+    >>> G.add_node("tu", kind="organisation", name="Tỉnh ủy Phú Yên", level="province")
+    >>> G.add_node("hu", kind="organisation", name="Huyện ủy Sông Hinh", level="district",
+    ...            parent="tu")
+    >>> G.add_node("ub", kind="organisation", name="UBND huyện Sông Hinh", level="district")
+    >>> G.add_node("kl", kind="document", number="125-KL/TU", issuer="tu",
+    ...            issuer_name="Tỉnh ủy Phú Yên", date=date(2021, 9, 5))
+    >>> G.add_node("cv", kind="document", number="281-CV/HU", issuer="hu",
+    ...            issuer_name="Huyện ủy Sông Hinh", date=date(2021, 9, 6))
+    >>> _ = G.add_edge("kl", "tu", key="issued_by")
+    >>> _ = G.add_edge("cv", "hu", key="issued_by")
+    >>> _ = G.add_edge("kl", "hu", key="recipient")
+    >>> _ = G.add_edge("cv", "ub", key="recipient")
+    >>> _ = G.add_edge("cv", "ub", key="assignee")
+    >>> _ = G.add_edge("hu", "tu", key="sub_organization_of")
+    >>> a = who(G, "hu")
+    >>> a.issued, [r.number for r in a.received], a.parent
+    (['cv'], ['125-KL/TU'], 'tu')
+    >>> [(s.issuer_name, s.documents) for s in who(G, "ub").senders]
+    [('Huyện ủy Sông Hinh', 1)]
+    """
+    if org not in G or G.nodes[org].get("kind") != "organisation":
+        raise nx.NodeNotFound(f"organisation {org!r} is not in the graph")
+    a = G.nodes[org]
+    issued = {u for u, _, k in G.in_edges(org, keys=True) if k == "issued_by" and is_document(G, u)}
+    # Documents whose issuer attribute names the organisation count too: a
+    # partial graph may lack the issued_by edge.
+    issued |= {n for n in G if is_document(G, n) and G.nodes[n].get("issuer") == org}
+    roles: dict[str, list[Addressed]] = {r: [] for r in RECEIVING}
+    for u, _, k in G.in_edges(org, keys=True):
+        if k in roles and is_document(G, u):
+            d = doc_info(G, u)
+            roles[k].append(Addressed(u, d.number, d.date, k, d.issuer, d.issuer_name))
+    for items in roles.values():
+        items.sort(key=lambda x: _by_date(G, x.document))
+    senders: dict[str | None, set[str]] = {}
+    names: dict[str | None, tuple[str | None, str | None]] = {}
+    for items in roles.values():
+        for x in items:
+            key = x.issuer or x.issuer_name
+            senders.setdefault(key, set()).add(x.document)
+            level = G.nodes[x.issuer].get("level") if x.issuer in G else None
+            names[key] = (x.issuer_name, level)
+    counts = Counter({k: len(v) for k, v in senders.items()})
+    parent = a.get("parent") or next(
+        (v for _, v, k in G.out_edges(org, keys=True) if k == "sub_organization_of"), None
+    )
+    children = sorted(
+        {u for u, _, k in G.in_edges(org, keys=True) if k == "sub_organization_of"}
+        | {n for n, p in G.nodes(data="parent") if p == org and n != org}
+    )
+    return OrgActivity(
+        organisation=org,
+        name=a.get("name"),
+        level=a.get("level"),
+        system=a.get("system"),
+        parent=parent,
+        children=children,
+        issued=sorted(issued, key=lambda n: _by_date(G, n)),
+        received=roles["recipient"],
+        copied=roles["distribution"],
+        assigned=roles["assignee"],
+        senders=[
+            Sender(
+                k if k in G else None,
+                names[k][0],
+                names[k][1],
+                n,
+            )
+            for k, n in sorted(
+                counts.items(),
+                key=lambda kv: (-kv[1], level_rank(names[kv[0]][1]), names[kv[0]][0] or ""),
+            )
+        ],
+    )

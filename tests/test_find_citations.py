@@ -1,0 +1,296 @@
+"""Stage *find*, citations: other documents mentioned, with their relation word."""
+
+from __future__ import annotations
+
+import doctest
+import importlib
+
+import pytest
+
+from chidao.extract.clean import clean
+from chidao.extract.find_citations import find_citations, number_key
+from chidao.extract.issuer_codes import issuer_from_number
+from chidao.extract.records import Citation, Organisation
+from chidao.extract.relations import classify, sentence_start
+from chidao.extract.resolve import resolve_organisation
+
+KIEN_XUONG = resolve_organisation("Huyện ủy Kiến Xương")
+
+
+def cites(text: str, context: Organisation | None = None, own: str | None = None):
+    c = clean(text)
+    return c, find_citations(c, (0, len(c.text)), context, own)
+
+
+def one(text: str, context: Organisation | None = None, own: str | None = None) -> Citation:
+    _, found = cites(text, context, own)
+    assert len(found) == 1, found
+    return found[0]
+
+
+def test_party_number_relative_issuer_resolved() -> None:
+    # Seed 003: "của Ban Thường vụ Tỉnh ủy" in a district letter of Thái Bình.
+    c = one(
+        "thực hiện ý kiến chỉ đạo tại Thông báo kết luận số 135-TB/TU ngày 06/5/2021 "
+        "của Ban Thường vụ Tỉnh ủy; để kịp thời ngăn chặn",
+        KIEN_XUONG,
+    )
+    assert (c.doc_type, c.number, c.date, c.year) == ("Thông báo", "135-TB/TU", "2021-05-06", 2021)
+    assert c.issuer is not None and c.issuer.name == "Tỉnh ủy Thái Bình"
+    assert c.relation == "implements"
+    assert c.surface.startswith("Thông báo kết luận số 135-TB/TU")
+    assert c.surface.endswith("Ban Thường vụ Tỉnh ủy")
+
+
+def test_list_after_one_relation_word_shares_it() -> None:
+    # Seed 003: the Công điện follows the Thông báo after "và", under the same "thực hiện".
+    _, found = cites(
+        "thực hiện ý kiến chỉ đạo tại Thông báo kết luận số 135-TB/TU ngày 06/5/2021 của Ban "
+        "Thường vụ Tỉnh ủy và Công điện khẩn số 05/CĐ-UBND, ngày 05/5/2021 của Ủy ban nhân dân "
+        "Tỉnh; để kịp thời",
+        KIEN_XUONG,
+    )
+    assert [c.number for c in found] == ["135-TB/TU", "05/CĐ-UBND"]
+    assert found[0].issuer.name == "Tỉnh ủy Thái Bình"  # not "Tỉnh ủy và Công điện khẩn"
+    assert found[1].issuer.name == "Ủy ban nhân dân tỉnh Thái Bình"
+    assert found[1].doc_type == "Công điện" and found[1].date == "2021-05-05"
+    assert {c.relation for c in found} == {"implements"}
+
+
+def test_state_number_with_long_date_and_theo() -> None:
+    # Seed 002: "triển khai … theo Nghị quyết số 68/NQ-CP ngày 01 tháng 7 năm 2021 của Chính phủ".
+    c = one(
+        "Tập trung triển khai các chính sách hỗ trợ người lao động theo Nghị quyết số 68/NQ-CP "
+        "ngày 01 tháng 7 năm 2021 của Chính phủ đảm bảo kịp thời, đúng đối tượng."
+    )
+    assert (c.number, c.date, c.relation) == ("68/NQ-CP", "2021-07-01", "implements")
+    assert c.issuer.name == "Chính phủ"
+    assert c.trigger is not None and c.trigger.value == "implements"
+
+
+def test_issuer_from_the_number_when_none_is_printed() -> None:
+    # Corpus 020: "Nghị định số 123/2020/NĐ-CP" in an appendix, no "của".
+    c = one("- Doanh nghiệp sử dụng hóa đơn điện tử theo Nghị định số 123/2020/NĐ-CP.")
+    assert c.issuer is not None and c.issuer.name == "Chính phủ"
+    assert c.year == 2020
+    assert c.relation == "cites"  # describes, does not direct
+    assert issuer_from_number("38/2015/TT-BTC") == "Bộ Tài chính"
+
+
+def test_based_on_and_position_before_issuer() -> None:
+    # Corpus 055: "Căn cứ khoản c điểm 1 Điều 86 Thông tư số 38/2015/TT-BTC …".
+    c = one(
+        "Căn cứ khoản c điểm 1 Điều 86 Thông tư số 38/2015/TT-BTC ngày 25/3/2015 của Bộ Tài chính."
+    )
+    assert (c.relation, c.issuer.name, c.date) == ("based_on", "Bộ Tài chính", "2015-03-25")
+    c = one("theo Quyết định số 1796/QĐ-BTC ngày 11/9/2017 của Bộ trưởng Bộ Tài chính về việc")
+    assert c.issuer.name == "Bộ Tài chính"
+
+
+def test_law_without_number_and_numbered_law_merged() -> None:
+    # Corpus 012: "Luật Quản lý thuế" and later "Luật Quản lý thuế số 38/2019/QH14" are one law.
+    _, found = cites(
+        "thực hiện đúng quy định của Luật Quản lý thuế, Luật Thanh tra, Quy trình thanh tra thuế. "
+        "Đảm bảo theo đúng quy định tại khoản 1, Điều 77, Luật Quản lý thuế số\n38/2019/QH14."
+    )
+    assert [(c.doc_type, c.number) for c in found] == [
+        ("Luật", "38/2019/QH14"),
+        ("Luật", None),
+    ] or [(c.doc_type, c.number) for c in found] == [("Luật", None), ("Luật", "38/2019/QH14")]
+    assert {c.issuer.name for c in found} == {"Quốc hội"}
+    assert any(c.surface == "Luật Thanh tra" for c in found)
+
+
+def test_common_noun_luat_is_no_citation() -> None:
+    _, found = cites("xử lý theo quy định của pháp luật, không chờ đến khi kết thúc.")
+    assert found == ()
+
+
+def test_own_number_attachment_and_generic_plurals_left_out() -> None:
+    # Corpus 020's appendix line names the letter itself; seed 002 names documents generically.
+    text = (
+        "Tiếp tục phổ biến, quán triệt và thực hiện nghiêm túc các văn bản của Bộ Chính trị.\n"
+        "Kèm theo Công văn số 1873/TCT-TTKT ngày 01/6/2022 về việc tăng cường.\n"
+        "Công văn số 1873/TCT-TTKT nêu rõ."
+    )
+    _, found = cites(text, own="1873/TCT-TTKT")
+    assert found == ()
+    _, found = cites("Kèm theo Công văn số 315 /BNG-LS", own=None)
+    assert found == ()
+
+
+def test_same_document_listed_once_with_strongest_relation() -> None:
+    # Corpus 013: first "đã ban hành Công văn số 997" (cites), then "theo chỉ đạo tại …".
+    _, found = cites(
+        "Tổng cục Thuế đã ban hành Công văn số 997/TCT-TTKT ngày 4/4/2022 về việc tăng cường. "
+        "Báo cáo tình hình theo chỉ đạo tại Công văn số 997/TCT-TTKT ngày 4/4/2022 của Tổng "
+        "cục Thuế còn tồn tại."
+    )
+    assert len(found) == 1
+    assert found[0].relation == "implements"
+    assert found[0].issuer.name == "Tổng cục Thuế"
+
+
+def test_replaces_only_when_this_document_replaces() -> None:
+    # Corpus 022 vs 023.
+    c = one("Yêu cầu định kỳ báo cáo tại Công văn này thay thế cho Công văn 1948/TCT-TTKT.")
+    assert c.relation == "replaces"
+    c = one("Quy chế mới thay thế Quy chế phối hợp công tác số 5423/QCPH-BHXH-TCT.")
+    assert c.relation == "cites"
+
+
+def test_amends_but_not_a_future_amending_decree() -> None:
+    c = one("Sửa đổi, bổ sung Thông tư số 38/2015/TT-BTC như sau:")
+    assert c.relation == "amends"
+    # Corpus 001: the Công điện asks for a decree that will amend ND 123; it amends nothing.
+    c = one(
+        "Khẩn trương trình Chính phủ ban hành Nghị định sửa đổi, bổ sung Nghị định số "
+        "123/2020/NĐ-CP"
+    )
+    assert c.relation == "cites"
+
+
+def test_spans_point_into_the_original() -> None:
+    original = "**Thực hiện Kết luận số 125-KL/TU, ngày 05/9/2021 của Ban Thường vụ Tỉnh ủy**"
+    c, found = cites(original)
+    (cit,) = found
+    s, e = cit.span
+    assert original[s:e].startswith("Kết luận số 125-KL/TU")
+    assert original[slice(*cit.trigger.span)] == "Thực hiện"
+    assert original[slice(*cit.issuer.span)] == "Ban Thường vụ Tỉnh ủy"
+
+
+def test_number_forms() -> None:
+    assert number_key("889/CD- -TTg") == number_key("889/CD-TTg")
+    _, found = cites("Công điện số 889/CD- -TTg ngày 01 tháng 10 năm 2022 của Thủ tướng Chính phủ")
+    assert found[0].number == "889/CD--TTg"
+    assert found[0].issuer.name == "Thủ tướng Chính phủ"
+
+
+# --- regressions ---------------------------------------------------------------------------
+
+
+def test_regression_issuer_stops_at_lower_case_words_not_at_ta_i_chinh() -> None:
+    # "tài" folds to "tai" (tại): the issuer was cut to "Bộ".
+    c = one("Thông tư số 111/2013/TT-BTC ngày 15/8/2013 của Bộ Tài chính hướng dẫn thi hành")
+    assert c.issuer.printed == "Bộ Tài chính"
+
+
+def test_regression_type_word_split_by_a_line_break() -> None:
+    # Corpus 008: "theo quy định tại Nghị\nđịnh số 143/2018/NĐ-CP" was typed "Quy định".
+    c = one(
+        "theo quy định tại Nghị\nđịnh số 143/2018/NĐ-CP ngày 15 tháng 10 năm 2018 của Chính phủ"
+    )
+    assert (c.doc_type, c.number) == ("Nghị định", "143/2018/NĐ-CP")
+
+
+def test_regression_bare_single_digit_after_so_is_no_number() -> None:
+    # Corpus 008: OCR "Nghị định so 2 11/201 6/ND- CP" gave a citation numbered "2".
+    _, found = cites("tại khoản 1 Điều 2 Nghị định so 2 11/201 6/ND- CP thì")
+    assert all(c.number != "2" for c in found)
+
+
+def test_regression_ocr_one_read_as_i_merges() -> None:
+    # Corpus 025: "954/2020/UBTVQHI4" and "954/2020/UBTVQH14" are one resolution.
+    _, found = cites(
+        "theo Nghị quyết số 954/2020/UBTVQHI4 ngày 02/06/2020. Nội dung Nghị quyết số "
+        "954/2020/UBTVQH14 ngày 02/06/2020. Áp dụng Nghị quyết số 954/2020/UBTVQH14."
+    )
+    assert [c.number for c in found] == ["954/2020/UBTVQH14"]
+
+
+def test_regression_date_opening_the_sentence() -> None:
+    # Corpus 060: "Ngày 17/10/2022, Tổng cục Hải quan ban hành công văn số 4357/TCHQ-GSQL".
+    c = one("Ngày 17/10/2022, Tổng cục Hải quan ban hành công văn số 4357/TCHQ-\nGSQL về việc")
+    assert c.date == "2022-10-17" and c.number == "4357/TCHQ-GSQL"
+
+
+def test_relation_helpers() -> None:
+    text = "Xong. Thực hiện Kết luận"
+    assert sentence_start(text, 16) == 6
+    f = "vuong mac trong thuc hien "
+    assert classify(f, 0, 0, len(f)).name == "cites"
+
+
+@pytest.mark.parametrize(
+    "module",
+    [
+        "chidao.extract.find_citations",
+        "chidao.extract.relations",
+        "chidao.extract.issuer_codes",
+    ],
+)
+def test_doctests(module: str) -> None:
+    result = doctest.testmod(importlib.import_module(module))
+    assert result.failed == 0 and result.attempted > 0
+
+
+def test_regression_relation_not_shared_without_a_list_join() -> None:
+    # Corpus 043: "… Công văn 1691 … của Văn phòng Chính phủ về việc áp dụng … Chỉ thị số 16"
+    # took 1691's relation although nothing joins the two mentions.
+    _, found = cites(
+        "Thực hiện công văn số 1691/VPCP-KGVX ngày 7 tháng 7 năm 2021 của Văn phòng Chính phủ về "
+        "việc áp dụng biện pháp trong thời gian Chỉ thị số 16/CT-TTg ngày 31/3/2020 còn hiệu lực."
+    )
+    assert [(c.number, c.relation) for c in found] == [
+        ("1691/VPCP-KGVX", "implements"),
+        ("16/CT-TTg", "cites"),
+    ]
+
+
+def test_regression_relation_word_split_by_line_break() -> None:
+    # Corpus 061: "thực\nhiện … theo khoản 1 Điều 30 Nghị định số 82/2018/NĐ-CP".
+    c = one(
+        "Tổng cục Hải quan hướng dẫn Cục Hải quan các tỉnh thực\nhiện xác nhận theo khoản 1 "
+        "Điều 30 Nghị định số 82/2018/NĐ-CP ngày 22/5/2018 của Chính phủ như sau:"
+    )
+    assert c.relation == "implements"
+
+
+def test_regression_long_qualifier_before_number() -> None:
+    # Corpus 023: nine words between "Quy chế" and "số".
+    c = one(
+        "Bảo hiểm xã hội Việt Nam ký Quy chế chia sẻ dữ liệu và phối\nhợp công tác sô "
+        "1999/QCPH-BHXH-TCT (sau đây gọi tắt là Quy chế)"
+    )
+    assert (c.doc_type, c.number) == ("Quy chế", "1999/QCPH-BHXH-TCT")
+
+
+def test_regression_company_resolved_to_the_addressee() -> None:
+    # Corpus 044: "Trả lời văn bản số 0001/2018/CV … của Công ty" in a reply to that company.
+    _, found = cites(
+        "Kính gửi: Công Ty TNHH Nhân Sự Phần Mềm Việt\n\n"
+        "Trả lời văn bản số 0001/2018/CV ngày 24/04/2019 của Công ty vé thuế thu nhập cá nhân."
+    )
+    assert found[0].issuer.name == "Công Ty TNHH Nhân Sự Phần Mềm Việt"
+    assert found[0].doc_type == "Công văn" and found[0].relation == "cites"
+
+
+def test_regression_form_code_is_no_document() -> None:
+    # Corpus 021: "thông báo theo mẫu 01-1/LPTB" is a form.
+    _, found = cites("cơ quan thuế ra thông báo theo mẫu 01-1/LPTB ban hành kèm theo")
+    assert found == ()
+
+
+def test_unnumbered_mention_only_when_no_numbered_one() -> None:
+    # Seed 004: the subject's "Kết luận của Ban Thường vụ Tỉnh ủy" is 125-KL/TU.
+    ctx = resolve_organisation("Huyện ủy Sông Hinh")
+    _, found = cites(
+        "V/v triển khai, thực hiện Kết luận của Ban Thường vụ Tỉnh ủy\n\n"
+        "Thực hiện Kết luận số 125-KL/TU, ngày 05/9/2021 của Ban Thường vụ Tỉnh ủy; Để triển "
+        "khai thực hiện nghiêm túc Kết luận của Ban Thường vụ Tỉnh ủy, Ban Thường vụ yêu cầu:",
+        ctx,
+    )
+    assert [c.number for c in found] == ["125-KL/TU"]
+    c = one("Thực hiện Kết luận của Ban Thường vụ Tỉnh ủy tại Hội nghị lần thứ 5,", ctx)
+    assert (c.number, c.doc_type, c.relation) == (None, "Kết luận", "implements")
+    assert c.issuer.name == "Tỉnh ủy Phú Yên"
+
+
+def test_unnumbered_self_reference_and_plurals_left_out() -> None:
+    # Corpus 004 (a Nghị quyết of the Government): "triển khai Nghị quyết của Chính phủ".
+    gov = resolve_organisation("Chính phủ")
+    _, found = cites("địa phương triển khai Nghị quyết của Chính phủ.", gov, own="416/NQ-CP")
+    assert found == ()
+    _, found = cites("thực hiện nghiêm túc các Nghị quyết của Trung ương.")
+    assert found == ()

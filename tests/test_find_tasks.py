@@ -1,0 +1,273 @@
+"""Stage *find*, tasks: each instruction of the body and the actor named for it."""
+
+from __future__ import annotations
+
+import doctest
+import importlib
+from pathlib import Path
+
+import pytest
+
+from chidao.extract.clean import clean
+from chidao.extract.find_tasks import find_tasks
+from chidao.extract.outline import outline
+from chidao.extract.records import Organisation
+from chidao.extract.resolve import resolve_organisation
+
+SAMPLES = Path(__file__).resolve().parents[1] / "data" / "samples"
+
+
+def actors(text: str, context: Organisation | None = None) -> list[str]:
+    c = clean(text)
+    return [t.assignee.name for t in find_tasks(c, (0, len(c.text)), context) if t.assignee]
+
+
+def test_numbered_items_with_giao_and_subject() -> None:
+    # Seed 000, items 3 and 5 (shortened).
+    text = (
+        "Ban thường vụ Huyện ủy yêu cầu:\n\n"
+        "3- Ban Tuyên giáo Huyện ủy chỉ đạo tăng cường công tác tuyên truyền.\n\n"
+        "5- Giao Ban Tuyên giáo Huyện ủy chủ trì, phối hợp với các cơ quan liên quan nắm tình "
+        "hình triển khai thực hiện"
+    )
+    assert actors(text) == ["Ban Tuyên giáo Huyện ủy", "Ban Tuyên giáo Huyện ủy"]
+
+
+def test_actor_runs_over_commas_and_lists() -> None:
+    # Seed 000 item 1: "Ban chỉ đạo" is a name, not the verb "chỉ đạo".
+    text = (
+        "1- Các cấp ủy, chính quyền, Mặt trận Tổ quốc và các tổ chức chính trị - xã hội, các tổ "
+        "chức cơ sở Đảng, Ban chỉ đạo phòng, chống dịch của huyện tuyệt đối không chủ quan."
+    )
+    assert actors(text) == [
+        "Các cấp ủy, chính quyền, Mặt trận Tổ quốc và các tổ chức chính trị - xã hội, các tổ "
+        "chức cơ sở Đảng, Ban chỉ đạo phòng, chống dịch của huyện"
+    ]
+
+
+def test_label_only_item_folds_its_dashes() -> None:
+    # Seed 004 item 8: "8- UBND huyện" then two dashes is one instruction.
+    text = (
+        "7- Rà soát các nguồn lực, tăng cường tiết kiệm chi.\n\n"
+        "8- UBND huyện\n\n"
+        "- Tham mưu Ban Thường vụ Huyện ủy xây dựng phương án.\n\n"
+        "- Chủ trì, phối hợp với Mặt trận Tổ quốc Việt Nam huyện xây dựng phương án"
+    )
+    assert actors(text) == ["UBND huyện"]
+
+
+def test_item_without_actor_left_out_and_later_sentences_ignored() -> None:
+    # Seed 001 item 3: the first instruction names no actor; the next paragraph's does not count.
+    text = (
+        "3. Tăng cường công tác kiểm tra ở các chốt liên ngành.\n\n"
+        "Các cơ quan, đơn vị theo chức năng của mình tăng cường công tác tuyên truyền.\n\n"
+        "4. Đồng chí Bí thư các cấp uỷ, thủ trưởng các cơ quan, đơn vị, chủ tịch UBND các xã, "
+        "thị trấn phải bám sát thực tiễn."
+    )
+    assert actors(text) == [
+        "Đồng chí Bí thư các cấp uỷ, thủ trưởng các cơ quan, đơn vị, chủ tịch UBND các xã, thị trấn"
+    ]
+
+
+def test_intro_clause_skipped() -> None:
+    # Seed 002 item 5.
+    text = (
+        "5. Trong quá trình thực hiện, căn cứ vào tình hình thực tiễn, người đứng đầu cấp ủy, cơ "
+        "quan, đơn vị phải nêu cao tinh thần trách nhiệm."
+    )
+    assert actors(text) == ["người đứng đầu cấp ủy, cơ quan, đơn vị"]
+
+
+def test_dash_list_and_closing_paragraph() -> None:
+    # Seed 003: an actor-less first dash, then dashes with actors, then a closing sentence.
+    text = (
+        "Ban Thường vụ Huyện ủy yêu cầu các cấp ủy thực hiện tốt một số nhiệm vụ cấp bách sau:\n\n"
+        "- Huy động toàn hệ thống chính trị huyện vào cuộc.\n\n"
+        "- Ngành Y tế chuẩn bị sẵn sàng về nhân lực.\n\n"
+        "Văn phòng Huyện ủy, Văn phòng HĐND&UBND huyện phối hợp với các cơ quan theo dõi việc "
+        "thực hiện Công văn này báo cáo kết quả với Ban Thường vụ Huyện ủy./."
+    )
+    assert actors(text) == ["Ngành Y tế", "Văn phòng Huyện ủy, Văn phòng HĐND&UBND huyện"]
+
+
+def test_sub_bullets_tried_when_item_names_no_actor() -> None:
+    # Corpus 012 item 4, then its closing: "biết và triển khai" is the stock formula.
+    text = (
+        "4. Tăng cường công tác thanh tra, kiểm tra thuế trong lĩnh vực hóa đơn:\n\n"
+        "- Các Cục Thuế thực hiện triển khai áp dụng ngay bộ chỉ số tiêu chí.\n\n"
+        "5. Tăng cường công tác thanh tra, kiểm tra hoàn thuế GTGT.\n\n"
+        "Tổng cục Thuế thông báo để các Cục Thuế biết và triển khai thực hiện.\n"
+        "Nếu có vướng mắc, đề nghị các Cục Thuế phản ánh về Tổng cục Thuế để kịp thời xử lý./."
+    )
+    assert actors(text) == ["Các Cục Thuế", "các Cục Thuế"]
+
+
+def test_reply_courtesy_and_issuer_undertaking_are_no_tasks() -> None:
+    # Corpus 045 and 013.
+    issuer = resolve_organisation("Tổng cục Thuế")
+    text = (
+        "Trong quá trình thực hiện nếu có vướng mắc, đề nghị Công ty liên hệ với Phòng Thanh tra "
+        "để được hướng dẫn.\n\nCục Thuế trả lời để Công ty biết và thực hiện./."
+    )
+    assert actors(text) == []
+    text = "1. Báo cáo.\n\n- Tổng cục Thuế sẽ định kỳ tổng hợp, rà soát các Cục Thuế."
+    assert actors(text, issuer) == []
+    text = "1. Báo cáo.\n\n- Nhiều Cục Thuế chưa nghiêm túc báo cáo kết quả."
+    assert actors(text, issuer) == []
+
+
+def test_requester_then_addressee() -> None:
+    # Corpus 013: "- Téng cục Thuế dé nghị Cục Thuế các tỉnh … nghiêm túc chấn chỉnh".
+    text = (
+        "1. Đối với công tác tổng hợp, báo cáo kết quả.\n\n"
+        "- Téng cục Thuế dé nghị Cục Thuế các tỉnh thành phố trực thuộc Trung\nương nghiêm túc "
+        "chấn chỉnh công tác báo cáo."
+    )
+    assert actors(text) == ["Cục Thuế các tỉnh thành phố trực thuộc Trung ương"]
+
+
+def test_task_spans_and_text() -> None:
+    original = "1. **Sở Y tế** xây dựng phương án, chuẩn bị lực lượng bác sỹ."
+    c = clean(original)
+    (task,) = find_tasks(c, (0, len(c.text)), None)
+    assert original[slice(*task.assignee.span)] == "Sở Y tế"
+    assert original[slice(*task.span)].startswith("1. **Sở Y tế**")
+    assert task.label == "1."
+    assert task.text == "1. Sở Y tế xây dựng phương án, chuẩn bị lực lượng bác sỹ."
+
+
+def test_outline_nesting() -> None:
+    text = "Yêu cầu:\n\n1. A làm.\n\na) Ý một.\n\n- Ý hai.\n\n2. B làm.\n\nTrân trọng./."
+    tree = outline(text, 0, len(text))
+    assert [i.head.label for i in tree.items] == ["1.", "2."]
+    assert [c.head.label for c in tree.items[0].children] == ["a)"]
+    assert [c.head.label for c in tree.items[0].children[0].children] == ["-"]
+    assert len(tree.preamble) == 1 and len(tree.closing) == 1
+
+
+def test_seed_task_assignees() -> None:
+    # The five seeds, through the whole pipeline, give the annotated actors.
+    import json
+
+    from chidao.extract.pipeline import extract_path
+
+    gold_path = Path(__file__).resolve().parents[1].parent / "shared" / "gold" / "seeds.json"
+    if not gold_path.exists():
+        pytest.skip("../shared/gold/seeds.json is not available")
+    gold = {g["file"]: g["task_assignees"] for g in json.loads(gold_path.read_text("utf-8"))}
+    for name, expected in gold.items():
+        record = extract_path(SAMPLES / name)
+        got = [t.assignee.name for t in record.tasks if t.assignee]
+        assert [" ".join(x.split()) for x in got] == [" ".join(x.split()) for x in expected], name
+
+
+# --- regressions ---------------------------------------------------------------------------
+
+
+def test_regression_giao_inside_tuyen_giao_is_no_request() -> None:
+    # "Ban Tuyên giáo Huyện ủy chỉ đạo": "giáo" was read as the request "giao".
+    assert actors("3- Ban Tuyên giáo Huyện ủy chỉ đạo tăng cường.") == ["Ban Tuyên giáo Huyện ủy"]
+
+
+def test_regression_dang_is_not_the_verb_dang() -> None:
+    # Seed 003: "cấp ủy đảng" folds like "đang"; the actor was cut after "Các ngành,".
+    assert actors(
+        "- Các ngành, cấp ủy đảng, chính quyền địa phương trong huyện kích hoạt công tác."
+    ) == ["Các ngành, cấp ủy đảng, chính quyền địa phương trong huyện"]
+
+
+def test_regression_to_chuc_and_co_quan_are_nouns() -> None:
+    # Corpus 004 item 5 and seed 001 item 2.
+    assert actors("2. Các cơ quan, đơn vị, địa phương tập trung chỉ đạo.") == [
+        "Các cơ quan, đơn vị, địa phương"
+    ]
+    assert actors(
+        "5. Đề nghị Ủy ban Mặt trận Tổ quốc Việt Nam, tổ chức đại diện người sử dụng lao động "
+        "tham gia tuyên truyền."
+    ) == ["Ủy ban Mặt trận Tổ quốc Việt Nam, tổ chức đại diện người sử dụng lao động"]
+
+
+def test_regression_sentence_cut_by_page_break() -> None:
+    # Corpus 004 item 6: the actor continues after a blank line.
+    text = (
+        "6. Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc\n\n"
+        "Chính phủ, Chủ tịch Ủy ban nhân dân các tỉnh\nchịu trách nhiệm trực tiếp trước Chính phủ."
+    )
+    assert actors(text) == [
+        "Bộ trưởng, Thủ trưởng cơ quan ngang bộ, Thủ trưởng cơ quan thuộc Chính phủ, Chủ tịch "
+        "Ủy ban nhân dân các tỉnh"
+    ]
+
+
+def test_regression_sub_number_under_wrong_parent() -> None:
+    # Corpus 022: OCR lost "8." ("§. _ Thực hiện …"), so "8.1." sat under item 7.
+    text = (
+        "7. Do vậy, Tổng cục Thuế đề nghị các Cục Thuế tiếp tục tăng cường rà soát.\n\n"
+        "§. _ Thực hiện cập nhật thông tin như sau:\n\n"
+        "8.1. Đề nghị các Cục Thuế cung cấp thông tin cán bộ đầu mối."
+    )
+    assert actors(text) == ["các Cục Thuế", "các Cục Thuế"]
+
+
+@pytest.mark.parametrize(
+    "module", ["chidao.extract.find_tasks", "chidao.extract.actors", "chidao.extract.outline"]
+)
+def test_doctests(module: str) -> None:
+    result = doctest.testmod(importlib.import_module(module))
+    assert result.failed == 0
+
+
+def test_regression_quoted_regulation_is_no_instruction() -> None:
+    # Corpus 063 quotes a decree: “… Cơ quan Hải quan có trách nhiệm kiểm tra …”.
+    text = (
+        "Căn cứ khoản 3 Điều 36 Nghị định quy định:\n\n"
+        "“Hồ sơ hoàn thuế gồm tờ khai.\n\n"
+        "Cơ quan Hải quan có trách nhiệm kiểm tra nội dung khai báo của người nộp thuế”.\n\n"
+        "Đề nghị Cục Hải quan các tỉnh thực hiện theo quy định."
+    )
+    assert actors(text) == ["Cục Hải quan các tỉnh"]
+
+
+def test_regression_report_and_courtesy_verbs() -> None:
+    # Corpus 028 ("Sở Xây dựng có công văn …", a report) and 040 ("đơn vị có thể tham khảo").
+    assert actors("Ngày 13/3/2017, Sở Xây dựng có công văn số 337/SXD-KTVL xác nhận.") == []
+    assert (
+        actors("Trong quá trình thực hiện, trường hợp còn vướng mắc, đơn vị có thể tham khảo.")
+        == []
+    )
+
+
+def test_actor_before_a_colon() -> None:
+    # A plan's "Tổ chức thực hiện" section and a Công điện's ministries (corpus 001 style).
+    text = (
+        "IV. TỔ CHỨC THỰC HIỆN\n\n"
+        "1. Ban Tuyên giáo Huyện ủy: chủ trì, phối hợp với các cơ quan liên quan triển khai.\n\n"
+        "2. Bộ Y tế:\n\n"
+        "a) Hướng dẫn các địa phương.\n\n"
+        "b) Kiểm tra việc thực hiện."
+    )
+    assert actors(text) == ["Ban Tuyên giáo Huyện ủy", "Bộ Y tế"]
+
+
+def test_party_directive_actors() -> None:
+    # The usual addressees of a district Party directive.
+    text = (
+        "Ban Thường vụ Huyện ủy yêu cầu:\n\n"
+        "1. Các chi, đảng bộ trực thuộc tổ chức quán triệt sâu rộng nội dung Chỉ thị.\n\n"
+        "2. Cán bộ, đảng viên phải gương mẫu thực hiện.\n\n"
+        "3. Giao Văn phòng Huyện ủy theo dõi, đôn đốc việc thực hiện.\n\n"
+        "Nhận được Chỉ thị này, yêu cầu các cấp ủy, tổ chức đảng nghiêm túc triển khai./."
+    )
+    assert actors(text) == [
+        "Các chi, đảng bộ trực thuộc",
+        "Cán bộ, đảng viên",
+        "Văn phòng Huyện ủy",
+        "các cấp ủy, tổ chức đảng",
+    ]
+
+
+def test_regression_van_dong_is_no_report() -> None:
+    # "vận động" folds like "vẫn" (a report word); the task was dropped.
+    assert actors(
+        "6. Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội huyện vận động nhân dân."
+    ) == ["Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội huyện"]

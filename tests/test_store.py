@@ -1,0 +1,168 @@
+"""The embedded Oxigraph store: round trips, atomic replacement, bound queries, exports."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import _graph_records as R
+import pytest
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.compare import isomorphic
+
+from chidao.errors import QueryError, StoreError
+from chidao.graph import ids
+from chidao.graph.rdf import record_graph, record_triples
+from chidao.graph.store import (
+    GraphWrite,
+    OxigraphStore,
+    TripleStore,
+    export_bytes,
+    open_store,
+    store_lookup,
+)
+from chidao.ontology.namespaces import BASE, ELI
+
+
+def _write(store: OxigraphStore, record, replaces: tuple[str, ...] = ()) -> str:
+    graph = ids.graph_iri(record.sha256, record.source)
+    store.write([GraphWrite(graph, record_triples(record), replaces)])
+    return str(graph)
+
+
+def test_the_embedded_store_is_a_triple_store() -> None:
+    assert isinstance(OxigraphStore(), TripleStore)
+
+
+def test_a_graph_reads_back_exactly_as_built(tmp_path: Path) -> None:
+    record = R.song_hinh()
+    with OxigraphStore(tmp_path / "store") as store:
+        graph = _write(store, record)
+    with OxigraphStore(tmp_path / "store", read_only=True) as store:
+        back = Graph()
+        for t in store.graph_triples(graph):
+            back.add(t)
+        assert store.has_graph(graph)
+    assert isomorphic(back, record_graph(record))
+
+
+def test_replacing_a_graph_touches_no_other_graph() -> None:
+    store = OxigraphStore()
+    a, b = R.song_hinh(), R.bac_kan()
+    ga, gb = _write(store, a), _write(store, b)
+    before = store.graph_counts()
+    # A new version of b's file: a different content hash at the same path.
+    b2 = R.bac_kan().__class__(**{**_fields(b), "sha256": "f" * 64, "citations": ()})
+    gb2 = _write(store, b2, replaces=(gb,))
+    after = store.graph_counts()
+    assert gb not in after and gb2 in after
+    assert after[ga] == before[ga]
+    assert after[gb2] < before[gb]  # the citation's triples went with the old graph
+
+
+def _fields(record) -> dict:
+    return {name: getattr(record, name) for name in record.__dataclass_fields__}
+
+
+def test_a_batch_is_one_transaction() -> None:
+    store = OxigraphStore()
+    good = R.song_hinh()
+    bad = GraphWrite(URIRef(BASE + "graph/bad"), [(URIRef("not an iri"), ELI.number, Literal("x"))])
+    for replaces in ((), (BASE + "graph/old",)):  # the extend() path and the SPARQL path
+        with pytest.raises(StoreError, match="nothing written"):
+            store.write(
+                [
+                    GraphWrite(ids.graph_iri(good.sha256, good.source), record_triples(good)),
+                    GraphWrite(bad.graph, bad.triples, replaces),
+                ]
+            )
+        assert store.triple_count() == 0
+
+
+def test_graphs_for_file_finds_every_version() -> None:
+    store = OxigraphStore()
+    graph = _write(store, R.song_hinh())
+    assert store.graphs_for_file(ids.source_path(str(R.SONG_HINH))) == [graph]
+    assert store.graphs_for_file("/nowhere/else.txt") == []
+
+
+def test_bound_values_are_never_spliced_into_the_query() -> None:
+    store = R.hand_store()
+    q = "SELECT ?d ?n WHERE { ?d eli:number ?n }"
+    hostile = 'x" } ; DROP ALL ; { "'
+    assert list(store.query(q, {"n": Literal(hostile)}).rows) == []
+    rows = list(store.query(q, {"n": Literal("68/NQ-CP")}).rows)
+    assert {str(d) for d, _ in rows} == {BASE + "doc/chinh-phu/2021/68-nq-cp"}
+    assert store.triple_count() > 0
+
+
+def test_store_lookup_ignores_placeholders_and_filters() -> None:
+    store = R.hand_store()
+    lookup = store_lookup(store)
+    assert lookup("68/NQ-CP", None, None) == [BASE + "doc/chinh-phu/2021/68-nq-cp"]
+    assert lookup("68/NQ-CP", None, 2020) == []
+    assert lookup("68/NQ-CP", "tinh-uy-bac-kan", None) == []
+
+
+def test_invalid_sparql_is_a_query_error() -> None:
+    with pytest.raises(QueryError, match="invalid SPARQL"):
+        OxigraphStore().query("SELECT WHERE {")
+
+
+def test_read_only_store_refuses_writes(tmp_path: Path) -> None:
+    OxigraphStore(tmp_path / "s").close()
+    store = OxigraphStore(tmp_path / "s", read_only=True)
+    with pytest.raises(StoreError, match="read-only"):
+        store.update("INSERT DATA { <http://a> <http://b> <http://c> }")
+
+
+def test_missing_store_read_only_says_so(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match="chidao ingest"):
+        open_store(str(tmp_path / "none"), read_only=True)
+
+
+def test_a_store_in_use_is_a_store_error(tmp_path: Path) -> None:
+    first = OxigraphStore(tmp_path / "s")
+    with pytest.raises(StoreError, match="cannot open the store"):
+        OxigraphStore(tmp_path / "s")
+    first.close()
+
+
+def test_default_location_comes_from_the_environment(tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.setenv("CHIDAO_STORE", str(tmp_path / "env-store"))
+    store = open_store()
+    assert isinstance(store, OxigraphStore) and store.path == tmp_path / "env-store"
+    store.close()
+
+
+@pytest.mark.filterwarnings("ignore::DeprecationWarning")  # rdflib's own parsers
+@pytest.mark.parametrize("fmt", ["nq", "trig", "jsonld"])
+def test_dataset_exports_keep_one_graph_per_file(fmt: str) -> None:
+    store = R.hand_store()
+    ds = Dataset()
+    parser = {"nq": "nquads", "trig": "trig", "jsonld": "json-ld"}[fmt]
+    ds.parse(data=export_bytes(store, fmt), format=parser)
+    graphs = {str(g.identifier) for g in ds.graphs() if len(g)}
+    assert set(store.graph_counts()) <= graphs
+    assert sum(len(g) for g in ds.graphs()) == store.triple_count()
+
+
+@pytest.mark.parametrize(("fmt", "parser"), [("ttl", "turtle"), ("nt", "nt")])
+def test_triple_exports_hold_the_union(fmt: str, parser: str) -> None:
+    store = R.hand_store()
+    g = Graph().parse(data=export_bytes(store, fmt), format=parser)
+    cited = URIRef(BASE + "doc/chinh-phu/2021/68-nq-cp")
+    assert (cited, ELI.number, Literal("68/NQ-CP")) in g
+    assert len(g) < store.triple_count()  # shared triples appear once in the union
+
+
+def test_unknown_export_format() -> None:
+    with pytest.raises(StoreError, match="unknown export format"):
+        OxigraphStore().export("xml", io.BytesIO())
+
+
+def test_rdflib_view_shares_the_database() -> None:
+    store = R.hand_store()
+    ds = store.rdflib_dataset()
+    cited = URIRef(BASE + "doc/chinh-phu/2021/68-nq-cp")
+    assert any(ds.quads((cited, ELI.number, None, None)))
