@@ -489,7 +489,8 @@ def _signature(rng: random.Random, block: tuple[str, ...], name: str) -> str:
     return f"{star}{chr(10).join(block)}{star}\n\n\n\n{name}"
 
 
-def _opening(rng: random.Random, citations: list[str], topic: Topic) -> str:
+def _opening(rng: random.Random, citations: list[str]) -> str:
+    """The citations the letter acts on, then a paragraph of context."""
     filler = " ".join(rng.sample(FILLER, k=rng.randint(2, 4)))
     return f"{' '.join(citations)}\n\n{filler}"
 
@@ -548,7 +549,7 @@ class _Campaign:
         n1 = f"{self.numbering.next(party_name, d1.year, rng, 12)}-CV/{suffix}"
         tu = Issued(n1, d1, "Công văn", party_name, f"Ban Thường vụ {committee}")
         cite = f"Thực hiện {_citation(rng, central, relative=False, with_date=True)} về {subject},"
-        opening = _opening(rng, [cite], self.topic)
+        opening = _opening(rng, [cite])
         actors = [
             f"Ban Tuyên giáo {committee}",
             f"Ban Dân vận {committee}",
@@ -606,7 +607,7 @@ class _Campaign:
             cites.append(
                 f"Theo chỉ đạo tại {_citation(rng, central, relative=False, with_date=False)},"
             )
-        opening = _opening(rng, cites, self.topic)
+        opening = _opening(rng, cites)
         kind = unit.kind.lower()
         state_actors = [a.format(w=kind) for a in PROVINCE_STATE_ACTORS]
         tasks = self.w.tasks(state_actors, self.topic.goals, False, rng.randint(5, 8))
@@ -664,7 +665,7 @@ class _Campaign:
                 f"Căn cứ {_citation(rng, central, relative=False, with_date=rng.random() < 0.5)},"
             )
             relations.append((central.number, "based_on"))
-        opening = _opening(rng, cites, self.topic)
+        opening = _opening(rng, cites)
         actors = [
             f"Ủy ban nhân dân {wword}",
             f"Ban Tuyên giáo {committee}",
@@ -713,7 +714,7 @@ class _Campaign:
             f"Thực hiện {_citation(rng, hu, relative=True, with_date=rng.random() < 0.7)},",
         ]
         relations = [(ub.number, "implements"), (hu.number, "implements")]
-        opening = _opening(rng, cites, self.topic)
+        opening = _opening(rng, cites)
         actors = [a.format(w=wword) for a in DISTRICT_STATE_ACTORS]
         tasks = self.w.tasks(actors, self.topic.goals, False, rng.randint(5, 8))
         name = _name(rng)
@@ -766,7 +767,7 @@ def _state_or_party_central(
 ) -> str:
     rng = w.rng
     name = _name(rng)
-    opening = _opening(rng, [cite_older], TOPICS[0])
+    opening = _opening(rng, [cite_older])
     header = CENTRAL_HEADER[doc.issuer]
     if party:
         text = _party_doc(

@@ -72,7 +72,7 @@ def markdown(results: dict[str, Any]) -> str:
         f"### Extraction (target ≥ {TARGET_DOCS_PER_S:,} docs/s per core)",
         "",
         "| docs in corpus | docs extracted | KB/doc | floor docs/s (MB/s) | extract 1 core "
-        f"docs/s (MB/s) | floor ÷ extract | extract --jobs {jobs} docs/s (MB/s) | speed-up "
+        f"docs/s (MB/s) | cost × floor | extract --jobs {jobs} docs/s (MB/s) | speed-up "
         "| number correct | with citation |",
         "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
@@ -121,21 +121,30 @@ def markdown(results: dict[str, Any]) -> str:
         "|---:|---|---:|---:|---:|---:|---:|---:|",
     ]
     for size, r in sizes.items():
-        q = r.get("query") or {}
-        if "skipped" in q or "error" in q or not q:
-            out.append(f"| {int(size):,} | {_cell(q, 'x')} | | | | | | |")
-            continue
+        for step in ("query", "analysis"):
+            q = r.get(step)
+            if not q:
+                continue
+            if "error" in q and "partial" in q:  # stopped while loading the graph
+                q = {**q["partial"], "load_s": f"> {q['error'].split()[-2]} (stopped)"}
+            elif "skipped" in q or "error" in q:
+                out.append(f"| {int(size):,} | {step}: {_cell(q, 'x')} | | | | | | |")
+                continue
 
-        def pp(name: str, q: dict[str, Any] = q) -> str:
-            p = q.get(name) or {}
-            return f"{_n(p.get('p50_ms'), 2)} / {_n(p.get('p95_ms'), 2)}" if p.get("n") else "–"
+            def pp(name: str, q: dict[str, Any] = q) -> str:
+                p = q.get(name) or {}
+                if not p.get("n"):
+                    return "–"
+                return f"{_n(p.get('p50_ms'), 2)} / {_n(p.get('p95_ms'), 2)}"
 
-        out.append(
-            f"| {int(size):,} | {q.get('graph_from')} | {_n(q.get('load_s'), 2)} "
-            f"| {_n(q.get('nodes'))} / {_n(q.get('edges'))} | {pp('lookup')} | {pp('lineage')} "
-            f"| {pp('cascade_province')} | {pp('cascade_central')} |"
-        )
-    names = [s for s in ("floor", "extract-1", "extract-N", "ingest", "rdflib", "query")]
+            load = q.get("load_s")
+            out.append(
+                f"| {int(size):,} | {q.get('graph_from')} "
+                f"| {load if isinstance(load, str) else _n(load, 2)} "
+                f"| {_n(q.get('nodes'))} / {_n(q.get('edges'))} | {pp('lookup')} "
+                f"| {pp('lineage')} | {pp('cascade_province')} | {pp('cascade_central')} |"
+            )
+    names = ["floor", "extract-1", "extract-N", "ingest", "rdflib", "query", "analysis"]
     out += [
         "",
         f"### Peak resident memory, MB: largest process / sampled process tree "
@@ -155,7 +164,13 @@ def merge(runs: list[dict[str, Any]]) -> dict[str, Any]:
     merged = dict(runs[0])
     merged["sizes"] = {}
     for r in runs:
-        merged["sizes"].update(r.get("sizes", {}))
+        for size, steps in r.get("sizes", {}).items():
+            into = merged["sizes"].setdefault(size, {})
+            for step, res in steps.items():
+                # A corpus reused from an earlier run keeps the figures of its generation.
+                if step == "corpus" and res.get("reused") and step in into:
+                    continue
+                into[step] = res
     if len(runs) > 1:
         merged["command"] = "` + `".join(r.get("command", "") for r in runs)
         merged["finished"] = runs[-1].get("finished")

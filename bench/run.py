@@ -8,7 +8,9 @@ its own process, sampling the resident memory of its process tree:
 - ``ingest``      extraction + RDF build + load into the embedded store through
                   :mod:`chidao.graph.ingest`, and the same triples added to
                   rdflib's default in-memory store (the ratio of the two load rates);
-- ``query``       ``lineage`` and ``cascade`` latency (p50, p95) on that store.
+- ``query``       ``lineage`` and ``cascade`` latency (p50, p95) on that store;
+- ``analysis``    the same latencies on a NetworkX view built from the generator's
+                  ground truth: the analysis alone, for sizes without a store.
 
 Results go to ``bench/results/<stamp>.json`` and ``.md`` (git-ignored); the
 Markdown is printed too.  Usage (from the repository root)::
@@ -35,7 +37,7 @@ import psutil
 from bench.report import markdown
 
 ROOT = Path(__file__).resolve().parents[1]
-STEPS = ("floor", "extract-1", "extract-N", "ingest", "rdflib", "query")
+STEPS = ("floor", "extract-1", "extract-N", "ingest", "rdflib", "query", "analysis")
 
 
 def machine() -> dict[str, Any]:
@@ -88,7 +90,12 @@ def run_step(argv: list[str], timeout: float, log: Path) -> dict[str, Any]:
             if time.perf_counter() - t0 > timeout:
                 proc.kill()
                 proc.wait()
-                return {"error": f"timed out after {timeout:.0f} s", "log": str(log)}
+                result = {"error": f"timed out after {timeout:.0f} s", "log": str(log)}
+                lines = out.read_text().strip().splitlines()
+                if lines:  # what the step measured before it was stopped
+                    result["partial"] = json.loads(lines[-1])
+                result["peak_rss_mb"] = {"tree_sampled": round(tree_peak / 2**20, 1)}
+                return result
             time.sleep(0.2)
         wall = time.perf_counter() - t0
     lines = out.read_text().strip().splitlines()
@@ -161,21 +168,26 @@ def bench_size(args: argparse.Namespace, size: int, logs: Path) -> dict[str, Any
             str(store),
             "--samples",
             str(args.samples),
-        ],  # fmt: skip
+        ],
+        "analysis": [
+            "bench.step_query",
+            "--corpus",
+            str(corpus),
+            "--from-manifest",
+            "--samples",
+            str(args.samples),
+        ],
     }
     for step in args.steps:
         if step == "rdflib" and size > args.rdflib_max:
             res[step] = {"skipped": f"rdflib in-memory only up to {args.rdflib_max:,} docs"}
             continue
-        if step == "ingest" and size > args.store_max:
+        if step in ("ingest", "query") and size > args.store_max:
             res[step] = {"skipped": f"stores only up to {args.store_max:,} docs"}
             continue
-        argv = plan[step]
-        if step == "query" and size > args.store_max:
-            argv = [*argv, "--from-manifest"]  # the analysis alone, on the ground truth
-        timeout = args.query_timeout if step == "query" else args.timeout
+        timeout = args.query_timeout if step in ("query", "analysis") else args.timeout
         print(f"[{size:,}] {step} …", file=sys.stderr, flush=True)
-        res[step] = run_step(argv, timeout, logs / f"n{size}-{step}.log")
+        res[step] = run_step(plan[step], timeout, logs / f"n{size}-{step}.log")
         print(f"[{size:,}] {step}: {_brief(res[step])}", file=sys.stderr, flush=True)
     if not args.keep_stores and store.exists():
         shutil.rmtree(store)
@@ -200,8 +212,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--rdflib-max", type=int, default=100_000,
                     help="largest size on which rdflib's in-memory store is measured")  # fmt: skip
     ap.add_argument("--store-max", type=int, default=10_000,
-                    help="largest size ingested into a store; larger sizes are queried on a "
-                    "graph built from the ground truth")  # fmt: skip
+                    help="largest size ingested into a store and queried")  # fmt: skip
     ap.add_argument("--samples", type=int, default=200, help="queries per latency figure")
     ap.add_argument("--timeout", type=float, default=1500, help="seconds allowed per step")
     ap.add_argument("--query-timeout", type=float, default=600, help="seconds for a query step")

@@ -136,7 +136,20 @@ def ingest_store(args: argparse.Namespace, clock: dict[str, float]) -> dict[str,
     for name in ("has_graph", "graphs_for_file", "find_documents"):
         setattr(st, name, _Timed(getattr(st, name), clock, f"lookup_{name}"))
     paths = iter_corpus(args.corpus, args.limit)
-    summary = ingest(paths, st, jobs=args.jobs, batch_size=args.batch or DEFAULT_BATCH)
+    # Throughput per window of files: shows whether the cost per file grows with the store.
+    window = args.window
+    marks: list[float] = [time.perf_counter()]
+    done = [0]
+
+    def progress(_result: Any) -> None:
+        done[0] += 1
+        if done[0] % window == 0:
+            marks.append(time.perf_counter())
+
+    summary = ingest(
+        paths, st, jobs=args.jobs, batch_size=args.batch or DEFAULT_BATCH, progress=progress
+    )
+    rates = [round(window / (b - a), 1) for a, b in zip(marks, marks[1:], strict=False)]
     t0 = time.perf_counter()
     stored = st.triple_count()
     st.close()
@@ -148,6 +161,7 @@ def ingest_store(args: argparse.Namespace, clock: dict[str, float]) -> dict[str,
         "stored_quads": stored,
         "batch": args.batch or DEFAULT_BATCH,
         "store_mb": dir_size_mb(args.store),
+        "docs_per_s_by_window": {"window": window, "rates": rates},
     }
 
 
@@ -186,6 +200,7 @@ def main(argv: list[str] | None = None) -> int:
         "--batch", type=int, default=0, help="documents per transaction (0: ingest's default)"
     )
     ap.add_argument("--limit", type=int, default=None)
+    ap.add_argument("--window", type=int, default=500, help="files per throughput window")
     args = ap.parse_args(argv)
     if not args.rdflib_memory and args.store is None:
         ap.error("--store or --rdflib-memory is required")

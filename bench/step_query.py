@@ -89,36 +89,63 @@ def _index(G: nx.MultiDiGraph) -> dict[tuple[str, str, int], str]:
     return idx
 
 
+def _resolve_all(
+    store: Path, pools: dict[str, list[dict[str, Any]]], result: dict[str, Any]
+) -> dict[str, list[str | None]]:
+    """IRIs of the sampled documents, as a user finds them (number, issuer, year)."""
+    from chidao.errors import ChidaoError
+    from chidao.graph.lookup import resolve_document
+    from chidao.graph.store import open_store
+
+    st = open_store(str(store), read_only=True)
+    times: list[float] = []
+    failures: list[str] = []
+    iris: dict[str, list[str | None]] = {}
+    for level, pool in pools.items():
+        iris[level] = []
+        for t in pool:
+            year = int(t["date"][:4])
+            t0 = time.perf_counter()
+            try:
+                iri: str | None = resolve_document(st, t["number"], issuer=t["issuer"], year=year)
+            except ChidaoError as exc:
+                iri = None
+                failures.append(f"{t['number']} {t['issuer']} {year}: {str(exc)[:120]}")
+            times.append((time.perf_counter() - t0) * 1000)
+            iris[level].append(iri)
+    result["lookup"] = percentiles(times)
+    result["lookup_failures"] = {"n": len(failures), "first": failures[:3]}
+    st.close()
+    return iris
+
+
 def run(corpus: Path, store: Path | None, samples: int, seed: int) -> dict[str, Any]:
     from chidao.graph.analysis import cascade, lineage
 
+    pools = _targets(corpus, samples, seed)
+    result: dict[str, Any] = {"graph_from": "store" if store else "ground truth"}
     t0 = time.perf_counter()
     if store is None:
-        G, source = graph_from_manifest(corpus), "ground truth (no store)"
+        G = graph_from_manifest(corpus)
+        idx = _index(G)
+        iris = {
+            k: [idx.get((t["number"], t["issuer"], int(t["date"][:4]))) for t in v]
+            for k, v in pools.items()
+        }
     else:
         from chidao.graph.nxload import load_graph
         from chidao.graph.store import open_store
 
-        G, source = load_graph(open_store(str(store), read_only=True)), "store"
-    load_s = time.perf_counter() - t0
-    pools = _targets(corpus, samples, seed)
-    idx = _index(G)
-
-    def node(t: dict[str, Any]) -> str | None:
-        return idx.get((t["number"], t["issuer"], int(t["date"][:4])))
-
-    result: dict[str, Any] = {
-        "graph_from": source,
-        "load_s": round(load_s, 3),
-        "nodes": G.number_of_nodes(),
-        "edges": G.number_of_edges(),
-    }
-    lookup = _lookup_fn(store)
-    if lookup is not None:
-        result["lookup"] = percentiles(
-            [_timed(lambda t=t: lookup(t))[0] for t in pools["district"]]
-        )
-    found = {k: [n for n in map(node, v) if n is not None] for k, v in pools.items()}
+        iris = _resolve_all(store, pools, result)
+        # A partial result first: if loading the graph outlives the step's time limit,
+        # the look-up figures survive.
+        emit({"step": "query", **result, "partial": "before loading the graph"})
+        t0 = time.perf_counter()
+        G = load_graph(open_store(str(store), read_only=True))
+    result["load_s"] = round(time.perf_counter() - t0, 3)
+    result["nodes"] = G.number_of_nodes()
+    result["edges"] = G.number_of_edges()
+    found = {k: [n for n in v if n is not None and n in G] for k, v in iris.items()}
     result["found"] = {k: f"{len(found[k])}/{len(pools[k])}" for k in pools}
     lin = [_timed(lambda n=n: lineage(G, n)) for n in found["district"]]
     result["lineage"] = percentiles([ms for ms, _ in lin])
@@ -134,19 +161,6 @@ def run(corpus: Path, store: Path | None, samples: int, seed: int) -> dict[str, 
     return result
 
 
-def _lookup_fn(store: Path | None) -> Callable[[dict[str, Any]], Any] | None:
-    """The user-facing lookup (number + issuer + year → IRI), where it exists."""
-    if store is None:
-        return None
-    try:
-        from chidao.graph.lookup import resolve_document
-        from chidao.graph.store import open_store
-    except ImportError:
-        return None
-    st = open_store(str(store), read_only=True)
-    return lambda t: resolve_document(st, t["number"], issuer=t["issuer"], year=int(t["date"][:4]))
-
-
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--corpus", type=Path, required=True)
@@ -159,8 +173,8 @@ def main(argv: list[str] | None = None) -> int:
     args = ap.parse_args(argv)
     store = None if args.from_manifest else args.store
     if store is not None and not store.exists():
-        # No store of this size (ingest skipped or failed): measure the analysis alone.
-        store = None
+        emit({"step": "query", "skipped": f"no store at {store} (ingest did not run)"})
+        return 0
     try:
         result = run(args.corpus, store, args.samples, args.seed)
     except ImportError as exc:  # the analysis or the loader has not landed yet

@@ -74,10 +74,14 @@ def relation_option(fn: F) -> F:
 
 
 @contextmanager
-def _graph(
+def _store(
     store_path: str | None, endpoint: str | None, update_endpoint: str | None
-) -> Iterator[tuple[TripleStore, nx.MultiDiGraph]]:
-    """The store (read-only) and its NetworkX view; library errors become click errors."""
+) -> Iterator[TripleStore]:
+    """The store, read-only; library errors inside the block become click errors.
+
+    Commands resolve what the user named first (a few small queries) and only
+    then load the NetworkX view, so a typo costs no full load.
+    """
     try:
         store = open_store(
             store_path=store_path,
@@ -88,8 +92,8 @@ def _graph(
     except ChidaoError as exc:
         raise click.ClickException(str(exc)) from exc
     try:
-        yield store, load_graph(store)
-    except (ChidaoError, nx.NodeNotFound, ValueError) as exc:
+        yield store
+    except (ChidaoError, nx.NodeNotFound) as exc:
         raise click.ClickException(str(exc)) from exc
     finally:
         store.close()
@@ -111,9 +115,21 @@ def _days(n: int | float | None) -> str:
     return "1 day" if int(n) == 1 else f"{int(n)} days"
 
 
+def _lag_up(lag: int | None) -> str:
+    """How long before the citing document the cited one was dated (dates can disagree)."""
+    if lag is None:
+        return ""
+    return (
+        f"{_days(lag)} before" if lag >= 0 else f"{_days(-lag)} after [red](dates disagree)[/red]"
+    )
+
+
 def _label(d: DocInfo | Hop | DocRank, note: str = "") -> str:
     """``number · issuer · level · date · note``, then whether it is known only from citations."""
-    parts = [f"[bold]{_esc(d.number or '(no number)')}[/bold]"]
+    source = getattr(d, "source", None)
+    # A letter with no number is known by its file: say which.
+    number = d.number or (f"(no number: {source})" if source else "(no number)")
+    parts = [f"[bold]{_esc(number)}[/bold]"]
     parts.append(_esc(d.issuer_name or "issuer unknown"))
     parts.append(d.level or "level unknown")
     if not isinstance(d, DocRank):
@@ -161,8 +177,9 @@ def lineage_command(
     Each hop shows the relation, the higher document's issuer and level, and
     the lag in days between the two dates.
     """
-    with _graph(store_path, endpoint, update_endpoint) as (store, G):
+    with _store(store_path, endpoint, update_endpoint) as store:
         iri = resolve_document(store, doc, issuer, year)
+        G = load_graph(store)
         chains = lineage(G, iri, _relations(relations), max_depth)
         root = doc_info(G, iri)
     if fmt == "json":
@@ -176,7 +193,7 @@ def lineage_command(
             parent = branches[path]
             path = (*path, hop.target)
             if path not in branches:
-                lag = f"{_days(hop.lag_days)} before" if hop.lag_days is not None else ""
+                lag = _lag_up(hop.lag_days)
                 branches[path] = parent.add(f"[cyan]{hop.relation}[/cyan] → {_label(hop, lag)}")
     console = _console()
     console.print(tree)
@@ -240,8 +257,9 @@ def cascade_command(
     first and median lag in days after DOC; the bodies that passed it on
     follow.
     """
-    with _graph(store_path, endpoint, update_endpoint) as (store, G):
-        result = cascade(G, resolve_document(store, doc, issuer, year), _relations(relations))
+    with _store(store_path, endpoint, update_endpoint) as store:
+        iri = resolve_document(store, doc, issuer, year)
+        result = cascade(load_graph(store), iri, _relations(relations))
     if fmt == "json":
         _echo_json(result)
         return
@@ -287,13 +305,17 @@ def gaps_command(
 ) -> None:
     """List the units one level below DOC's issuer with no document carrying it out.
 
-    For a province document these are its districts (its communes after
-    1 July 2025), for a central one the provinces, as the gazetteer lists them
-    at DOC's date.
+    For a central document these are the provinces, for a province document
+    its districts (its communes from 1 July 2025), for a district document its
+    communes: as the gazetteer lists them at DOC's date.
     """
-    with _graph(store_path, endpoint, update_endpoint) as (store, G):
+    with _store(store_path, endpoint, update_endpoint) as store:
         iri = resolve_document(store, doc, issuer, year)
-        result = coverage_gaps(G, iri, gazetteer_units(), _relations(relations))
+        G = load_graph(store)
+        try:
+            result = coverage_gaps(G, iri, gazetteer_units(), _relations(relations))
+        except ValueError as exc:  # a document with no level below it
+            raise click.ClickException(str(exc)) from exc
         numbers = {n: G.nodes[n].get("number") or n for ns in result.covered.values() for n in ns}
     if fmt == "json":
         _echo_json(result)
@@ -345,8 +367,8 @@ def hubs_command(
     update_endpoint: str | None,
 ) -> None:
     """Rank the documents most carried out, most cited, or central by PageRank."""
-    with _graph(store_path, endpoint, update_endpoint) as (_store, G):
-        result = hubs(G, top=top, by=by, group=group)
+    with _store(store_path, endpoint, update_endpoint) as store:
+        result = hubs(load_graph(store), top=top, by=by, group=group)
     if fmt == "json":
         _echo_json({k: [dataclasses.asdict(r) for r in v] for k, v in result.items()})
         return
@@ -384,8 +406,10 @@ def who_command(
     ORG is a name (accents and case optional; add the place's words to choose
     between namesakes) or an IRI.
     """
-    with _graph(store_path, endpoint, update_endpoint) as (store, G):
-        result = who(G, resolve_organisation(store, org))
+    with _store(store_path, endpoint, update_endpoint) as store:
+        iri = resolve_organisation(store, org)
+        G = load_graph(store)
+        result = who(G, iri)
         labels = {n: _label(doc_info(G, n)) for n in result.issued}
     if fmt == "json":
         _echo_json(result)

@@ -39,3 +39,6 @@ main.add_command(analysis_cmd.cascade_command)
 main.add_command(analysis_cmd.gaps_command)
 main.add_command(analysis_cmd.hubs_command)
 main.add_command(analysis_cmd.who_command)
+from chidao.cli import run_cmd  # noqa: E402
+
+main.add_command(run_cmd.run_command)

@@ -46,12 +46,15 @@ def serve_command(
 
     Runs the Oxigraph server (pip install 'chidao[server]') over the embedded
     store's folder: read-only and on loopback unless told otherwise. Query it
-    from YASGUI (open the printed URL), SPARQLWrapper, R or curl, e.g.
+    from YASGUI (open the printed URL), SPARQLWrapper, R or curl:
 
-        curl -H 'Accept: text/csv' --data-urlencode 'query=SELECT * {?s ?p ?o} LIMIT 5' URL/query
+    \b
+        curl -H 'Accept: text/csv' \\
+          --data-urlencode 'query=SELECT * { ?s ?p ?o } LIMIT 5' URL/query
 
-    With --writable, other chidao commands write to it through
-    --endpoint URL/query --update-endpoint URL/update.
+    chidao's own commands take --endpoint URL/query; with --writable,
+    `chidao ingest --endpoint URL/query` writes through the server while
+    others keep querying it.
     """
     if not is_loopback(bind):
         click.secho(

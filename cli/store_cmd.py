@@ -52,9 +52,10 @@ def _store(
 
 
 def _summary_line(s: IngestSummary) -> str:
+    removed = f", {s.removed} removed" if s.removed else ""
     return (
         f"{s.files} file(s): {s.added} added, {s.replaced} replaced, {s.skipped} unchanged, "
-        f"{s.failed} failed; {s.triples:,} triples written in {s.seconds:.1f} s"
+        f"{s.failed} failed{removed}; {s.triples:,} triples written in {s.seconds:.1f} s"
     )
 
 
@@ -78,6 +79,9 @@ def _summary_line(s: IngestSummary) -> str:
     show_default=True,
     help="Stop at the first file that fails, or report it and go on.",
 )
+@click.option(
+    "--prune", is_flag=True, help="Also drop the graphs of files gone from the given folders."
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no warnings.")
 def ingest_command(
     paths: tuple[Path, ...],
@@ -87,6 +91,7 @@ def ingest_command(
     jobs: int,
     batch_size: int,
     strict: bool,
+    prune: bool,
     quiet: bool,
 ) -> None:
     """Extract the directives in PATHS (files or folders) into the knowledge-graph store.
@@ -117,15 +122,21 @@ def ingest_command(
                     if line.startswith("error:") or not quiet:
                         bar.console.print(line, markup=False, highlight=False, soft_wrap=True)
 
-            summary = ingest(
-                paths,
-                store,
-                batch_size=batch_size,
-                jobs=jobs,
-                strict=strict,
-                progress=on_file,
-                on_start=lambda n: bar.update(task, total=n),
-            )
+            try:
+                summary = ingest(
+                    paths,
+                    store,
+                    batch_size=batch_size,
+                    jobs=jobs,
+                    strict=strict,
+                    prune=prune,
+                    progress=on_file,
+                    on_start=lambda n: bar.update(task, total=n),
+                )
+            except KeyboardInterrupt:
+                # Committed batches stay; the batch in hand is dropped whole.
+                click.echo("interrupted: run the same command to ingest the rest", err=True)
+                sys.exit(130)
     click.echo(_summary_line(summary), err=True)
     if not summary.ok:
         sys.exit(1)

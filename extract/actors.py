@@ -39,7 +39,7 @@ _SHORT_VERBS = frozenset(
     "giúp chủ nghiêm biết khi nếu thì xin ra nhận khai tăng giảm đưa tự sau dừng".split()
 )
 # Reporting words as they must be printed ("vẫn", not "vận động"; "đã", not "đà").
-_REPORTING_WORDS = frozenset("chưa đã đang sẽ vẫn".split())
+_REPORTING_WORDS = frozenset("chưa đã đang sẽ vẫn là".split())
 
 # Of those, the ones that cannot be part of a name even when OCR capitalises them ("… Sẽ").
 _NEVER_NAMES = frozenset("sẽ đã đang cần phải".split())
@@ -73,11 +73,15 @@ def find_actor(
     context: Organisation | None = None,
     *,
     whole: bool = False,
+    requests_only: bool = False,
+    guides: bool = False,
 ) -> tuple[int, int] | None:
     """The span of the actor of the sentence ``text[start:end]``, or ``None``.
 
     ``whole`` allows the whole sentence to be the actor when no verb follows
-    (an item that is only a name, ``8- UBND huyện``).
+    (an item that is only a name, ``8- UBND huyện``); ``requests_only`` takes only an
+    actor who is asked (``đề nghị X``), not a sentence's subject; ``guides`` also takes
+    ``hướng dẫn X thực hiện`` (a lead-in that is the letter's only instruction).
 
     >>> from chidao.extract.clean import fold
     >>> s = "Giao Ban Tuyên giáo Huyện ủy chủ trì, phối hợp"
@@ -92,12 +96,21 @@ def find_actor(
     >>> s[a:b]
     'Cục Thuế'
     """
-    actor = _opening_actor(text, folded, start, end, context, whole)
+    actor = _opening_actor(text, folded, start, end, context, whole, requests_only)
     if actor is not None:
         return actor
     for m in rx.TASK_LATE_REQUEST_F.finditer(folded, start, end):
+        who = m.group("who") or ""
+        if who and not requests_only:
+            continue  # who asks is named only in a letter's opening request
+        if requests_only and rx.TASK_PAST_F.search(folded, start, m.end()):
+            continue  # "Tổng cục Thuế đã chỉ đạo …, đồng thời yêu cầu …": an earlier request
         if _names_actor(text, folded, m.end(), end):
             return _actor_from(text, folded, m.end(), end, context, requested=True, whole=False)
+    if guides:
+        for m in rx.TASK_GUIDE_F.finditer(folded, start, end):
+            if _names_actor(text, folded, m.end(), end):
+                return _actor_from(text, folded, m.end(), end, context, requested=True, whole=False)
     return None
 
 
@@ -126,8 +139,10 @@ def _opening_actor(
     end: int,
     context: Organisation | None,
     whole: bool,
+    requests_only: bool = False,
 ) -> tuple[int, int] | None:
     pos = _skip_space(folded, start, end)
+    dated = rx.TASK_DATED_F.match(folded, pos, end) is not None
     for _ in range(3):
         m = rx.TASK_INTRO_F.match(folded, pos, end)
         if m is None:
@@ -138,12 +153,22 @@ def _opening_actor(
     requested = False
     if request is not None and request.start("verb") > pos and folded[request.start("verb")] == "g":
         request = None  # "Ban Tuyên giáo …": "giao" asks only when it opens the sentence
+    if (
+        request is not None
+        and requests_only
+        and rx.TASK_PAST_F.search(folded, pos, request.start("verb"))
+    ):
+        request = None  # "… đã yêu cầu Cục Thuế …": a report of an earlier request
     if request is not None and _names_actor(text, folded, request.end(), end):
         pos, requested = request.end(), True
     elif notice is not None and _names_actor(text, folded, notice.end(), end):
         pos, requested = notice.end(), True
-    if rx.TASK_REPORT_SUBJECT_F.match(folded, pos, end):
-        return None
+    if (
+        rx.TASK_REPORT_SUBJECT_F.match(folded, pos, end)
+        or (requests_only or dated)
+        and not requested
+    ):
+        return None  # "Ngày 31/8/2020, Bộ Y tế ban hành …" reports what happened
     if not _names_actor(text, folded, pos, end):
         return None
     return _actor_from(text, folded, pos, end, context, requested=requested, whole=whole)
@@ -182,8 +207,10 @@ def _actor_from(
         actor_end -= 1
     if actor_end <= pos:
         return None
-    if not requested and _is_issuer(folded[pos:actor_end], context):
-        return None  # the issuer's own undertaking: "Tổng cục Thuế thông báo …"
+    if _is_issuer(folded[pos:actor_end], context):
+        # The issuer's own undertaking ("Tổng cục Thuế thông báo …"), or someone else's request
+        # to it reported in a reply ("Cục Thuế tỉnh X đề nghị Tổng cục Thuế hướng dẫn …").
+        return None
     return pos, actor_end
 
 

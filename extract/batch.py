@@ -25,7 +25,7 @@ from pathlib import Path
 from chidao.errors import ChidaoError, InputError
 from chidao.extract.pipeline import extract_document
 from chidao.extract.read import DEFAULT_MAX_CHARS, iter_input_files, read_path
-from chidao.extract.records import Problem, Record
+from chidao.extract.records import Record
 
 #: Files handed to a worker process at a time, and chunks kept in flight per worker.
 CHUNK = 16
@@ -61,21 +61,6 @@ class Outcome:
         return lines
 
 
-#: Problems that together say "no header"; reported as that one line.
-HEADER_PARTS_MISSING = frozenset({"no-number", "no-issuer", "no-date"})
-
-
-def _one_no_header(record: Record) -> Record:
-    """A record without number, issuer and date gets one ``no-header`` problem in place of
-    a line per missing part: one clear line for a file that has no header at all."""
-    if record.number or record.issuer or record.date:
-        return record
-    kept = tuple(p for p in record.problems if p.code not in HEADER_PARTS_MISSING)
-    if not any(p.code == "no-header" for p in kept):
-        kept = (Problem("no-header", "no header found (no number, issuing body or date)"), *kept)
-    return dataclasses.replace(record, problems=kept)
-
-
 def extract_file(path: str | Path, *, max_chars: int = DEFAULT_MAX_CHARS) -> Record:
     """Read and extract one file, with the read stage's problems on the record.
 
@@ -85,16 +70,14 @@ def extract_file(path: str | Path, *, max_chars: int = DEFAULT_MAX_CHARS) -> Rec
     """
     doc = read_path(path, max_chars=max_chars)
     try:
-        record = extract_document(doc)
+        # The same stages as pipeline.extract_path: extract_document joins the read
+        # stage's problems to the finders' and folds a missing header into one problem.
+        return extract_document(doc)
     except Exception as exc:  # a bug on one document must not end a 10^5-file run
         raise InputError(
             f"internal error while extracting ({type(exc).__name__}: {exc}); please report",
             source=doc.source,
         ) from exc
-    extra = tuple(p for p in doc.problems if p not in record.problems)
-    if extra:
-        record = dataclasses.replace(record, problems=extra + record.problems)
-    return _one_no_header(record)
 
 
 def _one(path: Path, max_chars: int) -> Outcome:

@@ -59,11 +59,11 @@ def doc_type_from_code(code: str) -> str | None:
 def doc_type_from_number(number: str) -> str | None:
     """The document type a registration number implies.
 
-    Party numbers put the code after a dash (``395-CV/HU``), State numbers after
-    the slash (``68/NQ-CP``, ``38/2015/TT-BTC``); a State number whose first
+    Party numbers put the code after a dash (``217-CV/HU``), State numbers after
+    the slash (``43/NQ-CP``, ``38/2015/TT-BTC``); a State number whose first
     code is an issuer (``1234/UBND-VX``, ``4302/TCT-TTr``) is a Công văn.
 
-    >>> doc_type_from_number("125-KL/TU"), doc_type_from_number("15/CT-TTg")
+    >>> doc_type_from_number("37-KL/TU"), doc_type_from_number("19/CT-TTg")
     ('Kết luận', 'Chỉ thị')
     >>> doc_type_from_number("1234/UBND-VX")
     'Công văn'

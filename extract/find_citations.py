@@ -1,8 +1,8 @@
 """Stage 3, *find*: the other documents a directive mentions (its citations).
 
 A citation opens with a document-type word (``Nghị quyết``, ``Công văn``,
-``văn bản``, ``Luật``…) and runs through its number (``số 68/NQ-CP``), date
-(``ngày 01 tháng 7 năm 2021``) and issuer (``của Chính phủ``).  Each part is
+``văn bản``, ``Luật``…) and runs through its number (``số 43/NQ-CP``), date
+(``ngày 03 tháng 8 năm 2021``) and issuer (``của Chính phủ``).  Each part is
 optional except that a mention must carry a number, or be a law named by its
 title (``Luật Quản lý thuế``; issuer ``Quốc hội``).  Matching is on folded text,
 so OCR copies (``Quyết dịnh``, ``cong văn sô``, ``ngay``) are found; values
@@ -23,10 +23,12 @@ from functools import cache
 
 from chidao.extract import regexes as rx
 from chidao.extract.clean import Cleaned, fold
+from chidao.extract.dates import iso_date
 from chidao.extract.issuer_codes import issuer_code, issuer_from_number
+from chidao.extract.lines import upper_ratio
 from chidao.extract.records import Citation, Mention, Organisation
 from chidao.extract.relations import Relation, classify, sentence_start
-from chidao.extract.resolve import doc_type_from_number, resolve_organisation
+from chidao.extract.resolve import central_body, doc_type_from_number, resolve_organisation
 
 #: Folded type word → document type as the guidelines write it.
 DOC_TYPES = {
@@ -95,7 +97,7 @@ class _Found:
 def number_key(number: str) -> str:
     """A number folded for comparison: no spaces, no accents, upper case, OCR slips undone.
 
-    >>> number_key("05/CĐ-UBND") == number_key("05/CD - UBND")
+    >>> number_key("12/CĐ-UBND") == number_key("12/CD - UBND")
     True
     >>> number_key("954/2020/UBTVQHI4") == number_key("954/2020/UBTVQH14")
     True
@@ -194,10 +196,8 @@ def _date_after(f: str, pos: int, hi: int) -> tuple[str | None, int]:
     day = (m.group("d1") or m.group("d2")).replace(" ", "")
     month = m.group("m1") or m.group("m2")
     year = m.group("y1") or m.group("y2")
-    d, mo = int(day), int(month)
-    if not (1 <= d <= 31 and 1 <= mo <= 12):
-        return None, m.end()
-    return f"{year}-{mo:02d}-{d:02d}", m.end()
+    # "ngày 31/2/2023", OCR's "ngày 48 tháng 3": no such day, None.
+    return iso_date(day, month, year), m.end()
 
 
 def _date_before(cleaned: Cleaned, pos: int, lo: int) -> str | None:
@@ -225,15 +225,37 @@ def _issuer_after(
     addressee = _addressee(cleaned, words, pos)
     if addressee is not None:
         return addressee, words[-1][1]
-    # Shorten from the right until the words name an organisation.
+    # Shorten from the right until the words name an organisation; a name known only by its
+    # head word ("Bộ Tài chính Hướng dẫn", "Cục Hải quan tỉnh Bình Dương vướng mắc …") gives
+    # way to a shorter one that is a known body or placed in the gazetteer ("Bộ Tài chính").
+    best: tuple[Organisation, int, int] | None = None
     for n in range(len(words), 0, -1):
         start, org_end = words[0][0], words[n - 1][1]
         printed = " ".join(text[start:org_end].split())
         org = _resolve_issuer(printed, context)
-        if org is not None:
-            span = cleaned.to_original(start, org_end)
-            return replace(org, printed=printed, span=span), org_end
-    return None, pos
+        if org is None:
+            continue
+        org = replace(org, printed=printed, span=cleaned.to_original(start, org_end))
+        if _known_body(org):
+            return org, org_end
+        best = best or (org, org_end, n)
+    return (best[0], best[1]) if best else (None, pos)
+
+
+def _known_body(org: Organisation) -> bool:
+    """Is ``org`` a national body or placed in the gazetteer, not just a name-shaped phrase?
+
+    >>> _known_body(resolve_organisation("Bộ Tài chính"))
+    True
+    >>> _known_body(resolve_organisation("Bộ Tài chính Hướng dẫn"))
+    False
+    >>> _known_body(resolve_organisation("Bộ Tài chính - Bộ Công an"))  # a joint circular's
+    True
+    """
+    if org.unit is not None or central_body(org.name) is not None:
+        return True
+    parts = rx.JOINT_ISSUER_SPLIT.split(org.name)
+    return len(parts) > 1 and all(central_body(part) is not None for part in parts)
 
 
 def _addressee(cleaned: Cleaned, words: list[tuple[int, int]], pos: int) -> Organisation | None:
@@ -271,6 +293,8 @@ def _issuer_words(text: str, f: str, pos: int, hi: int) -> list[tuple[int, int]]
         if m.group("punct") or len(out) >= MAX_ISSUER_WORDS:
             break
         word = m.group("word")
+        if out and _header_line_follows(text, f, (out[0][0], out[-1][1]), m.start()):
+            break
         if out and not word[0].isupper() and not word[0].isdigit():
             tail = f[m.start() :]
             if rx.CITE_ISSUER_STOP_F.match(tail) and word.lower() not in ISSUER_NAME_WORDS:
@@ -282,6 +306,31 @@ def _issuer_words(text: str, f: str, pos: int, hi: int) -> list[tuple[int, int]]
                 break
         out.append((m.start(), m.end()))
     return out
+
+
+def _header_line_follows(text: str, f: str, name: tuple[int, int], start: int) -> bool:
+    """Does a header line start at ``start``, after a line break: the motto or the Party's name
+    (``CỘNG HÒA XÃ HỘI …`` right under a ``V/v`` line), or a line in capitals after words that
+    are not (``… của Thủ tướng Chính phủ`` / ``ĐẢNG CỘNG SẢN VIỆT NAM``)?  ``name`` is the span of
+    the words taken so far.
+
+    >>> t = "của Thủ tướng Chính phủ\\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM"
+    >>> _header_line_follows(t, fold(t), (4, 23), 24)
+    True
+    >>> t = "của Ban Thường vụ\\nTỉnh ủy"
+    >>> _header_line_follows(t, fold(t), (4, 17), 18)
+    False
+    """
+    if "\n" not in text[name[1] : start]:
+        return False
+    line_end = text.find("\n", start)
+    line = text[start : line_end if line_end >= 0 else len(text)]
+    if rx.RIGHT_COLUMN_F.match(f, start):
+        return True
+    words = [w for w in line.split() if any(ch.isalpha() for ch in w)]
+    return (
+        len(words) >= 2 and upper_ratio(line) > 0.9 and upper_ratio(text[name[0] : name[1]]) < 0.5
+    )
 
 
 def _next_is_capital(text: str, pos: int, hi: int) -> bool:
@@ -329,6 +378,9 @@ def _laws(cleaned: Cleaned, lo: int, hi: int) -> list[_Found]:
         if not word[0].isupper() or word.isupper():
             continue  # "pháp luật": the common noun; "LUẬT": a title or a stamp
         end = m.end()
+        tail = rx.LAW_TITLE_TAIL_F.match(f, end, hi)
+        if tail is not None and _date_after(f, tail.end(), hi)[0] is not None:
+            end = tail.end()  # "Luật Ban hành văn bản quy phạm pháp luật ngày 22 tháng 6 năm 2015"
         year = rx.CITE_YEAR_F.match(f, end, hi)
         date, end2 = _date_after(f, end, hi)
         end = year.end() if year else end2
@@ -451,10 +503,11 @@ def _to_citation(cleaned: Cleaned, f: _Found) -> Citation:
     trigger = None
     if f.relation.start is not None and f.relation.end is not None:
         printed = text[f.relation.start : f.relation.end]
+        words = " ".join(printed.split())
         trigger = Mention(
-            value=f.relation.name,
+            value=words[:1].upper() + words[1:],  # "Thực hiện", "Căn cứ", "theo"
             span=cleaned.to_original(f.relation.start, f.relation.end),
-            printed=" ".join(printed.split()),
+            printed=words,
         )
     return Citation(
         surface=surface,

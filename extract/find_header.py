@@ -2,7 +2,7 @@
 
 Decree 30/2020/NĐ-CP (State) and Guideline 36-HD/VPTW (Party) lay the header
 out in two columns: on the left the issuing body under its superior, the
-number (``Số 395-CV/HU``, ``Số: 68/NQ-CP``) and the subject (``V/v …``); on the
+number (``Số 217-CV/HU``, ``Số: 43/NQ-CP``) and the subject (``V/v …``); on the
 right the national motto or ``ĐẢNG CỘNG SẢN VIỆT NAM`` and the place and date.
 Converted or OCR'd copies interleave the columns, merge them onto one line or
 lose parts; every element is therefore looked for on its own, line by line,
@@ -13,11 +13,18 @@ Values keep the printed text; spans point into the original text.
 
 from __future__ import annotations
 
-import datetime as dt
 from dataclasses import dataclass, field
 
 from chidao.extract import regexes as rx
 from chidao.extract.clean import Cleaned, fold
+from chidao.extract.dates import (
+    YEAR_MIN,
+    check_date,
+    check_serial,
+    iso_date,
+    plausible_year,
+    year_max,
+)
 from chidao.extract.doc_types import doc_type_from_number, doc_type_from_word
 from chidao.extract.lines import Line, has_right_column, left_column, split_lines, upper_ratio
 from chidao.extract.records import Mention, Problem
@@ -55,6 +62,8 @@ def find_header(cleaned: Cleaned, recipients_start: int | None = None) -> Header
     number_line, number = _number(cleaned, zone, problems, date_line)
     title_line, doc_type, title_subject = _title(cleaned, zone)
     subject = _subject(cleaned, zone, number_line) or title_subject
+    if subject is None and title_line is None and recipients_start is not None:
+        subject = _subject_before_recipients(cleaned, zone, (number_line, date_line))
     if doc_type is None and number is not None:
         code_type = doc_type_from_number(number.value)
         if code_type:
@@ -142,6 +151,14 @@ def _number(
                 continue
             c = rx.NUMBER_CODE.match(ln.text, m.end())
             if c is None or not any(ch.isupper() for ch in c.group("code")):
+                if not before and _garbage_number(ln.text[a.end() :]):
+                    # "Số: ???/@@-XX": the number line, unreadable — not a body's name.
+                    s, e = ln.start + a.end(), ln.start + len(ln.text.rstrip())
+                    span, printed = cleaned.to_original(s, e), cleaned.printed(s, e)
+                    problems.append(
+                        Problem("unreadable-number", f"number {printed!r} cannot be read", span)
+                    )
+                    return ln, None
                 continue
             raw = m.group("raw").strip()
             start = ln.start + (m.start("raw") if raw else m.start("sep"))
@@ -155,25 +172,65 @@ def _number(
                 return ln, None
             serial = "".join(ch for ch in raw if ch.isdigit())
             code = "".join(c.group("code").split()).rstrip(".")
+            why = _number_problem(serial, code)
+            if why:
+                problems.append(Problem("impossible-number", f"number {printed!r}: {why}", span))
+                return ln, None
             return ln, Mention(f"{serial}{m.group('sep')}{code}", span, printed)
     return None, None
+
+
+def _garbage_number(rest: str) -> bool:
+    """Is what follows ``Số`` a number gone to garbage (``???/@@-XX``), not a name (``Y TẾ``)?
+
+    >>> _garbage_number("???/@@-XX"), _garbage_number(" Y TẾ"), _garbage_number("")
+    (True, False, False)
+    """
+    word = rest.strip().split(" ")[0] if rest.strip() else ""
+    return bool(word) and any(ch in "/-" for ch in word) and not word.replace("-", "").isalpha()
+
+
+def _number_problem(serial: str, code: str) -> str:
+    """Why a serial and code cannot be a registration number, or ``''``.
+
+    >>> _number_problem("0000", "UBND-VX"), _number_problem("12", "1066/NĐ-CP")
+    ('serial 0 (registers start at 1)', 'year 1066 is implausible')
+    >>> _number_problem("38", "2015/TT-BTC")
+    ''
+    """
+    if check_serial(serial):
+        return "serial 0 (registers start at 1)"
+    head = code.split("/")[0].split("-")[0]
+    if len(head) == 4 and head.isdigit() and not plausible_year(int(head)):
+        return f"year {head} is implausible"
+    return ""
 
 
 # --- date and place ---------------------------------------------------------------------------
 
 
 def parse_date(day: str, month: str, year: str) -> str | None:
-    """ISO date from printed parts, ``None`` when unreadable or impossible.
+    """ISO date from printed parts, ``None`` when unreadable, impossible or implausible.
 
     >>> parse_date("15", "02", "2021"), parse_date("31", "2", "2021"), parse_date("2#", "9", "2021")
     ('2021-02-15', None, None)
+    >>> parse_date("12", "3", "20211"), parse_date("12", "3", "1066")
+    (None, None)
     """
-    if not (day.isdigit() and month.isdigit() and year.isdigit()):
-        return None
-    try:
-        return dt.date(int(year), int(month), int(day)).isoformat()
-    except ValueError:
-        return None
+    return iso_date(day, month, year)
+
+
+def _date_problem(why: str, printed: str, span: tuple[int, int]) -> Problem:
+    """The problem of a date line that gave no date (``why`` from :func:`check_date`)."""
+    if why == "implausible":
+        return Problem(
+            "implausible-date",
+            f"year outside {YEAR_MIN}–{year_max()}: {printed!r}",
+            span,
+        )
+    if why == "impossible":
+        return Problem("impossible-date", f"no such date: {printed!r}", span)
+    return Problem("unreadable-date", f"date cannot be read: {printed!r}", span)
 
 
 def _date(
@@ -188,28 +245,25 @@ def _date(
         start, end = ln.start + m.start(), ln.start + m.end()
         span = cleaned.to_original(start, end)
         printed = cleaned.printed(start, end)
-        d, mo, y = m.group("d"), m.group("m"), m.group("y")
-        iso = parse_date(d, mo, y)
+        iso, why = check_date(m.group("d"), m.group("m"), m.group("y"))
         date = None
         if iso is not None:
             date = Mention(iso, span, printed)
-        elif d.isdigit() and mo.isdigit():
-            problems.append(Problem("impossible-date", f"no such date: {printed!r}", span))
         else:
-            problems.append(Problem("unreadable-date", f"date cannot be read: {printed!r}", span))
+            problems.append(_date_problem(why, printed, span))
         place = _place(cleaned, ln, ln.start + m.start())
         return ln, date, place
     for ln in zone:
-        # The numeric form: "Hà Nội, ngày 01-7-2021", "Bảo Lâm, 15/02/2021".
+        # The numeric form: "Hà Nội, ngày 03-8-2021", "Kim Sơn, 12/3/2021".
         m = rx.DATE_LINE_NUMERIC_F.search(ln.folded)
         if m is None or rx.STAMP_LINE_F.match(ln.folded):
             continue
         start, end = ln.start + m.start(), ln.start + m.end()
         span = cleaned.to_original(start, end)
         printed = cleaned.printed(start, end)
-        iso = parse_date(m.group("d"), m.group("m"), m.group("y"))
+        iso, why = check_date(m.group("d"), m.group("m"), m.group("y"))
         if iso is None:
-            problems.append(Problem("impossible-date", f"no such date: {printed!r}", span))
+            problems.append(_date_problem(why, printed, span))
         date = Mention(iso, span, printed) if iso else None
         return ln, date, _place(cleaned, ln, start)
     return None, None, None
@@ -297,6 +351,22 @@ def _subject(cleaned: Cleaned, zone: list[Line], number_line: Line | None) -> Me
             if _is_subject_start(ln):
                 return _lines_after(cleaned, zone, j)
             break
+    return None
+
+
+def _subject_before_recipients(
+    cleaned: Cleaned, zone: list[Line], header_lines: tuple[Line | None, ...]
+) -> Mention | None:
+    """A subject printed without ``V/v`` below the number and date, above ``Kính gửi``
+    (a converter may put the date between the number and the subject)."""
+    found = [zone.index(ln) for ln in header_lines if ln is not None]
+    if not found:
+        return None
+    for j in range(max(found) + 1, len(zone)):
+        ln = zone[j]
+        if ln.blank or has_right_column(ln) or not ln.text.strip(" -—–_=*."):
+            continue
+        return _lines_after(cleaned, zone, j) if _is_subject_start(ln) else None
     return None
 
 

@@ -4,7 +4,7 @@ From the header's organisation lines when there are any (issuer last, its
 superior above it); otherwise from the digital-signature stamp (``Ký bởi:``,
 ``Người ký:``) or from the body, where the issuer speaks of itself
 (``Ban Thường vụ Huyện ủy yêu cầu:``, ``Tổng cục Thuế đề nghị …``) and names its
-territory (``huyện A Lưới``), which the gazetteer places in its province.
+territory (``huyện Hải Lăng``), which the gazetteer places in its province.
 """
 
 from __future__ import annotations
@@ -38,16 +38,16 @@ def find_issuer(cleaned: Cleaned, header: Header, body: tuple[int, int]) -> Orga
 def _find_issuer(cleaned: Cleaned, header: Header, body: tuple[int, int]) -> Organisation | None:
     org = _from_header(cleaned, header)
     if org is None or org.level is None:
-        org = _from_stamp(cleaned, header) or org
+        org = _from_stamp(cleaned) or org
     if org is None or org.level is None or _is_relative(org):
-        org = _from_body(cleaned, body, org) or org
+        org = _from_body(cleaned, body) or org
     if (
         org is not None
         and org.unit is None
         and org.level in ("district", "commune")
         and org.printed
     ):
-        # A namesake district ("Huyện ủy Bảo Lâm": Cao Bằng or Lâm Đồng?) with no superior
+        # A namesake district ("Huyện ủy Châu Thành": Long An or Tiền Giang?) with no superior
         # printed: the provinces the letter names decide.
         for province in document_provinces(cleaned):
             placed = resolve_organisation(org.printed, province_hint=province)
@@ -59,17 +59,26 @@ def _find_issuer(cleaned: Cleaned, header: Header, body: tuple[int, int]) -> Org
 
 
 def _leading_capitalised(words: list[str]) -> list[str]:
-    """The capitalised words a name starts with: ``ủy Lâm Đồng`` → ``[]``, ``Lâm Đồng về`` → 2."""
+    """The capitalised words a name starts with, up to punctuation.
+
+    >>> _leading_capitalised("ủy Ninh Bình".split()), _leading_capitalised("Ninh Bình về".split())
+    ([], ['Ninh', 'Bình'])
+    >>> _leading_capitalised("Hải Lăng, Ban Thường vụ".split())
+    ['Hải', 'Lăng']
+    """
     out = []
     for w in words:
-        if not capitalised(w):
+        bare = w.rstrip(",.;:)!?")
+        if not capitalised(bare):
             break
-        out.append(w)
+        out.append(bare)
+        if bare != w:  # "huyện Hải Lăng, Ban …": the name ends at the comma
+            break
     return out
 
 
 def document_provinces(cleaned: Cleaned) -> list[str]:
-    """Provinces the text names (``tỉnh Lâm Đồng``, ``Tỉnh ủy Thái Bình``), most named first."""
+    """Provinces the text names (``tỉnh Ninh Bình``, ``Tỉnh ủy Quảng Trị``), most named first."""
     g = default_gazetteer()
     counts: Counter[str] = Counter()
     for m in rx.PROVINCE_MENTION.finditer(cleaned.text):
@@ -88,25 +97,23 @@ def _is_relative(org: Organisation) -> bool:
 
 
 def _from_header(cleaned: Cleaned, header: Header) -> Organisation | None:
-    resolved: list[tuple[Organisation, tuple[int, int]]] = []
-    hint: str | None = None
+    resolved: list[Organisation] = []
+    hint: str | None = None  # the superior's province decides a namesake district below it
     for parts in header.org_lines:
         text = org_line_text(cleaned, parts)
         org = resolve_organisation(text, province_hint=hint)
         if org is None:
             continue
         span = cleaned.to_original(parts[0][0], parts[-1][1])
-        org = replace(org, printed=text, span=span)
-        resolved.append((org, span))
-        prov = _province_name(org.unit)
-        hint = prov or hint
+        resolved.append(replace(org, printed=text, span=span))
+        hint = _province_name(org.unit) or hint
     if not resolved:
         return None
-    issuer = resolved[-1][0]
+    issuer = resolved[-1]
     if len(resolved) > 1:
-        superior = resolved[-2][0]
+        superior = resolved[-2]
         # A committee's superior is the committee one level up: the rule and the header agree
-        # ("ĐẢNG BỘ TỈNH LÂM ĐỒNG" above "HUYỆN ỦY BẢO LÂM"); for agencies the header decides.
+        # ("ĐẢNG BỘ TỈNH NINH BÌNH" above "HUYỆN ỦY KIM SƠN"); for agencies the header decides.
         if issuer.level is None and superior.unit is not None:
             # "SỞ Y TẾ" under "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH": the department of that unit.
             label = superior.unit.name
@@ -128,7 +135,7 @@ def _province_name(unit: AdminUnit | None) -> str | None:
     return unit.name if unit.level == "province" else unit.province
 
 
-def _from_stamp(cleaned: Cleaned, header: Header) -> Organisation | None:
+def _from_stamp(cleaned: Cleaned) -> Organisation | None:
     """``Ký bởi: Tổng cục Thuế`` / ``Người ký: Cục Thuế thành phố Hồ Chí Minh``."""
     for ln in split_lines(cleaned)[:12]:
         m = rx.STAMP_SIGNER_F.match(ln.folded)
@@ -142,17 +149,15 @@ def _from_stamp(cleaned: Cleaned, header: Header) -> Organisation | None:
     return None
 
 
-#: Verbs with which a letter's issuer speaks of itself, and how much each one says so
-#: ("Tổng cục Thuế có ý kiến như sau", "Ban Thường vụ Huyện ủy yêu cầu:").
+#: How much each verb of ``ISSUER_SPEECH_F`` says that its subject is the letter's issuer
+#: ("Tổng cục Thuế có ý kiến như sau" is the issuer; "Bộ Tài chính hướng dẫn …" may not be).
 _SPEECH_WEIGHTS_F = {
     "co y kien": 3, "tra loi": 2, "nhan duoc": 2, "yeu cau": 2,
     "de nghi": 1, "gioi thieu": 1, "thong bao": 1, "huong dan": 1,
 }  # fmt: skip
 
 
-def _from_body(
-    cleaned: Cleaned, body: tuple[int, int], partial: Organisation | None
-) -> Organisation | None:
+def _from_body(cleaned: Cleaned, body: tuple[int, int]) -> Organisation | None:
     """The organisation that opens the clauses where the letter speaks (weighted vote)."""
     lo, hi = body
     f = cleaned.folded
@@ -160,7 +165,12 @@ def _from_body(
     found: dict[str, Organisation] = {}
     for m in rx.ISSUER_SPEECH_F.finditer(f, lo, hi):
         floor = max(lo, m.start() - 300)
-        starts = [c.end() for c in rx.CLAUSE_START_F.finditer(f, floor, m.start())]
+        starts = [
+            c.end()
+            for c in rx.CLAUSE_START_F.finditer(f, floor, m.start())
+            # A line break before a lower-case word only wraps the sentence: "Ban Thường\nvụ".
+            if not (c.group(0) == "\n" and cleaned.text[c.end() : c.end() + 1].islower())
+        ]
         start = starts[-1] if starts else floor
         words = cleaned.text[start : m.start()].split()
         if not words or fold(words[0]) in ("cua", "theo", "tai"):
@@ -183,7 +193,7 @@ def _from_body(
 
 
 def _territory(cleaned: Cleaned, body: tuple[int, int], level: str | None) -> AdminUnit | None:
-    """The first unit of the issuer's level named in the text (``huyện A Lưới``)."""
+    """The first unit of the issuer's level named in the text (``huyện Hải Lăng``)."""
     g = default_gazetteer()
     for m in rx.UNIT_MENTION_F.finditer(cleaned.folded, 0, body[1]):
         want = "province" if m.group("utype") in ("tinh", "thanh pho") else "district"

@@ -73,7 +73,11 @@ def _entries(
     for ln in lines[i + 1 :]:
         text = ln.text.strip()
         if not text:
-            if recipients and (entries or cur is not None):
+            if (
+                recipients
+                and (entries or cur is not None)
+                and not _list_goes_on(cleaned, cur, lines, ln)
+            ):
                 break
             gap = True
             continue
@@ -111,6 +115,15 @@ def _entries(
     if cur is not None:
         entries.append((cur[0], cur[1]))
     return entries
+
+
+def _list_goes_on(cleaned: Cleaned, cur: list[int] | None, lines: list[Line], blank: Line) -> bool:
+    """After a blank line, does the recipients list go on (``- A,`` / blank / ``- B.``)?"""
+    if cur is None or not cleaned.text[cur[0] : cur[1]].rstrip().endswith((",", ";")):
+        return False
+    i = lines.index(blank)
+    nxt = next((ln for ln in lines[i + 1 :] if not ln.blank), None)
+    return nxt is not None and nxt.text.lstrip().startswith(_BULLETS)
 
 
 def _without_junk_tail(text: str) -> str:
@@ -247,6 +260,24 @@ def _is_signature_words(caps: str) -> bool:
     return bool(rx.POSITION_F.match(f) or rx.AUTHORITY_F.match(f))
 
 
+def _signature_column(text: str) -> int | None:
+    """Where the signature column, behind OCR debris, starts on a distribution line."""
+    for sep in rx.COLUMN_SEPARATOR.finditer(text):
+        rest = text[sep.end() :]
+        core = rest[rx.LEADING_DEBRIS.match(rest).end() :]
+        f = fold(rest).strip()
+        if f.startswith("(da ky"):  # "- Lãnh đạo cục; (Đã ký)"
+            return sep.start()
+        if (
+            core
+            and len(core) <= 60
+            and upper_ratio(core) >= 0.75
+            and rx.SIGNATURE_WORD_F.search(fold(core))
+        ):
+            return sep.start()
+    return None
+
+
 def _strip_purpose(cleaned: Cleaned, s: int, e: int) -> tuple[int, str | None]:
     text = cleaned.text[s:e]
     purpose = None
@@ -257,6 +288,10 @@ def _strip_purpose(cleaned: Cleaned, s: int, e: int) -> tuple[int, str | None]:
     if m and (after_semicolon or _is_signature_words(m.group("caps"))):
         e = s + m.start()
         text = text[: m.start()]
+    cut = _signature_column(text)
+    if cut is not None:
+        e = s + cut
+        text = text[:cut]
     # "| để báo cáo" became spaces in cleaning; the original keeps the rule.
     o_s, o_e = cleaned.to_original(s, e)
     bar = cleaned.original.find("|", o_s, o_e)

@@ -3,8 +3,8 @@
 The block reads, top to bottom: the authority (``T/M BAN THƯỜNG VỤ``,
 ``KT. TỔNG CỤC TRƯỞNG``, ``TL. BỘ TRƯỞNG``), the position (``PHÓ BÍ THƯ``) and,
 after the space for the signature and seal, the name.  A digital-signature
-stamp (``Cơ quan Tỉnh ủy`` / ``2021.07.20 13:38:23 +07:00``) and an unaccented
-copy of the name (``Phuong Thi Thanh``) may come between: the accented name
+stamp (``Cơ quan Tỉnh ủy`` / ``2022.03.14 09:12:05 +07:00``) and an unaccented
+copy of the name (``Tran Van Hung``) may come between: the accented name
 printed last wins.  In OCR'd copies the block shares lines with ``Nơi nhận``
 (``Nơi nhận: KT.TONG CỤC TRƯỞNG`` / ``- Như trên; PHÓ TỔNG CỤC TRƯỞNG``).
 """
@@ -219,10 +219,11 @@ def _name(cleaned: Cleaned, lines: list[Line], i: int) -> Mention | None:
                 break
     if not found:
         return None
+    # The accented copy wins over a digital signature's unaccented one ("Le Tri Thanh").
     accented = [
         sp
         for sp in found
-        if cleaned.text[sp[0] : sp[1]] != fold(cleaned.text[sp[0] : sp[1]]).title()
+        if fold(cleaned.text[sp[0] : sp[1]]) != cleaned.text[sp[0] : sp[1]].lower()
     ]
     s, e = (accented or found)[-1]
     value = cleaned.printed(s, e)
@@ -236,16 +237,37 @@ _SURNAMES_F = frozenset(
 )
 
 
+#: Positions that read like a name once OCR loses the accents ("CHU TICH": Chu is a surname).
+_POSITIONS_F = frozenset(
+    {
+        f"{pho}{title}"
+        for pho in ("", "pho ")
+        for title in (
+            "chu tich", "bi thu", "giam doc", "thu tuong", "bo truong", "thu truong",
+            "cuc truong", "chi cuc truong", "tong cuc truong", "chu nhiem", "truong ban",
+            "chanh van phong", "vu truong", "truong phong",
+        )
+    }
+)  # fmt: skip
+
+
 def _is_name(text: str) -> bool:
+    """Is a signature line a person's name (not a position, a stamp or a company)?
+
+    >>> _is_name("Lê Trí Thành"), _is_name("Le Tri Thanh"), _is_name("CHU TICH")
+    (True, True, False)
+    """
     words = text.split()
     if not 2 <= len(words) <= 5:
+        return False
+    if " ".join(fold(text).split()) in _POSITIONS_F:
         return False
     if upper_ratio(text) > 0.6 and not (text.isupper() and fold(words[0]) in _SURNAMES_F):
         return False
     if any(not any(ch.isalpha() for ch in w) for w in words):
         return False
     if text.isupper() and fold(words[0]).lower() in _SURNAMES_F and len(words) <= 4:
-        return all(w.isalpha() for w in words)  # "NGUYỄN MẠNH LỰC" printed in capitals
+        return all(w.isalpha() for w in words)  # "TRẦN VĂN HÙNG" printed in capitals
     if any(len(w) >= 2 and w.isalpha() and w.isupper() for w in words):
         return False  # "MIT Holdings", "TNHH Thực Phẩm": an acronym is no part of a person's name
     tail_ok = all(capitalised(w) for w in words[1:])

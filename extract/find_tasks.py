@@ -21,12 +21,16 @@ from collections.abc import Iterator
 from chidao.extract import regexes as rx
 from chidao.extract.actors import find_actor, opens_with_verb
 from chidao.extract.clean import Cleaned
+from chidao.extract.dates import iso_date
 from chidao.extract.outline import Item, Paragraph, outline
 from chidao.extract.records import Organisation, Party, Task
 from chidao.extract.resolve import resolve_organisation
 
 #: How many sentences of an item's first paragraph may be background before its instruction.
 MAX_LEAD_SENTENCES = 4
+
+#: How many paragraphs before a list may hold its lead-in.
+MAX_LEAD_IN_PARAGRAPHS = 2
 
 #: How far back (characters) an opening quotation mark may stand and still hold a sentence.
 QUOTE_REACH = 1500
@@ -45,12 +49,24 @@ def find_tasks(
     tasks: list[Task] = []
     for item in tree.items:
         tasks.extend(_item_tasks(cleaned, item, context, body[0]))
+    if tree.items:
+        # Before the list, only a request that is not the list's lead-in ("Tổng cục Thuế đề
+        # nghị Cơ quan Thuế các cấp … tiếp tục thực hiện các giải pháp …" then "… như sau:").
+        before = [
+            task
+            for para in tree.preamble
+            for task in _sentence_tasks(cleaned, para, context, body[0], requests_only=True)
+        ]
+        tasks[:0] = before
     free = tree.closing if tree.items else tree.preamble
     for para in free:
         tasks.extend(_sentence_tasks(cleaned, para, context, body[0]))
     if not tasks and tree.items and tree.preamble:
-        lead = tree.preamble[-1]
-        tasks.extend(_sentence_tasks(cleaned, lead, context, body[0], lead_in=True))
+        # Nothing else names an actor: the lead-in (or the paragraph before it) is the task.
+        for lead in tree.preamble[-1 : -MAX_LEAD_IN_PARAGRAPHS - 1 : -1]:
+            tasks.extend(_sentence_tasks(cleaned, lead, context, body[0], lead_in=True))
+            if tasks:
+                break
     return tuple(tasks)
 
 
@@ -113,12 +129,15 @@ def _sentence_tasks(
     context: Organisation | None,
     body_start: int,
     lead_in: bool = False,
+    requests_only: bool = False,
 ) -> Iterator[Task]:
     text = cleaned.text
     for start, end in _sentences(text, para.text_start, para.end):
         if not lead_in and text[start:end].rstrip().endswith(":"):
             continue  # a lead-in to a list
-        actor = find_actor(text, cleaned.folded, start, end, context)
+        actor = find_actor(
+            text, cleaned.folded, start, end, context, requests_only=requests_only, guides=lead_in
+        )
         if actor is not None and not _quoted(text, actor[0], para.start if lead_in else body_start):
             yield _task(cleaned, start, end, actor, context, para.label)
 
@@ -167,4 +186,19 @@ def _task(
         span=cleaned.to_original(start, end),
         assignee=Party(name=name, span=cleaned.to_original(a, b), resolved=resolved),
         label=label,
+        deadline=_deadline(cleaned.folded, start, end),
     )
+
+
+def _deadline(folded: str, start: int, end: int) -> str | None:
+    """The first date a task must be done by ("… trước ngày 29/4/2023"), ISO, or ``None``.
+
+    >>> _deadline("hoan thanh truoc ngay 29/4/2023.", 0, 32)
+    '2023-04-29'
+    """
+    m = rx.TASK_DEADLINE_F.search(folded, start, end)
+    if m is None:
+        return None
+    day, month = int(m.group("d1") or m.group("d2")), int(m.group("m1") or m.group("m2"))
+    year = int(m.group("y1") or m.group("y2"))
+    return iso_date(day, month, year)  # "trước ngày 31/2/2023" is no date: None

@@ -2,15 +2,15 @@
 
 * Before: the GSO list of 2021-02-03 (``data/gso-admin-units-2021-02-03.csv``,
   63 provinces, 705 districts, 10,603 communes) — the three-level system that
-  2019–2025 directives name (``Huyện ủy Bảo Lâm`` under ``Tỉnh ủy Lâm Đồng``).
+  2019–2025 directives name (``Huyện ủy Kim Sơn`` under ``Tỉnh ủy Ninh Bình``).
 * After: the ``vietnam-provinces`` package (34 provinces, 3,321 communes/wards,
   no districts), plus ``data/province-mergers-2025.json`` saying which new
   province each old one became part of (the package has no such mapping).
 
-Names are matched accent- and case-blind (``BAO LAM``, ``Bảo Lâm`` and
-``bảo lâm`` are one key) and with or without their type word (``Huyện``,
-``Tỉnh``, ``Thành phố``…).  Some names repeat (``Huyện Bảo Lâm`` lies in Cao
-Bằng and in Lâm Đồng): pass the province the document names as ``province``.
+Names are matched accent- and case-blind (``KIM SON``, ``Kim Sơn`` and
+``kim sơn`` are one key) and with or without their type word (``Huyện``,
+``Tỉnh``, ``Thành phố``…).  Some names repeat (``Huyện Châu Thành`` lies in ten
+provinces, Long An and Tiền Giang among them): pass the province the document names as ``province``.
 """
 
 from __future__ import annotations
@@ -33,8 +33,8 @@ _ENDED = "2025-06-30"
 def name_key(name: str) -> str:
     """The matching key of a unit name: folded, without its type word.
 
-    >>> name_key("Huyện Bảo Lâm"), name_key("BẢO LÂM"), name_key("TP. Hồ Chí Minh")
-    ('bao lam', 'bao lam', 'ho chi minh')
+    >>> name_key("Huyện Kim Sơn"), name_key("KIM SƠN"), name_key("TP. Hồ Chí Minh")
+    ('kim son', 'kim son', 'ho chi minh')
     """
     k = fold(name).strip()
     k = rx.CITY_ABBREVIATION_F.sub("", k)
@@ -44,7 +44,7 @@ def name_key(name: str) -> str:
 
 
 def bare_name(name: str) -> str:
-    """A unit name without its type word, as written: ``Huyện Bảo Lâm`` → ``Bảo Lâm``."""
+    """A unit name without its type word, as written: ``Huyện Kim Sơn`` → ``Kim Sơn``."""
     m = rx.UNIT_TYPE_F.match(fold(name))
     return name[m.end() :].strip() if m else name.strip()
 
@@ -145,7 +145,7 @@ class Gazetteer:
         return found
 
     def province(self, name: str, at: date | None = None) -> AdminUnit | None:
-        """The province called ``name`` (``Lâm Đồng``, ``TỈNH THÁI BÌNH``, ``TP Hồ Chí Minh``)."""
+        """The province called ``name`` (``Ninh Bình``, ``TỈNH QUẢNG TRỊ``, ``TP Hồ Chí Minh``)."""
         found = self.find(name, level="province", at=at)
         return found[0] if found else None
 
@@ -155,10 +155,10 @@ class Gazetteer:
         """The province of a district; ``hint`` (province name(s) the document names) decides
         between namesakes.  ``None`` when unknown or still ambiguous.
 
-        >>> default_gazetteer().province_of("A Lưới").name
-        'Tỉnh Thừa Thiên Huế'
-        >>> default_gazetteer().province_of("Bảo Lâm", hint="Lâm Đồng").name
-        'Tỉnh Lâm Đồng'
+        >>> default_gazetteer().province_of("Hải Lăng").name
+        'Tỉnh Quảng Trị'
+        >>> default_gazetteer().province_of("Châu Thành", hint="Long An").name
+        'Tỉnh Long An'
         """
         found = self.find(district_name, level="district")
         if len(found) > 1 and hint:
@@ -183,9 +183,9 @@ class Gazetteer:
         then on a province has communes/wards directly and districts have none.
 
         >>> g = default_gazetteer()
-        >>> len(g.children(g.province("Lâm Đồng")))
-        12
-        >>> len(g.children(g.province("Lâm Đồng"), at=date(2026, 1, 1))) > 100
+        >>> len(g.children(g.province("Ninh Bình")))
+        8
+        >>> len(g.children(g.province("Ninh Bình"), at=date(2026, 1, 1))) > 100
         True
         """
         if at is not None and at >= REFORM_DATE:

@@ -1,6 +1,6 @@
 """The issuing body named by the code inside a document number.
 
-A State number ends in the issuer's code (``68/NQ-CP`` → ``CP``, the Government;
+A State number ends in the issuer's code (``43/NQ-CP`` → ``CP``, the Government;
 ``38/2015/TT-BTC`` → ``BTC``, the Ministry of Finance; ``4357/TCHQ-GSQL`` →
 ``TCHQ``, with the drafting unit after it), a Party number after its slash
 (``1789-CV/VPTW``).  Where a citation prints no ``của …``, the code is how a reader
@@ -85,7 +85,7 @@ def issuer_code(number: str) -> str | None:
 def issuer_from_number(number: str) -> str | None:
     """The national body a number's code names, or ``None``.
 
-    >>> issuer_from_number("123/2020/NĐ-CP"), issuer_from_number("15/CT-TTg")
+    >>> issuer_from_number("123/2020/NĐ-CP"), issuer_from_number("19/CT-TTg")
     ('Chính phủ', 'Thủ tướng Chính phủ')
     >>> issuer_from_number("1234/UBND-VX") is None
     True

@@ -57,5 +57,6 @@ def upper_ratio(s: str) -> float:
 
 
 def capitalised(word: str) -> bool:
-    """``Nguyễn``, ``K2``, ``Ủy``: a word of letters/digits opening with a capital letter."""
+    """``Nguyễn``, ``Ủy``, OCR's ``K3`` for ``K'``: a word of letters/digits opening with a
+    capital letter."""
     return word[:1].isupper() and rx.NAME_WORD.match(word) is not None

@@ -85,8 +85,12 @@ def paragraphs(text: str, lo: int, hi: int) -> list[Paragraph]:
             prev_line = ""
             continue
         label = rx.TASK_LABEL.match(line)
-        after_end = not prev_line or rx.TASK_PARAGRAPH_END.search(prev_line) is not None
-        opens = (label is not None and (not prev_line or rx.TASK_LINE_END.search(prev_line))) or (
+        heading = _heading(prev_line)  # "II. NHIỆM VỤ" then "1. Ủy ban nhân dân huyện …"
+        after_end = not prev_line or heading or rx.TASK_PARAGRAPH_END.search(prev_line) is not None
+        opens = (
+            label is not None
+            and (not prev_line or heading or rx.TASK_LINE_END.search(prev_line) is not None)
+        ) or (
             after_end and line[:1].isupper()  # one paragraph a line: "… thực hiện./" "Tổng cục …"
         )
         if start is None:
@@ -98,6 +102,17 @@ def paragraphs(text: str, lo: int, hi: int) -> list[Paragraph]:
     if start is not None:
         out.append(_paragraph(text, start, prev_end))
     return out
+
+
+def _heading(line: str) -> bool:
+    """A section heading in capitals (``II. NHIỆM VỤ``, ``I. MỤC ĐÍCH, YÊU CẦU``): the line
+    after it starts a paragraph even though the heading ends with no punctuation.
+
+    >>> _heading("II. NHIỆM VỤ"), _heading("1. Ủy ban nhân dân huyện"), _heading("V/v")
+    (True, False, False)
+    """
+    letters = [ch for ch in line if ch.isalpha()]
+    return len(letters) >= 4 and all(ch.isupper() for ch in letters)
 
 
 def _paragraph(text: str, start: int, end: int) -> Paragraph:

@@ -27,7 +27,7 @@ from chidao.extract.find_parties import (
     find_recipients_block,
 )
 from chidao.extract.find_signature import find_signature
-from chidao.extract.read import Document, read_path
+from chidao.extract.read import DEFAULT_MAX_CHARS, Document, read_path
 from chidao.extract.records import (
     Citation,
     Mention,
@@ -38,9 +38,36 @@ from chidao.extract.records import (
     Task,
 )
 
+#: Problems that together say "no header"; reported as that one problem.
+HEADER_PARTS_MISSING = frozenset({"no-number", "no-issuer", "no-date"})
+
 
 def extract_document(doc: Document) -> Record:
-    """Extract the record of one decoded document."""
+    """Extract the record of one decoded document.
+
+    The record's problems are the read stage's (``doc.problems``: damaged bytes, an empty
+    PDF page…) followed by the finders'; this is the one place that joins them, so
+    :func:`extract_path`, :func:`extract_text` and :mod:`chidao.extract.batch` agree.
+    """
+    record = _extract(doc)
+    extra = tuple(p for p in doc.problems if p not in record.problems)
+    if extra:
+        record = replace(record, problems=extra + record.problems)
+    return _one_no_header(record)
+
+
+def _one_no_header(record: Record) -> Record:
+    """A record without number, issuer and date gets one ``no-header`` problem in place of
+    a line per missing part: one clear line for a file that has no header at all."""
+    if record.number or record.issuer or record.date:
+        return record
+    kept = tuple(p for p in record.problems if p.code not in HEADER_PARTS_MISSING)
+    if not any(p.code == "no-header" for p in kept):
+        kept = (Problem("no-header", "no header found (no number, issuing body or date)"), *kept)
+    return replace(record, problems=kept)
+
+
+def _extract(doc: Document) -> Record:
     cleaned = clean(doc.text)
     problems: list[Problem] = []
     rblock = find_recipients_block(cleaned)
@@ -152,6 +179,7 @@ def extract_text(text: str, source: str = "<text>") -> Record:
     return extract_document(doc)
 
 
-def extract_path(path: str | Path) -> Record:
-    """Read and extract one file; :class:`chidao.errors.InputError` if it cannot be read."""
-    return extract_document(read_path(path))
+def extract_path(path: str | Path, *, max_chars: int = DEFAULT_MAX_CHARS) -> Record:
+    """Read and extract one file, with the read stage's problems on the record;
+    :class:`chidao.errors.InputError` if it cannot be read."""
+    return extract_document(read_path(path, max_chars=max_chars))

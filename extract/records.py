@@ -3,7 +3,7 @@
 Every span is ``(start, end)`` into the text *as read* (after decoding, before
 cleaning), so ``text[start:end]`` is the printed form a value came from.  A
 value that was normalised (``207-CV/HU`` from ``SỐ 207 -CV/HU``, ``2021-05-07``
-from ``ngày 07 tháng 5 năm 2021``, ``Huyện ủy Đức Trọng`` from ``HUYỆN ỦY ĐỨC TRỌNG``)
+from ``ngày 12 tháng 3 năm 2021``, ``Huyện ủy Kim Sơn`` from ``HUYỆN ỦY KIM SƠN``)
 keeps the printed text beside it in ``printed``.  Derived values that were
 never printed (a parent body found in the gazetteer, a level) have no span.
 
@@ -56,7 +56,7 @@ class AdminUnit:
     name: str  # "Huyện Đức Trọng"
     level: str  # province | district | commune
     code: str | None = None  # GSO code
-    province: str | None = None  # "Tỉnh Lâm Đồng"
+    province: str | None = None  # "Tỉnh Ninh Bình"
     district: str | None = None
     valid_until: str | None = None  # ISO date the unit ceased, e.g. "2025-06-30"
 
@@ -352,7 +352,7 @@ class Record:
     def from_json(cls, raw: dict[str, Any]) -> Record:
         """Rebuild a record from :meth:`to_json` output (a line of ``chidao extract``).
 
-        >>> r = Record("a.txt", "0" * 64, "utf-8", 10, number=Mention("395-CV/HU", (3, 12)))
+        >>> r = Record("a.txt", "0" * 64, "utf-8", 10, number=Mention("217-CV/HU", (3, 12)))
         >>> Record.from_json(r.to_json()) == r
         True
         """

@@ -12,12 +12,25 @@ sections owned by the task/citation finders.
 from __future__ import annotations
 
 import re
+import unicodedata
+
+# --- letters -------------------------------------------------------------------------------
+
+# Vietnamese letters by case, spelled out for character classes: a range such as "À-Ỹ" mixes
+# the cases (it holds "à", "ở", "đ"), because Unicode interleaves them. Every vowel with each of
+# the five tone marks (or none), NFC, and "đ": "ở" is in VI_LOWER, "Ở" in VI_UPPER.
+_VOWELS = "aăâeêioôơuưy"
+_TONE_MARKS = ("", "\u0300", "\u0301", "\u0309", "\u0303", "\u0323")
+VI_LOWER = "".join(
+    sorted({unicodedata.normalize("NFC", v + t) for v in _VOWELS for t in _TONE_MARKS} | {"đ"})
+)
+VI_UPPER = VI_LOWER.upper()
 
 # --- clean ---------------------------------------------------------------------------------
 
 # "--- PAGE BREAK ---", "--- PAGE 2 ---" lines inserted by the PDF/DOCX converter.
 PAGE_MARKER = re.compile(r"^[ \t]*-{2,}[ \t]*PAGE(?:[ \t]+BREAK|[ \t]+\d+)[ \t]*-{2,}[ \t]*$", re.M)
-# Markdown emphasis left by DOCX conversion: "**ĐẢNG BỘ TỈNH LÂM ĐỒNG", "*V/v …*", "__".
+# Markdown emphasis left by DOCX conversion: "**ĐẢNG BỘ TỈNH NINH BÌNH", "*V/v …*", "__".
 EMPHASIS = re.compile(r"\*+|_{2,}")
 # A table-column rule: "- Các ban Đảng, UBKT, VPTU, | *để báo cáo*".
 COLUMN_RULE = re.compile(r"\|")
@@ -78,7 +91,7 @@ PDF_BLANK_LINES = re.compile(r"\n{3,}")
 
 # --- gazetteer and organisations (folded text) ------------------------------------------------
 
-# A unit's type word opening its name: "huyện Bảo Lâm", "thành phố Hồ Chí Minh", "TP. Hà Nội".
+# A unit's type word opening its name: "huyện Kim Sơn", "thành phố Hồ Chí Minh", "TP. Hà Nội".
 UNIT_TYPE_F = re.compile(
     r"^(?:thanh pho|thi tran|dac khu|thi xa|phuong|huyen|quan|tinh|xa)\b\.?\s*"
 )
@@ -96,7 +109,7 @@ PARTY_ORGAN_F = re.compile(r"(?:ban|van phong|uy ban kiem tra)\b.*\buy\b")
 LEVEL_PROVINCE_F = re.compile(r"\b(?:tinh|thanh pho)\b")
 LEVEL_DISTRICT_F = re.compile(r"\b(?:huyen|quan|thi xa)\b")
 LEVEL_COMMUNE_F = re.compile(r"\b(?:xa|phuong|thi tran)\b")
-# A province named in running text: "tỉnh Lâm Đồng", "Tỉnh ủy Thái Bình", "thành phố Hà Nội".
+# A province named in running text: "tỉnh Ninh Bình", "Tỉnh ủy Quảng Trị", "thành phố Hà Nội".
 PROVINCE_MENTION = re.compile(
     r"\b(?:Tỉnh ủy|Tỉnh uỷ|TỈNH ỦY|tỉnh|Tỉnh|TỈNH|thành phố|Thành phố|THÀNH PHỐ)\s+"
     r"((?:[^\W\d_]+)(?:\s+[^\W\d_]+){0,3})"
@@ -117,9 +130,7 @@ SPACE = re.compile(r" ")
 
 # Who speaks for a committee, dropped to name the committee itself:
 # "Ban Thường vụ Tỉnh ủy", "Thường trực Huyện ủy", "BAN CHẤP HÀNH ĐẢNG BỘ TỈNH", "TT Tỉnh ủy".
-ORG_SPOKESMAN_F = re.compile(
-    r"^(?:ban thuong vu|thuong truc|ban chap hanh|btv|tt)\s+(?=\S)"
-)
+ORG_SPOKESMAN_F = re.compile(r"^(?:ban thuong vu|thuong truc|ban chap hanh|btv|tt)\s+(?=\S)")
 # Abbreviations spelled out: "UBND huyện", "HĐND tỉnh", "MTTQ", "BHXH tỉnh", "TP. Hà Nội",
 # "UB Giám sát", "TW".
 ORG_ABBREVIATIONS_F = (
@@ -131,16 +142,16 @@ ORG_ABBREVIATIONS_F = (
     (re.compile(r"\btw\b"), "Trung ương"),
     (re.compile(r"\btp\b\.?\s*"), "thành phố "),
 )
-# A party committee: "Huyện ủy Bảo Lâm", "TỈNH ỦY BẮC KẠN", "Thành ủy", "Đảng ủy xã Sơn Hà".
+# A party committee: "Huyện ủy Kim Sơn", "TỈNH ỦY QUẢNG TRỊ", "Thành ủy", "Đảng ủy xã Sơn Hà".
 PARTY_COMMITTEE_F = re.compile(
     r"^(?P<kind>tinh|thanh|huyen|quan|thi|dang) uy"
     r"(?:\s+(?P<utype>xa|phuong|thi tran|khoi)\b)?\s*(?P<place>.*)$"
 )
-# The party organisation of a unit, naming its committee: "ĐẢNG BỘ TỈNH LÂM ĐỒNG".
+# The party organisation of a unit, naming its committee: "ĐẢNG BỘ TỈNH NINH BÌNH".
 PARTY_BRANCH_F = re.compile(
     r"^dang bo\s+(?P<utype>tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran)\b\s*(?P<place>.*)$"
 )
-# A People's Committee or Council: "Ủy ban nhân dân huyện Kiến Xương", "UBND Tỉnh".
+# A People's Committee or Council: "Ủy ban nhân dân huyện Hải Lăng", "UBND Tỉnh".
 PEOPLES_BODY_F = re.compile(
     r"^(?P<body>uy ban nhan dan|hoi dong nhan dan)\b\s*"
     r"(?P<utype>tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran)?\b\s*(?P<place>.*)$"
@@ -172,6 +183,12 @@ STATE_HEAD_F = re.compile(
     r"|vien kiem sat|hoi dong nhan dan|uy ban nhan dan|van phong (?:chinh phu|uy ban|hoi dong|bo)"
     r"|benh vien|trung tam|ban quan ly|ban chi dao|quan doi|bo chi huy|bo doi)\b"
 )
+# What no organisation's name holds: a number line ("Số: ???/@@-XX", folded "so: ???/@@-xx",
+# whose "so" is also "Sở"), OCR glyphs that are no letters ("CỤC @#THUẾ"), the national motto
+# ("Thủ tướng Chính phủ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM": a name run into the next line).
+NOT_A_NAME_F = re.compile(
+    r"^s[o6e]\s*[:;]|^s[o6e]\s*\d|[?@#{}<>=~^$%]|cong hoa xa hoi|doc lap\s*-\s*tu do"
+)
 # Words that open an organisation's name (for telling an organisation from a phrase).
 ORG_HEAD_F = re.compile(
     r"^(?:bo|ban|so|phong|cuc|chi cuc|tong cuc|vu|van phong|uy ban|hoi dong|hoi|trung tam"
@@ -187,12 +204,12 @@ RELATIVE_BODY_F = re.compile(
     r"|(?:uy ban nhan dan|hoi dong nhan dan)(?: (?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong"
     r"|thi tran))?"
 )
-# A unit named by its type word (folded), the name following: "huyện A Lưới", "tỉnh Lâm Đồng".
+# A unit named by its type word (folded), the name following: "huyện Hải Lăng", "tỉnh Ninh Bình".
 UNIT_MENTION_F = re.compile(r"\b(?P<utype>huyen|quan|thi xa|tinh|thanh pho)\s+")
 
 # --- header ----------------------------------------------------------------------------------
 
-# A document type code inside a number: "395-CV/HU" → CV, "68/NQ-CP" → NQ, "05/CĐ-UBND" → CĐ.
+# A document type code inside a number: "217-CV/HU" → CV, "43/NQ-CP" → NQ, "12/CĐ-UBND" → CĐ.
 NUMBER_TYPE_PARTY = re.compile(r"^[^-/]*\d[^-/]*-(?P<code>[^/\s]+)/")
 NUMBER_TYPE_STATE = re.compile(r"^[^/]*\d[^/]*/(?:\d{4}/)?(?P<code>[^-/\s]+)")
 # The national motto and the Party's name, printed in the header's right column (folded,
@@ -203,34 +220,38 @@ RIGHT_COLUMN_F = re.compile(
     r"d[o0]c\s+l[a-z]p\s*[-—–]|t[uy]\s+d[o0]\s*[-—–]|h[a-z]nh\s+ph[a-z]{1,2}c\b|"
     r"dang\s+c[o0]ng\s+san\s+viet\s+nam"
 )
-# The "Số" that opens a registration number: "Số 395-CV/HU", "SỐ 114 -CV/HU", "Số:416 /NQ-CP",
+# The "Số" that opens a registration number: "Số 217-CV/HU", "SỐ 86 -CV/HU", "Số:416 /NQ-CP",
 # OCR "Só:", "Sé:", "$6:", "8é:." (folded: "so", "se", "$6", "8e").
 NUMBER_ANCHOR_F = re.compile(r"(?<![a-z0-9])(?:s[o6e]|\$[o6e]|8[eo])\s*[:;.!,]*\s*")
 # What follows the anchor: the serial (possibly unreadable: "3{85", "##20") and the separator.
-# "395-CV/HU" → raw "395", sep "-"; "68/NQ-CP" → raw "68", sep "/"; "Số: /BHXH-QLT" → raw "".
+# "217-CV/HU" → raw "217", sep "-"; "43/NQ-CP" → raw "43", sep "/"; "Số: /BHXH-QLT" → raw "".
 NUMBER_RAW = re.compile(r"(?P<raw>[^\s/\-][^/\-\n]{0,12}?|)\s*(?P<sep>[-/])\s*")
 # The codes after the separator: "CV/HU", "NQ-CP", "TCT - TTKT", "CTTPHCM-KK", "HQVSIP".
 NUMBER_CODE = re.compile(r"(?P<code>[A-ZĐa-zđ0-9&]+(?:[ ]?[-/][ ]?[A-ZĐa-zđ0-9&]+)*)")
 # A readable serial: digits with stray marks the guidelines drop ("963°", "435'7").
 NUMBER_SERIAL_OK = re.compile(r"[0-9][0-9 '°’`]*")
-# The place-and-date line: "Bảo Lâm, ngày 15 tháng 02 năm 2021", "Hà Nội, ngài: 19 tháng 7 nam
-# 2021", "ngày tháng 02 năm 2020" (blank day). Folded; day/month may be unreadable ("2#", "C4").
+# The place-and-date line: "Kim Sơn, ngày 12 tháng 3 năm 2021", "Hà Nội, ngài: 19 tháng 7 nam
+# 2021", "ngày tháng 02 năm 2020" (blank day). Folded; day/month may be unreadable ("2#", "C4");
+# the year takes every digit ("năm 20211" is no year 2021: the date checks refuse it).
 DATE_LINE_F = re.compile(
     r"\bng[a-z]{1,2}\s*[:.,]?\s*(?P<d>\S{0,3}?)\s*th[a-z]{2,4}\s*(?P<m>\S{0,3}?)\s*"
-    r"n[a-z]{1,2}m\s*(?P<y>\d{4})"
+    r"n[a-z]{1,2}m\s*(?P<y>\d{4,})"
 )
-# A place-and-date line in numeric form (folded): "Hà Nội, ngày 01-7-2021", "Bảo Lâm, 15/02/2021".
+# A place-and-date line in numeric form (folded): "Hà Nội, ngày 03-8-2021", "Kim Sơn, 12/3/2021".
 DATE_LINE_NUMERIC_F = re.compile(
-    r"(?<=,)\s*(?:ngay\s*)?(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>\d{4})\b"
+    r"(?<=,)\s*(?:ngay\s*)?(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>\d{4,})\b"
 )
-# A numeric date: "06/5/2021", "01-7-2021", "01.7.2021".
+# A numeric date: "17/10/2022", "03-8-2021", "03.8.2021".
 DATE_NUMERIC = re.compile(
     r"(?<!\d)(?P<d>\d{1,2})\s*[/.\-]\s*(?P<m>\d{1,2})\s*[/.\-]\s*(?P<y>\d{4})(?!\d)"
 )
-# The subject line: "V/v thực hiện …", "v/v", OCR "Viv:", "VW", "Vv", "'V#v", "Về việc …".
-SUBJECT_VV_F = re.compile(r"^[\W_]{0,2}(?:v\s*[/#⁄]\s*v|viv|vw|vv|v/|ve viec)(?=[\s:.]|$)[\s:.]*")
+# The subject line: "V/v thực hiện …", "v/v", OCR "Viv:", "VW", "VWv", "Vv", "'V#v", "V.v",
+# "Về việc …".
+SUBJECT_VV_F = re.compile(
+    r"^[\W_]{0,2}(?:v\s*[/#⁄.,\\|]\s*v|viv|vwv|vw|vv|v/|ve viec)(?=[\s:.]|$)[\s:.]*"
+)
 # "VÀ" misread for "V/v" when the subject itself follows in lower case: "VÀ tính thuế …".
-SUBJECT_VA = re.compile(r"^VÀ\s+(?=[a-zà-ỹđ])")
+SUBJECT_VA = re.compile(rf"^VÀ\s+(?=[a-z{VI_LOWER}])")
 # "Về việc"/"V/v" at the start of a title subject: "Về việc tiếp tục đẩy mạnh …".
 SUBJECT_PREFIX_F = re.compile(r"^(?:v\s*/\s*v|ve viec)\b[\s:.]*")
 # The recipients' opener: "Kính gửi:", "Kinh gửi", "Kínhgửi:", OCR "Site gửi:", "gửi:";
@@ -239,7 +260,7 @@ RECIPIENTS_F = re.compile(
     r"(?:^|\s)(?:\S*\s?gui|[a-z ]*\bdien)\s*:\s*|(?:^|\s)kinh\s?gui\b\s*:?\s*"
 )
 # A digital-signature stamp or its fields: "Ký bởi: Tổng cục Thuế", "Người ký:", "Thời gian ký:",
-# "Địa chỉ: 123 Lò Đúc", "Email:", "Cơ quan:", "2021.07.20 13:38:23 +07:00".
+# "Địa chỉ: 123 Lò Đúc", "Email:", "Cơ quan:", "2022.03.14 09:12:05 +07:00".
 STAMP_LINE_F = re.compile(
     r"^(?:\W{0,3}(?:ky b[o0]i|nguoi ky|thoi gian ky|dia chi|bia chi|email|co quan)\b"
     r"|\d{4}\.\d{2}\.\d{2}\s+\d{1,2}:\d{2}|\d{2}\.\d{2}\.\d{4}\s+\d{1,2}:\d{2})"
@@ -257,7 +278,7 @@ SELF_REFERENCE_F = re.compile(
 # (owned by find_citations.py / relations.py; all *_F patterns run on folded text)
 
 # A document-type word opening a citation, longest first: "Thông tư liên tịch số 85/2016/…",
-# "Thông báo kết luận số 135-TB/TU", "Công điện khẩn số 05/CĐ-UBND", "cong văn số 1691/VPCP".
+# "Thông báo kết luận số 402-TB/TU", "Công điện khẩn số 12/CĐ-UBND", "cong văn số 1691/VPCP".
 # Words may be split by a line break: "Nghị\nđịnh số 143/2018/NĐ-CP".
 CITE_TYPE_F = re.compile(
     (
@@ -269,7 +290,7 @@ CITE_TYPE_F = re.compile(
 )
 # "số" before a number, with its OCR forms: "số", "sô", "so", "sé", "só", "s6", "sỐ".
 CITE_SO_F = re.compile(r"[ \n]*(?:so|se|s6)[ \n]*:?[ \n]*[_'‘]?")
-# A document number: "125-KL/TU", "68/NQ-CP", "38/2015/TT-BTC", "889/CD- -TTg",
+# A document number: "37-KL/TU", "43/NQ-CP", "38/2015/TT-BTC", "889/CD- -TTg",
 # "1691/VPCP- KGVX", "20201209-2/CV-HIC", "03/2021/UBTVQHI5". It must hold a letter.
 CITE_NUMBER_F = re.compile(
     r"\d[\d.]*(?:[ ]?[-/][ \n]?(?:-[ ]?)?[0-9a-z][0-9a-z&]*)*"
@@ -283,19 +304,24 @@ NUMBER_REPEATED_SEPARATOR = re.compile(r"([-/])\1+")
 NUMBER_OCR_ONE = re.compile(r"[IL](?=\d)|(?<=\d)[IL](?![A-Z])")
 # The year inside a State number: "38/2015/TT-BTC" → 2015.
 CITE_NUMBER_YEAR = re.compile(r"/((?:19|20)\d\d)/")
-# The date after a number: ", ngày 05/5/2021", "ngày 01 tháng 7 năm 2021", "ngay 3 1/5/2007",
-# "ngày 4/4/2022"; folded.
+# The date after a number: ", ngày 17/10/2022", "ngày 03 tháng 8 năm 2021", "ngay 3 1/5/2007",
+# "ngày 4/4/2022"; folded. A year with a digit more ("20211") is no date.
 CITE_DATE_F = re.compile(
     r"[ \n,]*(?:ngay|ngav|ngak)[ \n]*"
-    r"(?:(?P<d1>\d ?\d|\d)[ \n]*[/.-][ \n]*(?P<m1>\d{1,2})[ \n]*[/.-][ \n]*(?P<y1>(?:19|20)\d\d)"
-    r"|(?P<d2>\d{1,2})[ \n]+thang[ \n]+(?P<m2>\d{1,2})[ \n]+nam[ \n]+(?P<y2>(?:19|20)\d\d))"
+    r"(?:(?P<d1>\d ?\d|\d)[ \n]*[/.-][ \n]*(?P<m1>\d{1,2})[ \n]*[/.-][ \n]*"
+    r"(?P<y1>(?:19|20)\d\d)(?!\d)"
+    r"|(?P<d2>\d{1,2})[ \n]+thang[ \n]+(?P<m2>\d{1,2})[ \n]+nam[ \n]+(?P<y2>(?:19|20)\d\d)(?!\d))"
 )
 # A sentence that opens with the date something was issued or signed: "Ngày 17/10/2022, Tổng
 # cục Hải quan ban hành công văn số 4357/TCHQ-GSQL …" (folded).
 CITE_DATE_OPENING_F = re.compile(
-    r"ngay[ \n]*\d{1,2}[ \n]*[/.-][ \n]*\d{1,2}[ \n]*[/.-][ \n]*(?:19|20)\d\d[ \n]*,[^.;:]{0,120}?"
+    r"ngay[ \n]*\d{1,2}[ \n]*[/.-][ \n]*\d{1,2}[ \n]*[/.-][ \n]*(?:19|20)\d\d(?!\d)"
+    r"[ \n]*,[^.;:]{0,120}?"
     r"(?<![a-z])(?:ban[ \n]+hanh|ky|gui|co)(?![a-z])"
 )
+# The rest of a law's title before its date: "Luật Ban hành| văn bản quy phạm pháp luật ngày
+# 22 tháng 6 năm 2015" (folded; the title's end word list cannot know every title).
+LAW_TITLE_TAIL_F = re.compile(r"(?:[ \n]+[a-z]+){1,6}?(?=[ \n,]*ngay[ \n]*\d)")
 # "năm 2012" after a law's name: "Bộ luật Lao động năm 2012".
 CITE_YEAR_F = re.compile(r"[ \n]+nam[ \n]+(?P<y>(?:19|20)\d\d)(?!\d)")
 # "của <issuer>" after the number/date: "của Ban Thường vụ Tỉnh ủy", "cua Chính phủ".
@@ -307,14 +333,15 @@ CITE_ISSUER_STOP_F = re.compile(
     r"|doi voi|voi|gui|phe duyet|co|la|nay|ngay|so|thuc hien|trien khai|ap dung|tiep tuc"
     r"|tap trung|nham|khi|kem|duoc|dang|se|sau|truoc|nhu|tu|den|tra loi|phan anh|de nghi"
     r"|bao cao|gom|ma|hoac|bi|chu|cung|hien|dong thoi|yeu cau|giao|va cac|sua doi|bo sung"
-    r"|thay the|quy dinh)(?![a-z])".replace(
-        " ", r"[ \n]+"
-    )
+    r"|thay the|quy dinh)(?![a-z])".replace(" ", r"[ \n]+")
 )
 # "và" inside an issuer ("Bộ Tài nguyên và Môi trường") or after it ("… và khoản 5").
 ISSUER_AND_F = re.compile(r"va(?![a-z])")
 # A word or a punctuation mark of a printed issuer: "Bộ Lao động - Thương binh và Xã hội".
 ISSUER_WORD = re.compile(r"(?P<punct>[;:.,()\"“”]|\n\n)|(?P<word>[^\s;:.,()\"“”]+)")
+# Where a joint issuer splits into its bodies: "Bộ Tài chính - Bộ Công an", "Bộ Y tế và Bộ Tài
+# chính" (a joint circular, TTLT-BTC-BCA).
+JOINT_ISSUER_SPLIT = re.compile(r"\s+[-–—]\s+|\s+và\s+(?=Bộ\b|Ngân hàng|Tổng|Ủy ban|Văn phòng)")
 # An issuer named only as the letter's addressee: "của Công ty", "của Quý Doanh nghiệp".
 CITE_ADDRESSEE_WORD_F = re.compile(r"(?:quy[ \n]+)?(cong[ \n]+ty|doanh[ \n]+nghiep|don[ \n]+vi)$")
 # The addressee line of a reply: "Kính gửi: Công Ty TNHH Nhân Sự Phần Mềm Việt".
@@ -334,7 +361,7 @@ LAW_NAME_F = re.compile(
     r"sua[ \n]+doi,?[ \n]+bo[ \n]+sung[ \n]+mot[ \n]+s[a-z0-9]*[ \n]+dieu[ \n]+cua[ \n]+luat"
     r"(?:[ \n]+[a-z]+)+?"
     r"|(?!(?:nay|hien|quy|so|duoc|da|ve|va|cua|tai|phap|moi|cu|thi|co|la|nhu|tren|do|sua|dinh"
-    r"|ban|cac|nhung|de|trong)(?![a-z]))[a-z]+(?:[ \n]+[a-z]+)*?)"
+    r"|cac|nhung|de|trong)(?![a-z]))[a-z]+(?:[ \n]+[a-z]+)*?)"
     r"(?=[ \n]*(?:$|[^a-z \n])|[ \n]+(?:so|nam|ngay|cua|va|ve|quy|da|duoc|thi|tai|co|la|hien"
     r"|theo|huong|de|trong|cho|voi|doi|nay|neu|khong|moi|tu|sua|ap|dieu|khoan|cac|nhung|thuc"
     r"|ban|gom|cung|hoac|ma|deu|bi|phai|can|van|con|vi|nen|tuc|hien hanh|nhu|tren|ke|o)(?![a-z]))"
@@ -406,10 +433,11 @@ REL_CITES_F = re.compile(
 # What joins one mention of a list to the next: "…; Quyết định số …", "… và Công điện khẩn",
 # "…, cong văn số 5529" — a mention after anything else does not share the relation.
 REL_LIST_JOIN_F = re.compile(r"(?:[;,]|(?<![a-z])(?:va|hoac|cung)(?: cac)?)[ \n]*$")
-# A sentence boundary for the relation window: ". " before a capital, a blank line.
-REL_BOUNDARY = re.compile(r"[.!?](?=[ \n]+[A-ZĐÀ-Ỹ\"“])|\n\n|:[ \n]*\n")
+# A sentence boundary for the relation window: ". " before a capital ("… 2021. Ủy ban"; not
+# "… TP. ở"), a blank line, a colon ending a line.
+REL_BOUNDARY = re.compile(rf"[.!?](?=[ \n]+[A-Z{VI_UPPER}\"“])|\n\n|:[ \n]*\n")
 # What follows a type word when the mention carries a number: qualifiers, "số", the number.
-# "khẩn số 05/CĐ-UBND", " 68/NQ-CP", " phối hợp công tác số 5423/QCPH-BHXH-TCT", " sô 01/2019".
+# "khẩn số 12/CĐ-UBND", " 43/NQ-CP", " phối hợp công tác số 5423/QCPH-BHXH-TCT", " sô 01/2019".
 CITE_AFTER_TYPE_F = re.compile(
     r"(?P<qual>(?:[ \n]+[a-z]+){0,12}?)"
     r"(?:(?:" + CITE_SO_F.pattern + r")|[ \n]+)(?P<number>" + CITE_NUMBER_F.pattern + r")"
@@ -433,17 +461,18 @@ AUTHORITY_F = re.compile(
     r"(?:\s*[.,:]\s*|\s+)(?=[a-z])"
 )
 # A signer's position (folded): "PHÓ BÍ THƯ", "PHÓ TỔNG CỤC TRƯỞNG", "GIÁM ĐỐC", "PRQ CỤC TRƯỜNG",
-# "PHO CHI CỤC TRU", "CHỦ TỊCH", "BỘ TRƯỞNG", "THỦ TƯỚNG".
+# "PHO CHI CỤC TRU", "CHỦ TỊCH", "BỘ TRƯỞNG", "THỦ TƯỚNG", "PHÓ CHỦ NHIỆM", "PHÓ TRƯỞNG BAN".
 POSITION_F = re.compile(
     r"^(?:[a-z]+\s+){0,4}(?:truong|tru|bi thu|chu tich|giam doc|thu tuong|chanh van phong"
-    r"|tong giam doc|uy vien)$"
+    r"|tong giam doc|uy vien|chu nhiem|truong ban|chanh an|vien truong|chanh thanh tra"
+    r"|bi thu thuong truc|truong ban thuong truc)$"
 )
 # A purpose after a distribution entry: "(để báo cáo)", "(b/c)", "(thực hiện)", "| để báo cáo".
 PURPOSE_F = re.compile(
     r"^(?:de\s|b/c|t/h|p/h|thuc hien|theo doi|chi dao|bao cao|thay tra loi|phoi hop|biet"
     r"|de biet|thuc hien|q/d|dang|dang tai|dang web|dang website|e\s?-?\s?office)"
 )
-# A person's name word: letters and digits only ("Nguyễn", "K2", "Hiền"); that it is
+# A person's name word: letters and digits only ("Nguyễn", "Tuấn", OCR's "K3" for "K'"); that it is
 # capitalised is checked with str.isupper (a character class cannot tell Vietnamese case).
 NAME_WORD = re.compile(r"^[^\W_]+$")
 
@@ -474,6 +503,14 @@ BRACKET_TAIL = re.compile(r"\(([^()]*)\)?\s*[,;.]*\s*$")
 RIGHT_CAPS = re.compile(
     r"(?<=[;,.])\s+(?P<plus>\+\s*)?"
     r"(?P<caps>[^\W\d_][^\W\d_ .,/]*(?:[ .,/]+[^\W\d_][^\W\d_ .,/]*)*)$"
+)
+# Where OCR debris may hide the signature column after a separator: "- Như trên; ~- PHO CHỦ
+# NHIỆM", "- Như trên, : „PHÓ TONG CỤC TRƯỞ", "- Như trên; 7 KT. CUC TRUONG CỤC".
+COLUMN_SEPARATOR = re.compile(r"[;,:]")
+LEADING_DEBRIS = re.compile(r"^[\W\d_]*")
+# Words of a signature block (folded): "TRƯỞNG", "CHỦ NHIỆM", "KT.", "(Đã ký)".
+SIGNATURE_WORD_F = re.compile(
+    r"\b(?:truong|tru|chu nhiem|bi thu|chu tich|giam doc|kt|tm|tl|da ky)\b"
 )
 # A drafter's tag on the "Lưu" line: "(Thi)", "(ntnphuong-6,16)"; not a count: "(2b)".
 DRAFTER_TAG = re.compile(r"[^\W\d_][\w\-,]*")
@@ -509,13 +546,14 @@ TASK_DANGLING_F = re.compile(
 # "… giải quyết kịp thời./".
 TASK_PARAGRAPH_END = re.compile(r"(?:[.;:!?]['\")”]*|/\.?)[ \t]*$")
 # An intro clause before a sentence's subject, cut at its comma: "Trong quá trình thực hiện,",
-# "căn cứ vào tình hình thực tiễn,", "Nếu có vướng mắc,", "Bên cạnh việc …, Tổng cục Thuế …".
+# "căn cứ vào tình hình thực tiễn,", "Nếu có vướng mắc,", "Bên cạnh việc …, Tổng cục Thuế …",
+# "Kiến nghị 2: Tổng cục Hải quan có hướng dẫn …".
 TASK_INTRO_F = re.compile(
     r"(?:trong|can cu|tren co so|doi voi|truong hop|khi|neu|de(?![ \n]+nghi)|sau khi|ben canh"
     r"|dong thoi|qua do|ngoai ra|tai|theo|hien nay|rieng|tu|nham|thoi gian qua|truoc|ngay"
     r"|thuc hien|trien khai|ve|do do|do vay|vi the|vi vay|boi vay|tiep theo|tiep tuc|hang nam"
-    r"|hang quy|hang thang|dinh ky)(?![a-z])[^,:;]{0,200}?,[ \n]*"
-    r"|tai cap[^,:;\n]{0,60}:[ \n]*"
+    r"|hang quy|hang thang|dinh ky)(?![a-z])(?:[^,:;]|(?<=\d),(?=\d)){0,300}?,[ \n]*"
+    r"|tai cap[^,:;\n]{0,60}:[ \n]*|(?:kien nghi|de xuat)[ \n]*\d{0,2}[ \n]*:[ \n]*"
 )
 # A request naming who must act, after an optional requester: "Giao Ủy ban nhân dân huyện …",
 # "Đề nghị các đơn vị …", "Tổng cục Thuế đề nghị Cục Thuế …", "Téng cục Thuế dé nghị …",
@@ -524,13 +562,17 @@ TASK_REQUEST_F = re.compile(
     r"(?:[^,;:.]{0,90}?[ \n])??(?:kinh[ \n]+)?"
     r"(?P<verb>de[ \n]*nghi|yeu[ \n]+cau|giao(?:[ \n]+cho)?)(?![a-z])[ \n]*"
 )
+# A lead-in that guides someone to act, taken only when nothing else names an actor:
+# "…, Tổng cục Hải quan tạm thời hướng dẫn Cục Hải quan các tỉnh, thành phố thực hiện … như sau:".
+TASK_GUIDE_F = re.compile(r"(?<![a-z])huong[ \n]+dan[ \n]+(?=[a-z])")
 # "… thông báo để Cục Thuế tổ chức tuyên truyền …": the instruction follows "để".
 TASK_NOTICE_F = re.compile(
     r"[^,;:.]{0,90}?[ \n](?:thong bao|tra loi|huong dan)[ \n]+(?:de|dé)[ \n]+"
 )
 # Words that open an actor: organisations, offices and the people who head them, with an
 # optional quantifier: "Các cấp ủy", "Ban Tuyên giáo", "UBND huyện", "Quý Ủy ban",
-# "Đồng chí Bí thư", "người đứng đầu cấp ủy", "Cơ quan Thuế các cấp", "Phó Thủ tướng …".
+# "Đồng chí Bí thư", "người đứng đầu cấp ủy", "Cơ quan Thuế các cấp", "Phó Thủ tướng …",
+# "Các tổ chức cơ sở đảng" (a firm's "tổ chức" is no head: "Tổ chức, cá nhân nộp thuế …").
 TASK_ACTOR_HEAD_F = re.compile(
     r"(?:(?:cac|nhung|toan the|tat ca|quy|moi)[ \n]+)?"
     r"(?P<head>cap uy|chinh quyen|ban(?![ \n]+(?:hanh|sao|chup|dang ky|goc|chinh))|bo|so|phong"
@@ -544,7 +586,9 @@ TASK_ACTOR_HEAD_F = re.compile(
     r"|pho chu tich|thu truong|giam doc|nguoi dung dau|lanh dao|thu tuong|pho thu tuong"
     r"|bo truong|cuc truong|chi cuc truong|tong cuc truong|hai quan|co quan thue|ubkt"
     r"|cac cap|cac ban|cac nganh|tcdn|tccs|chi[ \n]*,[ \n]*dang bo|huyen doan|tinh doan"
-    r"|thanh doan|can bo|dang vien|cong chuc|doan vien|hoi vien)(?![a-z])"
+    r"|thanh doan|can bo|dang vien|cong chuc|doan vien|hoi vien"
+    r"|to[ \n]+chuc(?=[ \n]+(?:co[ \n]+so[ \n]+dang|dang|chinh[ \n]+tri|doan[ \n]+the)(?![a-z])))"
+    r"(?![a-z])"
 )
 # A word that ends an actor and starts what it must do (lower case in print): "… chủ trì",
 # "… chỉ đạo", "… tiếp tục", "… cần", "… phải", "… theo chức năng" (a qualifier, not a name).
@@ -724,24 +768,35 @@ TASK_SPEAKER_F = re.compile(
 )
 # Subjects that are taxpayers or firms written about, not addressed: "Doanh nghiệp thay đổi
 # người đại diện …", "Công ty khai số thuế …" — actors only when asked ("đề nghị Công ty").
+# Party and mass organisations are addressed: "Các tổ chức cơ sở đảng xây dựng kế hoạch",
+# "các tổ chức chính trị - xã hội", "tổ chức đảng", "tổ chức đoàn thể".
 TASK_THIRD_PARTY_F = re.compile(
-    r"(?:doanh[ \n]+nghiep|cong[ \n]+ty|nguoi[ \n]+nop[ \n]+thue|ca[ \n]+nhan|to[ \n]+chuc)"
+    r"(?:doanh[ \n]+nghiep|cong[ \n]+ty|nguoi[ \n]+nop[ \n]+thue|ca[ \n]+nhan"
+    r"|to[ \n]+chuc(?![ \n]+(?:co[ \n]+so[ \n]+dang|dang|chinh[ \n]+tri|doan)(?![a-z])))"
     r"(?![a-z])"
 )
 # After the actor: a report, not an instruction ("Nhiều Cục Thuế chưa nghiêm túc báo cáo",
+# "Ngành công nghiệp ô tô có vai trò …", "… là …",
 # "Tổng cục Thuế sẽ định kỳ tổng hợp", "… đã ban hành").
 TASK_DESCRIPTIVE_F = re.compile(
-    r"(?:chua|da|dang|se|van|nhan[ \n]+duoc|khong[ \n]+phai"
+    r"(?:chua|da|dang|se|van|la|co[ \n]+vai[ \n]+tro|nhan[ \n]+duoc|khong[ \n]+phai"
     r"|co[ \n]+(?:cong[ \n]+van|van[ \n]+ban|to[ \n]+trinh|bao[ \n]+cao|y[ \n]+kien))(?![a-z])"
 )
-# A request later in a sentence, after its intro clauses: "Nếu phát sinh vướng mắc, khó khăn
-# trong quá trình thực hiện, đề nghị Cục Thuế báo cáo …".
-TASK_LATE_REQUEST_F = re.compile(r",[ \n]*(?:de[ \n]*nghi|yeu[ \n]+cau)(?![a-z])[ \n]*")
+# A request later in a sentence, after its intro clauses, with or without who asks: "Nếu phát
+# sinh vướng mắc, khó khăn trong quá trình thực hiện, đề nghị Cục Thuế báo cáo …", "Để kịp thời
+# phát hiện, ngăn chặn …, Tổng cục Thuế đề nghị Cơ quan Thuế các cấp …".
+TASK_LATE_REQUEST_F = re.compile(
+    r",[ \n]*(?P<who>[^,;:.]{0,90}?[ \n])??(?:de[ \n]*nghi|yeu[ \n]+cau)(?![a-z])[ \n]*"
+)
 # A paragraph that closes the letter even when items follow (an appendix): "Tổng cục Thuế
 # thông báo để các Cục Thuế biết …", "Trên đây là hướng dẫn …", "Nhận được công văn này, …".
 TASK_CLOSING_OPEN_F = re.compile(
     r"(?:tren day la|nhan duoc cong van nay|[^,.;:\n]{0,60}(?:thong bao|tra loi)[ \n]+de)(?![a-z])"
 )
+# A sentence that opens with a date reports an event: "Ngày 31/8/2020, Bộ Y tế ban hành …".
+TASK_DATED_F = re.compile(r"ngay[ \n]*\d{1,2}[ \n]*[/.-]")
+# A past tense before a request: "Tổng cục Thuế đã chỉ đạo … đồng thời yêu cầu Cục Thuế …".
+TASK_PAST_F = re.compile(r"(?<![a-z])(?:da|tung|truoc day)[ \n]")
 # A stock closing: "… để các Cục Thuế biết và triển khai thực hiện", "để Công ty được biết".
 TASK_FORMULA_F = re.compile(r"(?:duoc[ \n]+)?biet(?![a-z])")
 # A courtesy in a reply: "nếu có vướng mắc, đề nghị Công ty liên hệ với …", "đơn vị có thể
@@ -750,4 +805,12 @@ TASK_COURTESY_F = re.compile(r"(?:lien[ \n]+he|co[ \n]+the)(?![a-z])")
 # A quantifier that makes the subject a report, not an addressee: "Nhiều Cục Thuế chưa …".
 TASK_REPORT_SUBJECT_F = re.compile(r"(?:nhieu|mot so|hau het|phan lon|da so)(?![a-z])")
 # Where a sentence ends inside a paragraph: ". " before a capital, "; " is not an end.
-TASK_SENTENCE_END = re.compile(r"[.!?](?=[ \n]+[A-ZĐÀ-Ỹ\"“(])|:[ \n]*$|:(?=[ \n]+[-+]|\n)")
+TASK_SENTENCE_END = re.compile(rf"[.!?](?=[ \n]+[A-Z{VI_UPPER}\"“(])|:[ \n]*$|:(?=[ \n]+[-+]|\n)")
+# A deadline inside a task (folded): "… trước ngày 29/4/2023", "chậm nhất ngày 10/01/2024",
+# "trước ngày 10 tháng 01 năm 2024".
+TASK_DEADLINE_F = re.compile(
+    r"(?<![a-z])(?:truoc|cham nhat(?: la)?|han chot|han cuoi)[ \n]+(?:la[ \n]+)?ngay[ \n]*"
+    r"(?:(?P<d1>\d{1,2})[ \n]*[/.-][ \n]*(?P<m1>\d{1,2})[ \n]*[/.-][ \n]*"
+    r"(?P<y1>(?:19|20)\d\d)(?!\d)"
+    r"|(?P<d2>\d{1,2})[ \n]+thang[ \n]+(?P<m2>\d{1,2})[ \n]+nam[ \n]+(?P<y2>(?:19|20)\d\d)(?!\d))"
+)

@@ -7,7 +7,7 @@ Within the sentence that holds the mention:
 * ``thay thế``, ``bãi bỏ`` with this document as subject (``Công văn này thay thế …``,
   or opening the sentence) → ``replaces``;
 * ``Căn cứ`` anywhere before → ``based_on`` (``Căn cứ quy định tại khoản 1 Điều 9
-  Nghị định số 125``);
+  Nghị định số 126``);
 * otherwise the nearest of: an implementing verb (``Thực hiện``, ``Triển khai``,
   ``Quán triệt``, ``đúng tinh thần``, ``chỉ đạo tại``) → ``implements``, unless it
   only frames (``trong thời gian thực hiện``, ``việc thực hiện``); ``theo`` right

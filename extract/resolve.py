@@ -1,9 +1,9 @@
 """Stage 4, *resolve*: printed organisation names → canonical organisations.
 
-``resolve_organisation("HUYỆN ỦY BẢO LÂM", hint)`` gives ``Huyện ủy Bảo Lâm``
-(level ``district``, system ``party``, parent ``Tỉnh ủy Lâm Đồng``);
-``resolve_organisation("Ban Thường vụ Tỉnh ủy", context=<Huyện ủy Kiến Xương>)``
-gives ``Tỉnh ủy Thái Bình`` because a committee speaks through its standing
+``resolve_organisation("HUYỆN ỦY KIM SƠN", hint)`` gives ``Huyện ủy Kim Sơn``
+(level ``district``, system ``party``, parent ``Tỉnh ủy Ninh Bình``);
+``resolve_organisation("Ban Thường vụ Tỉnh ủy", context=<Huyện ủy Hải Lăng>)``
+gives ``Tỉnh ủy Quảng Trị`` because a committee speaks through its standing
 committee and a bare ``Tỉnh ủy`` in a district letter is that district's province.
 
 Matching is accent- and case-blind (:func:`chidao.extract.clean.fold`), so OCR
@@ -22,7 +22,7 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from dataclasses import replace
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from chidao.extract import regexes as rx
@@ -72,6 +72,16 @@ def _central() -> dict[str, dict[str, str | None]]:
     return table
 
 
+@lru_cache(maxsize=1 << 14)
+def _central_entry(key: str) -> dict[str, str | None] | None:
+    entry = _central().get(key)
+    if entry is None and len(key) >= 12:
+        # OCR slips in a long name ("TONG CUC HAL QUAN"): a near-identical known name.
+        close = difflib.get_close_matches(key, list(_central()), n=1, cutoff=0.92)
+        entry = _central()[close[0]] if close else None
+    return entry
+
+
 def _key(s: str) -> str:
     k = fold(s)
     k = rx.DASH_SPACING.sub(" - ", k)
@@ -81,12 +91,7 @@ def _key(s: str) -> str:
 
 def central_body(printed: str) -> Organisation | None:
     """A national body by any of its printed names (``Bộ Tài chính``, ``TTg``, ``BỘ Y TẾ``)."""
-    key = _key(_expand(printed))
-    entry = _central().get(key)
-    if entry is None and len(key) >= 12:
-        # OCR slips in a long name ("TONG CUC HAL QUAN"): a near-identical known name.
-        close = difflib.get_close_matches(key, list(_central()), n=1, cutoff=0.92)
-        entry = _central()[close[0]] if close else None
+    entry = _central_entry(_key(_expand(printed)))
     if entry is None:
         return None
     return Organisation(
@@ -139,14 +144,14 @@ def _case(s: str) -> str:
 
 
 def _place_case(s: str) -> str:
-    """Title case for a place name: ``KIẾN XƯƠNG`` → ``Kiến Xương``."""
+    """Title case for a place name: ``KIM SƠN`` → ``Kim Sơn``."""
     return " ".join(w[:1].upper() + w[1:].lower() if w.isalpha() else w for w in s.split())
 
 
 def _unit_for_place(
     place: str, utype: str | None, province_hint: str | None = None
 ) -> AdminUnit | None:
-    """The gazetteer unit a printed place names (``Bảo Lâm`` with hint ``Lâm Đồng``)."""
+    """The gazetteer unit a printed place names (``Châu Thành`` with hint ``Long An``)."""
     g = default_gazetteer()
     place = place.strip(" ,.;:-")
     if not place:
@@ -217,7 +222,7 @@ def _district_of(org: Organisation | None) -> AdminUnit | None:
 
 
 def _unit_label(unit: AdminUnit) -> str:
-    """A unit as named after a body: ``Tỉnh Lâm Đồng`` → ``tỉnh Lâm Đồng``."""
+    """A unit as named after a body: ``Tỉnh Ninh Bình`` → ``tỉnh Ninh Bình``."""
     name = unit.name
     bare = bare_name(name)
     word = name[: len(name) - len(bare)].strip()
@@ -239,7 +244,7 @@ _COMMITTEE_BY_UNIT = {
 
 
 def committee_of(unit: AdminUnit) -> Organisation:
-    """The Party committee of an administrative unit (``Huyện Bảo Lâm`` → ``Huyện ủy Bảo Lâm``)."""
+    """The Party committee of an administrative unit (``Huyện Kim Sơn`` → ``Huyện ủy Kim Sơn``)."""
     typ = _type_of(unit)
     head = _COMMITTEE_BY_UNIT.get(typ, "Đảng ủy")
     name = f"{head} {bare_name(unit.name)}"
@@ -257,7 +262,7 @@ def committee_of(unit: AdminUnit) -> Organisation:
 
 
 def peoples_committee_of(unit: AdminUnit, body: str = "Ủy ban nhân dân") -> Organisation:
-    """The People's Committee (or Council) of a unit: ``Ủy ban nhân dân tỉnh Thái Bình``."""
+    """The People's Committee (or Council) of a unit: ``Ủy ban nhân dân tỉnh Ninh Bình``."""
     parent = None
     if unit.level == "district":
         prov = default_gazetteer().province(unit.province or "")
@@ -302,13 +307,13 @@ def resolve_organisation(
     the document's date (from 2025-07-01 the two-level units are tried first).
     Returns ``None`` when ``printed`` does not name an organisation.
 
-    >>> resolve_organisation("HUYỆN ỦY BẢO LÂM", province_hint="Lâm Đồng").parent
-    'Tỉnh ủy Lâm Đồng'
-    >>> ctx = resolve_organisation("Huyện ủy Kiến Xương")
+    >>> resolve_organisation("HUYỆN ỦY CHÂU THÀNH", province_hint="Long An").parent
+    'Tỉnh ủy Long An'
+    >>> ctx = resolve_organisation("Huyện ủy Kim Sơn")
     >>> resolve_organisation("Ban Thường vụ Tỉnh ủy", ctx).name
-    'Tỉnh ủy Thái Bình'
+    'Tỉnh ủy Ninh Bình'
     >>> resolve_organisation("Ủy ban nhân dân Tỉnh", ctx).name
-    'Ủy ban nhân dân tỉnh Thái Bình'
+    'Ủy ban nhân dân tỉnh Ninh Bình'
     >>> resolve_organisation("TONG CUC THUE").name, resolve_organisation("Bộ Tài chính").level
     ('Tổng cục Thuế', 'central')
     """
@@ -339,7 +344,7 @@ def _resolve(
     if central is not None:
         return central
     m = rx.PARTY_BRANCH_F.match(f)
-    if m:  # "Đảng bộ tỉnh Lâm Đồng" names its committee
+    if m:  # "Đảng bộ tỉnh Ninh Bình" names its committee
         unit = _unit_for_place(text[m.start("place") :], m.group("utype"), province_hint)
         return committee_of(unit) if unit else None
     m = rx.PARTY_COMMITTEE_F.match(f)
@@ -367,6 +372,8 @@ def _resolve(
     org = _territorial_agency(text, f, province_hint)
     if org is not None:
         return org
+    if rx.NOT_A_NAME_F.search(f):
+        return None
     if rx.ORG_HEAD_F.match(f) or rx.FRONT_WORDS_F.search(f):
         system = "front" if rx.FRONT_WORDS_F.search(f) else None
         if system is None and rx.PARTY_ORGAN_F.match(f):
@@ -444,7 +451,11 @@ def _peoples_body(
     body = "Ủy ban nhân dân" if m.group("body").startswith("uy") else "Hội đồng nhân dân"
     utype = m.group("utype")
     place = text[m.start("place") :].strip(" ,.;:-") if m.group("place") else ""
-    if place and fold(place).startswith(("cac ", "va ")):
+    if place and (
+        fold(place).startswith(("cac ", "va ")) or "," in place or rx.ORG_HEAD_F.match(fold(place))
+    ):
+        # A group or a list ("UBND các xã, thị trấn", "HĐND, UBND, Ủy ban MTTQ huyện"), not one
+        # body: keep the words as printed.
         return Organisation(name=_case(text), system="state", level=_level_words(fold(text)))
     if not place:
         unit = None

@@ -151,7 +151,8 @@ def cascade(
     root = doc_info(G, doc)
     placed: dict[str, int] = {doc: 0}  # node → placement index
     depth: dict[str, int] = {doc: 0}
-    nodes: list[CascadeNode] = []
+    when: dict[str, date | None] = {doc: root.date}  # own date, else the one it borrowed
+    order: list[tuple[str, str, str]] = []  # (node, parent, relation) as placed
     heap: list[tuple[tuple[date, int, int, str], str]] = []
     queued: set[str] = set()
 
@@ -159,7 +160,8 @@ def cascade(
         for w, _rel in citing(G, u, relations):
             if w not in placed and w not in queued:
                 queued.add(w)
-                heapq.heappush(heap, (_key(G, w, G.nodes[u].get("date"), depth[u] + 1), w))
+                when[w] = G.nodes[w].get("date") or when[u]
+                heapq.heappush(heap, (_key(G, w, when[u], depth[u] + 1), w))
 
     push_children(doc)
     while heap:
@@ -167,9 +169,13 @@ def cascade(
         queued.discard(v)
         ups = {u: rel for u, rel in cited(G, v, relations) if u in placed}
         parent = max(ups, key=placed.__getitem__)
-        rel = ups[parent]
         placed[v] = len(placed)
         depth[v] = depth[parent] + 1
+        order.append((v, parent, ups[parent]))
+        push_children(v)
+
+    nodes = []
+    for v, parent, rel in order:
         info = doc_info(G, v)
         nodes.append(
             CascadeNode(
@@ -179,10 +185,11 @@ def cascade(
                 depth=depth[v],
                 lag_days=edge_lag(G, v, parent, rel),
                 days_from_root=days_between(info.date, root.date),
-                also_carries_out=tuple(sorted(u for u in ups if u != parent)),
+                also_carries_out=tuple(
+                    sorted(u for u, _ in cited(G, v, relations) if u in placed and u != parent)
+                ),
             )
         )
-        push_children(v)
     return Cascade(
         root=root,
         nodes=tuple(nodes),

@@ -6,16 +6,17 @@ files that speak of the same thing meet at one node:
 
 ``doc/<issuer>/<year>/<number>``
     a document, from its issuer's key, its year and its number
-    (``doc/chinh-phu/2021/68-nq-cp``).  The province letter that cites
-    ``Nghị quyết 68/NQ-CP ngày 01/7/2021 của Chính phủ`` and the ingested text
+    (``doc/chinh-phu/2021/30-nq-cp``).  The province letter that cites
+    ``Nghị quyết 30/NQ-CP ngày 07/3/2021 của Chính phủ`` and the ingested text
     of that resolution compute the same IRI.  ``_`` stands for an unknown
-    issuer or year; such a node is a placeholder that never merges two
-    documents (see :func:`citation_target`).  A document with no number is
-    named by its file's hash: ``doc/sha256/<hex>``.
+    issuer or year in a cited document; such a node is a placeholder that
+    never merges two documents (see :func:`citation_target`).  An ingested
+    document whose number, issuer or year is unknown is named by its file's
+    hash: ``doc/sha256/<hex>``.
 ``org/<name>[.<province>[.<district>]]``
     an organisation, from its canonical name; district- and commune-level
     bodies carry their province (and district) because the same name recurs
-    across provinces (two ``Huyện ủy Bảo Lâm`` exist).
+    across provinces (several ``Huyện ủy Châu Thành`` exist).
 ``unit/<province>[/<district>[/<commune>]]``
     an administrative unit, by its place in the hierarchy.
 ``file/<sha256>``, ``graph/<sha256>/<path key>``
@@ -45,18 +46,18 @@ from chidao.ontology.namespaces import BASE
 #: Placeholder for an unknown issuer or year in a document IRI.
 UNKNOWN = "_"
 
-_NON_SLUG = re.compile(r"[^a-z0-9]+")  # e.g. "huyện ủy bảo lâm" → after folding "huyen uy bao lam"
+_NON_SLUG = re.compile(r"[^a-z0-9]+")  # e.g. "huyện ủy kim sơn" → after folding "huyen uy kim son"
 _YEAR_IN_NUMBER = re.compile(r"/((?:19|20)\d\d)/")  # e.g. "38/2015/TT-BTC" → 2015
 _UNIT_PREFIX = re.compile(
     r"^(?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran|dac khu)\s+"
-)  # e.g. "huyen bao lam" → "bao lam" (folded unit names)
+)  # e.g. "huyen kim son" → "kim son" (folded unit names)
 
 
 def fold(text: str) -> str:
     """Lower-case ASCII without accents (``đ`` → ``d``).
 
-    >>> fold("Huyện ủy Bảo Lâm"), fold("Công điện 05/CĐ-UBND")
-    ('huyen uy bao lam', 'cong dien 05/cd-ubnd')
+    >>> fold("Huyện ủy Kim Sơn"), fold("Công điện 12/CĐ-UBND")
+    ('huyen uy kim son', 'cong dien 12/cd-ubnd')
     """
     text = text.replace("đ", "d").replace("Đ", "D")
     decomposed = unicodedata.normalize("NFKD", text)
@@ -66,8 +67,8 @@ def fold(text: str) -> str:
 def slug(text: str) -> str:
     """An IRI-safe key: folded, runs of other characters become ``-``.
 
-    >>> slug("68/NQ-CP"), slug("Ủy ban nhân dân huyện Kiến Xương"), slug("SỐ 114 -CV/HU")
-    ('68-nq-cp', 'uy-ban-nhan-dan-huyen-kien-xuong', 'so-114-cv-hu')
+    >>> slug("30/NQ-CP"), slug("Ủy ban nhân dân huyện Kim Sơn"), slug("SỐ 207 -CV/HU")
+    ('30-nq-cp', 'uy-ban-nhan-dan-huyen-kim-son', 'so-207-cv-hu')
     """
     return _NON_SLUG.sub("-", fold(text)).strip("-") or UNKNOWN
 
@@ -82,8 +83,8 @@ def _iri(*parts: str) -> URIRef:
 def org_key(name: str, province: str | None = None, district: str | None = None) -> str:
     """The key of an organisation: its slug, then its province and district where given.
 
-    >>> org_key("Chính phủ"), org_key("Huyện ủy Bảo Lâm", "Tỉnh Lâm Đồng")
-    ('chinh-phu', 'huyen-uy-bao-lam.tinh-lam-dong')
+    >>> org_key("Chính phủ"), org_key("Huyện ủy Châu Thành", "Tỉnh Tiền Giang")
+    ('chinh-phu', 'huyen-uy-chau-thanh.tinh-tien-giang')
     """
     return ".".join(slug(p) for p in (name, province, district) if p)
 
@@ -109,9 +110,9 @@ def org_context(org: Organisation) -> tuple[str | None, str | None]:
 def org_iri(org: Organisation) -> URIRef:
     """The canonical IRI of a resolved organisation.
 
-    >>> u = AdminUnit("Huyện Bảo Lâm", "district", province="Tỉnh Lâm Đồng")
-    >>> str(org_iri(Organisation("Huyện ủy Bảo Lâm", level="district", unit=u)))
-    'https://w3id.org/chidao/org/huyen-uy-bao-lam.tinh-lam-dong'
+    >>> u = AdminUnit("Huyện Châu Thành", "district", province="Tỉnh Bến Tre")
+    >>> str(org_iri(Organisation("Huyện ủy Châu Thành", level="district", unit=u)))
+    'https://w3id.org/chidao/org/huyen-uy-chau-thanh.tinh-ben-tre'
     """
     return _iri("org", org_key(org.name, *org_context(org)))
 
@@ -159,7 +160,7 @@ def unit_iri(path: Iterable[str]) -> URIRef:
 def number_year(number: str | None) -> int | None:
     """The year a State number carries (``38/2015/TT-BTC`` → 2015), else ``None``.
 
-    >>> number_year("38/2015/TT-BTC"), number_year("68/NQ-CP")
+    >>> number_year("38/2015/TT-BTC"), number_year("30/NQ-CP")
     (2015, None)
     """
     m = _YEAR_IN_NUMBER.search(number or "")
@@ -169,10 +170,10 @@ def number_year(number: str | None) -> int | None:
 def doc_iri(number: str, issuer: str | None, year: int | None) -> URIRef:
     """The IRI of the document ``number`` of ``issuer`` (an org key) in ``year``.
 
-    >>> str(doc_iri("68/NQ-CP", "chinh-phu", 2021))
-    'https://w3id.org/chidao/doc/chinh-phu/2021/68-nq-cp'
-    >>> str(doc_iri("68/NQ-CP", None, None))
-    'https://w3id.org/chidao/doc/_/_/68-nq-cp'
+    >>> str(doc_iri("30/NQ-CP", "chinh-phu", 2021))
+    'https://w3id.org/chidao/doc/chinh-phu/2021/30-nq-cp'
+    >>> str(doc_iri("30/NQ-CP", None, None))
+    'https://w3id.org/chidao/doc/_/_/30-nq-cp'
     """
     return _iri("doc", issuer or UNKNOWN, str(year) if year else UNKNOWN, slug(number))
 
@@ -189,8 +190,8 @@ class DocKey:
     def parse(cls, iri: str) -> DocKey | None:
         """``None`` unless ``iri`` is a numbered document IRI.
 
-        >>> DocKey.parse(BASE + "doc/chinh-phu/2021/68-nq-cp")
-        DocKey(issuer='chinh-phu', year=2021, number='68-nq-cp')
+        >>> DocKey.parse(BASE + "doc/chinh-phu/2021/30-nq-cp")
+        DocKey(issuer='chinh-phu', year=2021, number='30-nq-cp')
         """
         if not iri.startswith(BASE + "doc/"):
             return None
@@ -215,11 +216,17 @@ def record_year(record: Record) -> int | None:
 
 
 def record_doc_iri(record: Record) -> URIRef:
-    """The IRI of the document a record describes."""
-    if record.number is None:
-        return _iri("doc", "sha256", record.sha256)
+    """The IRI of the document a record describes.
+
+    Without its number, issuer and year a document cannot be told apart from
+    another with the same partial key, so it is named by its file's hash
+    instead (and citations do not resolve to it).
+    """
     issuer = org_iri(record.issuer).rsplit("/", 1)[1] if record.issuer else None
-    return doc_iri(record.number.value, issuer, record_year(record))
+    year = record_year(record)
+    if record.number is None or issuer is None or year is None:
+        return _iri("doc", "sha256", record.sha256)
+    return doc_iri(record.number.value, issuer, year)
 
 
 #: ``lookup(number, issuer_key, year)`` → IRIs of known documents with that

@@ -20,11 +20,13 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from rdflib import URIRef
+
 from chidao.extract.batch import extract_many
 from chidao.extract.read import iter_input_files
 from chidao.graph import ids
 from chidao.graph.rdf import record_triples
-from chidao.graph.store import GraphWrite, TripleStore, store_lookup
+from chidao.graph.store import GraphWrite, TripleStore, store_lookup, to_ox
 
 #: Files per store transaction: large enough to amortise the commit, small enough
 #: that a crash loses little work and a batch's update stays a few MB.
@@ -33,7 +35,8 @@ DEFAULT_BATCH = 64
 
 @dataclass(frozen=True, slots=True)
 class FileResult:
-    """What ingest did with one file: ``added``, ``replaced``, ``skipped`` or ``failed``."""
+    """What ingest did with one file: ``added``, ``replaced``, ``skipped``, ``failed``, or
+    ``removed`` (its graph dropped by ``prune`` because the file is gone)."""
 
     source: str
     status: str
@@ -51,6 +54,7 @@ class IngestSummary:
     replaced: int = 0
     skipped: int = 0
     failed: int = 0
+    removed: int = 0
     triples: int = 0
     seconds: float = 0.0
     errors: list[str] = field(default_factory=list)
@@ -110,16 +114,19 @@ def ingest(
     strict: bool = False,
     progress: Callable[[FileResult], None] | None = None,
     on_start: Callable[[int], None] | None = None,
+    prune: bool = False,
 ) -> IngestSummary:
     """Ingest the files under ``paths`` (files or folders) into ``store``.
 
     ``progress`` is called once per file when its fate is final (after its
     batch is committed); ``on_start`` once with the number of files found.
     ``strict`` stops at the first file that fails (the batch so far is still
-    committed).  Returns an :class:`IngestSummary`.
+    committed).  ``prune`` also drops, in one transaction, the graphs of files
+    that were under a folder of ``paths`` and are gone.  Returns an
+    :class:`IngestSummary`.
     """
     started = time.perf_counter()
-    files = list(iter_input_files(paths))
+    files = [str(p) for p in iter_input_files(paths)]  # strings: a tenth of Path's memory
     summary = IngestSummary(files=len(files))
     if on_start is not None:
         on_start(len(files))
@@ -132,15 +139,15 @@ def ingest(
     claimed: set[str] = set()  # graphs of this run (the same file named twice)
 
     def todo() -> Iterator[Path]:
-        for path in files:
-            sha = file_sha256(path)
+        for name in files:
+            sha = file_sha256(Path(name))
             if sha is not None:
-                graph = str(ids.graph_iri(sha, str(path)))
+                graph = str(ids.graph_iri(sha, name))
                 if graph in claimed or store.has_graph(graph):
-                    report(FileResult(str(path), "skipped", graph))
+                    report(FileResult(name, "skipped", graph))
                     continue
                 claimed.add(graph)
-            yield path
+            yield Path(name)
 
     index = _BatchIndex(store)
     batch: list[tuple[GraphWrite, FileResult]] = []
@@ -171,5 +178,44 @@ def ingest(
             commit()
     if batch:
         commit()
+    if prune:
+        for result in prune_missing(store, paths, files):
+            report(result)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def prune_missing(
+    store: TripleStore, paths: Iterable[str | Path], present: Iterable[str]
+) -> list[FileResult]:
+    """Drop the graphs of files under the folders of ``paths`` that are not in ``present``.
+
+    Only folders are pruned (a file named on the command line says nothing
+    about its neighbours); all graphs go in one transaction.
+    """
+    folders = [Path(ids.source_path(str(p))) for p in paths if Path(p).is_dir()]
+    if not folders:
+        return []
+    keep = {Path(ids.source_path(p)).as_uri() for p in present}
+    roots = [f.as_uri().rstrip("/") + "/" for f in folders]
+    rows = store.query(
+        "SELECT DISTINCT ?g ?url WHERE { GRAPH ?g { ?g prov:wasDerivedFrom ?f . "
+        "?f nfo:fileUrl ?url } }"
+    ).rows
+    gone = sorted(
+        (str(g), str(url))
+        for g, url in rows
+        if str(url) not in keep and any(str(url).startswith(r) for r in roots)
+    )
+    if not gone:
+        return []
+    # One update, so one transaction; IRIs are written by pyoxigraph's serialiser (to_ox),
+    # which refuses anything that is not an IRI.
+    store.update(" ;\n".join(f"DROP SILENT GRAPH {to_ox(URIRef(g))}" for g, _url in gone))
+    return [FileResult(_path_of(url), "removed", g) for g, url in gone]
+
+
+def _path_of(url: str) -> str:
+    from urllib.parse import unquote, urlparse
+
+    return unquote(urlparse(url).path)

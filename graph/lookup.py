@@ -122,20 +122,24 @@ def number_key(text: str) -> str:
 def _needle(key: str) -> str:
     """What the stored number must start with: the key up to its first ``/`` or ``-``.
 
-    A ``d`` may stand for ``đ``, which SPARQL's ``LCASE`` keeps: then the whole
-    first part cannot be compared in the store, only its leading digits.
+    The store compares ``LCASE`` of the stored number, which keeps accents, to
+    this folded key: a part holding letters (``ĐA``, ``KẾ``) could differ by an
+    accent, so then only its leading digits are compared.
+
+    >>> _needle("68/nq-cp"), _needle('68"}/nq-cp'), _needle("qd12-ubnd"), _needle("12a/x")
+    ('68', '68"}', '', '12')
     """
     head = key
     for sep in "/-":
         head = head.split(sep, 1)[0]
-    if "d" in head:
-        digits = ""
-        for c in head:
-            if not c.isdigit():
-                break
-            digits += c
-        return digits
-    return head
+    if not any(c.isalpha() for c in head):
+        return head
+    digits = ""
+    for c in head:
+        if not c.isdigit():
+            break
+        digits += c
+    return digits
 
 
 def reference_kind(ref: str) -> str:
@@ -280,8 +284,9 @@ class OrgCandidate:
 def find_organisations(store: TripleStore, ref: str) -> list[OrgCandidate]:
     """The organisations ``ref`` (a name, accent- and case-blind, or an IRI) can mean.
 
-    An exact name wins; otherwise every organisation whose name and IRI key
-    hold all of ``ref``'s words (``Huyện ủy Bảo Lâm Lâm Đồng`` picks the one in
+    An exact name wins, then names holding ``ref``'s words in a row
+    (``Huyện ủy`` is not ``Ủy ban nhân dân huyện …``), then names and IRI place
+    keys holding all of them (``Huyện ủy Bảo Lâm Lâm Đồng`` picks the one in
     Lâm Đồng).
     """
     ref = ref.strip()
@@ -297,18 +302,31 @@ def find_organisations(store: TripleStore, ref: str) -> list[OrgCandidate]:
         return []
     for o, label in store.query(_ORGS).rows:
         labels.setdefault(str(o), set()).add(str(label))
-    exact: list[OrgCandidate] = []
-    partial: list[OrgCandidate] = []
+    # Three tiers, the first that matches wins: the whole name; the words in a
+    # row inside a name; a name's words in a row followed by words of the place
+    # key of the IRI (``…/org/huyen-uy-bao-lam.tinh-lam-dong``).
+    tiers: tuple[list[OrgCandidate], ...] = ([], [], [])
     for o, names in labels.items():
-        folded = [fold(n).split() for n in names]
-        if want in folded:
-            exact.append(OrgCandidate(o, min(names)))
-            continue
-        words = {w for f in folded for w in f}
-        words |= set(o.rsplit("/", 1)[-1].replace(".", "-").split("-"))
-        if all(w in words for w in want):
-            partial.append(OrgCandidate(o, min(names)))
-    return sorted(exact or partial, key=lambda c: c.iri)
+        folded = [" " + " ".join(fold(n).split()) + " " for n in names]
+        found = OrgCandidate(o, min(names))
+        if " " + " ".join(want) + " " in folded:
+            tiers[0].append(found)
+        elif _in_row(want, folded):
+            tiers[1].append(found)
+        else:
+            place = set(o.rsplit("/", 1)[-1].partition(".")[2].replace(".", "-").split("-"))
+            if any(
+                _in_row(want[:k], folded) and all(w in place for w in want[k:])
+                for k in range(len(want) - 1, 0, -1)
+            ):
+                tiers[2].append(found)
+    best = next((tier for tier in tiers if tier), [])
+    return sorted(best, key=lambda c: c.iri)
+
+
+def _in_row(words: list[str], folded_names: list[str]) -> bool:
+    phrase = " " + " ".join(words) + " "
+    return any(phrase in name for name in folded_names)
 
 
 def _org_words(ref: str) -> list[str]:

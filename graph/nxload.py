@@ -6,6 +6,11 @@ what citations say of every document (which fills in documents known only
 from citations), one for organisations and their units, and one per kind of
 edge.  Aggregates (``MIN``) make the result deterministic when two files
 disagree; a document's own file wins over what others say of it.
+
+Every join runs inside one file's graph (``GRAPH ?g``): each file's graph is
+self-contained, and the union default graph repeats a triple once per graph
+that holds it, so joining several patterns over the union multiplies rows by
+the number of files that mention a much-cited node (k files → k^6 rows).
 """
 
 from __future__ import annotations
@@ -52,8 +57,10 @@ _DOC_AGGREGATES = (
 # Every document, with what any file says of it.
 DOCUMENTS_ALL = f"""
 SELECT ?d {_DOC_AGGREGATES} WHERE {{
-    ?d a eli:LegalResource .
-    {_DOC_FIELDS}
+    GRAPH ?g {{
+        ?d a eli:LegalResource .
+        {_DOC_FIELDS}
+    }}
 }} GROUP BY ?d
 """
 
@@ -71,21 +78,25 @@ SELECT ?d {_DOC_AGGREGATES} (MIN(?name) AS ?file) WHERE {{
 ORGANISATIONS = """
 SELECT ?o (MIN(?label) AS ?name) (MIN(?lv) AS ?level) (MIN(?sy) AS ?system)
        (MIN(?p) AS ?parent) (MIN(?u) AS ?unit) WHERE {
-    ?o a org:Organization .
-    OPTIONAL { ?o skos:prefLabel ?label }
-    OPTIONAL { ?o chidao:level ?lv }
-    OPTIONAL { ?o chidao:system ?sy }
-    OPTIONAL { ?o org:subOrganizationOf ?p }
-    OPTIONAL { ?o dcterms:spatial ?u }
+    GRAPH ?g {
+        ?o a org:Organization .
+        OPTIONAL { ?o skos:prefLabel ?label }
+        OPTIONAL { ?o chidao:level ?lv }
+        OPTIONAL { ?o chidao:system ?sy }
+        OPTIONAL { ?o org:subOrganizationOf ?p }
+        OPTIONAL { ?o dcterms:spatial ?u }
+    }
 } GROUP BY ?o
 """
 
 UNITS = """
 SELECT ?u (MIN(?label) AS ?name) (MIN(?lv) AS ?level) (MIN(?b) AS ?broader) WHERE {
-    ?u a chidao:AdminUnit .
-    OPTIONAL { ?u skos:prefLabel ?label }
-    OPTIONAL { ?u chidao:level ?lv }
-    OPTIONAL { ?u skos:broader ?b }
+    GRAPH ?g {
+        ?u a chidao:AdminUnit .
+        OPTIONAL { ?u skos:prefLabel ?label }
+        OPTIONAL { ?u chidao:level ?lv }
+        OPTIONAL { ?u skos:broader ?b }
+    }
 } GROUP BY ?u
 """
 

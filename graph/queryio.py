@@ -51,8 +51,8 @@ def parse_binding(spec: str) -> tuple[str, Node]:
     ``<…>`` is an IRI, ``"…"@lang`` a language-tagged literal, anything else a
     plain string literal.
 
-    >>> parse_binding("n=68/NQ-CP")
-    ('n', rdflib.term.Literal('68/NQ-CP'))
+    >>> parse_binding("n=30/NQ-CP")
+    ('n', rdflib.term.Literal('30/NQ-CP'))
     >>> parse_binding('who="Chính phủ"@vi')[1].language
     'vi'
     >>> parse_binding("d=<https://w3id.org/chidao/doc/x>")[1]

@@ -176,7 +176,7 @@ class _Builder:
         levels = ["province", "district", "commune"][: len(path)]
         levels[-1] = unit.level if unit.level in LEVELS else levels[-1]
         broader: URIRef | None = None
-        iri = ids.unit_iri(path[:1])
+        iri = broader
         for depth, (name, level) in enumerate(zip(path, levels, strict=True)):
             iri = ids.unit_iri(path[: depth + 1])
             self.add(iri, RDF.type, CHIDAO.AdminUnit)
@@ -185,6 +185,7 @@ class _Builder:
             if broader is not None:
                 self.add(iri, SKOS.broader, broader)
             broader = iri
+        assert iri is not None  # unit_path() is never empty
         if unit.code:
             self.add(iri, SKOS.notation, Literal(unit.code))
         event = self._ended(unit)
@@ -198,18 +199,13 @@ class _Builder:
         if last is None:
             return None
         start = last + dt.timedelta(days=1)
+        at = Literal(f"{start}T00:00:00+07:00", datatype=XSD.dateTime)  # midnight, Vietnam time
         event = ids.change_event_iri(start.isoformat())
         self.add(event, RDF.type, ORG.ChangeEvent)
         self.add(event, RDF.type, PROV.Activity)
         self.add(event, RDFS.label, Literal(f"Reorganisation of administrative units, {start}"))
-        self.add(
-            event, PROV.startedAtTime, Literal(f"{start}T00:00:00+07:00", datatype=XSD.dateTime)
-        )
-        self.add(
-            ids.unit_iri(ids.unit_path(unit)),
-            PROV.invalidatedAtTime,
-            Literal(f"{start}T00:00:00+07:00", datatype=XSD.dateTime),
-        )
+        self.add(event, PROV.startedAtTime, at)
+        self.add(ids.unit_iri(ids.unit_path(unit)), PROV.invalidatedAtTime, at)
         return event
 
     # --- documents ----------------------------------------------------------------------

@@ -7,10 +7,14 @@ Results are parsed by pyoxigraph's SPARQL-results and N-Triples parsers and
 converted with the same function as the embedded store's, so a query answers
 with identical terms from either store.
 
-Plain HTTP rather than rdflib's ``SPARQLUpdateStore`` keeps one request per
-operation under our control: :meth:`RemoteStore.write` sends a batch of files
-as ONE update request (``DROP SILENT GRAPH …`` for each old graph, then one
-``INSERT DATA``), which the server applies as a whole or not at all.
+Plain HTTP rather than rdflib's ``SPARQLUpdateStore`` keeps every request
+under our control: :meth:`RemoteStore.write` sends each file's replacement
+inside ONE update request (``DROP SILENT GRAPH …`` for its old graphs, then
+``INSERT DATA``), several small files per request. The Oxigraph server applies
+a request as a whole or not at all. Virtuoso does not roll back a request that
+fails half-way: there, a failed write can leave the graphs of that one
+request partly written (the error says so; drop them with
+:meth:`RemoteStore.drop_graph` before ingesting those files again).
 
 Bound values are joined in as a ``VALUES`` block and every term is escaped
 (:mod:`chidao.graph.sparql_text`); nothing is spliced.
@@ -169,6 +173,11 @@ class RemoteStore:
             raise _http_error(url, err, is_update="update" in form) from err
         except (urllib.error.URLError, OSError) as err:
             reason = getattr(err, "reason", err)
+            if isinstance(reason, TimeoutError):
+                raise StoreError(
+                    f"the SPARQL endpoint gave no answer within {self.timeout:g} s",
+                    source=url,
+                ) from err
             raise StoreError(f"cannot reach the SPARQL endpoint: {reason}", source=url) from err
 
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
@@ -239,7 +248,18 @@ class RemoteStore:
         leaves whole files, and ingest's next run resumes after them.
         """
         for group in _groups(batch, self.triples_per_request):
-            self.update(write_update(group, self.triples_per_insert))
+            try:
+                self.update(write_update(group, self.triples_per_insert))
+            except (StoreError, QueryError) as err:
+                names = [str(w.graph) for w in group]
+                shown = ", ".join(names[:3]) + (
+                    f" and {len(names) - 3} more" if len(names) > 3 else ""
+                )
+                raise type(err)(
+                    f"{err.message} (writing {shown}; a server without transactional "
+                    "updates may have left these graphs partly written)",
+                    source=err.source,
+                ) from err
 
     def drop_graph(self, graph: str) -> None:
         """Remove the named graph ``graph`` (nothing happens if it is absent)."""

@@ -31,6 +31,8 @@ from pathlib import Path
 from types import TracebackType
 from typing import IO
 
+import pyoxigraph
+
 from chidao.errors import StoreError
 
 DEFAULT_BIND = "127.0.0.1"
@@ -60,8 +62,6 @@ def find_oxigraph() -> str:
             source="oxigraph",
         )
     server_version = _executable_version(exe)
-    import pyoxigraph
-
     if _minor(server_version) != _minor(pyoxigraph.__version__):
         raise StoreError(
             f"server version {server_version} does not match pyoxigraph "

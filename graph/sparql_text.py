@@ -14,6 +14,7 @@ machine says so more plainly.
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Iterator, Mapping
 
 from rdflib.term import BNode, Literal, Node, URIRef, Variable
@@ -81,7 +82,7 @@ def sparql_term(term: Node) -> str:
         label = str(term)
         if not label or not all(c.isascii() and (c.isalnum() or c in "_-") for c in label):
             # rdflib's own labels are alphanumeric; anything else gets a safe one.
-            label = "b" + format(abs(hash(label)), "x")
+            label = "b" + hashlib.sha256(label.encode("utf-8")).hexdigest()[:32]
         return f"_:{label}"
     raise QueryError(f"cannot write {term!r} as a SPARQL value")
 
@@ -250,7 +251,8 @@ def bind_values(query: str, bindings: Mapping[str | Variable, Node] | None) -> s
 def insert_data(graphs: Iterable[tuple[str, Iterable[tuple[Node, Node, Node]]]]) -> str:
     """One ``INSERT DATA`` holding a ``GRAPH <g> { … }`` block per named graph.
 
-    >>> print(insert_data([("http://e/g", [(URIRef("http://e/a"), URIRef("http://e/b"), Literal(1))])]))
+    >>> triples = [(URIRef("http://e/a"), URIRef("http://e/b"), Literal(1))]
+    >>> print(insert_data([("http://e/g", triples)]))
     INSERT DATA {
     GRAPH <http://e/g> {
     <http://e/a> <http://e/b> "1"^^<http://www.w3.org/2001/XMLSchema#integer> .

@@ -19,7 +19,7 @@ Queries see the union of all named graphs as their default graph.
 from __future__ import annotations
 
 import io
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Protocol, runtime_checkable
@@ -350,11 +350,16 @@ class OxigraphStore:
         return Dataset(store=RdflibOxigraph(store=self._ox))
 
     def close(self) -> None:
+        """Flush and release the database (its lock, and RocksDB's write-ahead log)."""
+        db = self.__dict__.pop("_ox", None)
+        if db is None:
+            return  # already closed
         if not self.read_only:
             try:
-                self._ox.flush()
+                db.flush()
             except OSError as exc:
                 raise StoreError(f"cannot flush the store: {exc}", source=str(self.path)) from exc
+        del db  # the last reference: pyoxigraph closes RocksDB here
 
 
 def store_lookup(store: TripleStore) -> ids.Lookup:
@@ -396,11 +401,6 @@ def open_store(
 
         return RemoteStore(endpoint, update_endpoint, read_only=read_only)
     return OxigraphStore(store_path or default_store_path(), read_only=read_only)
-
-
-def iter_rows(result: QueryResult) -> Iterable[tuple[Node | None, ...]]:
-    """The rows of a SELECT result (empty for other kinds)."""
-    return result.rows if result.kind == "select" else ()
 
 
 def export_bytes(store: TripleStore, fmt: str) -> bytes:

@@ -116,3 +116,25 @@ def make_scanned_pdf() -> bytes:
     pdf.add_page()
     pdf.rect(20, 20, 170, 250, style="F")
     return bytes(pdf.output())
+
+
+def make_two_column_pdf(left: list[str], right: list[str], body: str) -> bytes:
+    """A PDF whose header has two columns side by side on the page (Decree 30 layout):
+    ``left`` lines at the left margin, ``right`` lines at mid-page on the same rows."""
+    from fpdf import FPDF
+
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.add_font("body", fname=unicode_font())
+    pdf.set_font("body", size=11)
+    y = 20.0
+    for i in range(max(len(left), len(right))):
+        if i < len(left) and left[i]:
+            pdf.text(20, y, left[i])
+        if i < len(right) and right[i]:
+            pdf.text(110, y, right[i])
+        y += 6
+    pdf.set_y(y + 6)
+    for line in body.split("\n"):
+        pdf.multi_cell(0, 5, line, new_x="LMARGIN", new_y="NEXT")
+    return bytes(pdf.output())

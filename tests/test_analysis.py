@@ -206,6 +206,21 @@ def test_cascade_cycle_places_each_document_once() -> None:
     assert [(n.document.iri, n.parent) for n in c.nodes] == [("a", "r"), ("b", "a")]
     # b is dated before a yet can only be placed after it: lag from a is negative
     assert c.nodes[1].lag_days == -1
+    # a also cites b, placed after it: still listed
+    assert [n.also_carries_out for n in c.nodes] == [("b",), ()]
+
+
+def test_cascade_undated_documents_borrow_dates_down_the_chain() -> None:
+    G = nx.MultiDiGraph()
+    doc(G, "r", "1/NQ-CP", "central", date(2021, 1, 1))
+    doc(G, "p", "2-KH/TU", "province", date(2021, 1, 5))
+    doc(G, "q", "3-CV/TU", "province", None)  # led to by r: sorts as 2021-01-01
+    doc(G, "d", "4-CV/HU", "district", None)  # led to by q: sorts as 2021-01-01 too
+    G.add_edge("p", "r", key="implements")
+    G.add_edge("q", "r", key="implements")
+    G.add_edge("d", "q", key="implements")
+    c = cascade(G, "r")
+    assert [n.document.iri for n in c.nodes] == ["q", "d", "p"]
 
 
 def test_cascade_undated_root_and_cited_only_children() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import shutil
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -192,3 +193,73 @@ def test_missing_store(tmp_path) -> None:
     result = run(str(tmp_path / "nothing"), "lineage", "68/NQ-CP")
     assert result.exit_code == 1
     assert "no store here yet" in result.output
+
+
+def _rounded(value):
+    # PageRank sums in whatever order the rows came: compare to 9 places.
+    if isinstance(value, float):
+        return round(value, 9)
+    if isinstance(value, dict):
+        return {k: _rounded(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_rounded(v) for v in value]
+    return value
+
+
+@pytest.mark.server
+def test_same_answers_through_a_sparql_endpoint(sample_store) -> None:
+    from chidao.graph.server import OxigraphServer
+
+    questions = [
+        ("lineage", "281-CV/HU"),
+        ("cascade", "68/NQ-CP"),
+        ("gaps", "125-KL/TU"),
+        ("hubs",),
+        ("who", "UBND huyện Sông Hinh"),
+    ]
+    embedded = [as_json(sample_store, *q) for q in questions]
+    with OxigraphServer(sample_store, port=0) as server:
+        remote = CliRunner(env={"COLUMNS": "200"})
+        for q, want in zip(questions, embedded, strict=True):
+            result = remote.invoke(main, [*q, "--endpoint", server.query_url, "--format", "json"])
+            assert result.exit_code == 0, result.output
+            assert _rounded(json.loads(result.output)) == _rounded(want)
+        # bound values travel as an escaped VALUES block: still just "not found"
+        result = remote.invoke(main, ["lineage", '68"}/NQ-CP', "--endpoint", server.query_url])
+        assert result.exit_code == 1
+        assert "Error: no document numbered" in result.output
+
+
+def test_rendering_of_relays_undated_and_disagreeing_dates(monkeypatch, sample_store) -> None:
+    # A hand-built graph behind the commands: a province plan relayed by two districts.
+    import networkx as nx
+
+    from chidao.cli import analysis_cmd
+
+    G = nx.MultiDiGraph()
+    for iri, number, level, day, issuer in [
+        ("gov", "68/NQ-CP", "central", "2021-07-01", "Chính phủ"),
+        ("kh", "12-KH/TU", "province", "2021-07-10", "Tỉnh ủy X"),
+        ("d1", "7-CV/HU", "district", "2021-07-05", "Huyện ủy Y"),  # dated before kh
+        ("d2", "8-CV/HU", "district", None, "Huyện ủy Z"),
+    ]:
+        when = date.fromisoformat(day) if day else None
+        G.add_node(iri, kind="document", number=number, level=level, issuer_name=issuer,
+                   issuer=f"org:{issuer}", date=when)  # fmt: skip
+    G.add_edge("kh", "gov", key="implements", lag_days=9)
+    G.add_edge("d1", "kh", key="implements", lag_days=-5)
+    G.add_edge("d1", "gov", key="implements", lag_days=4)
+    G.add_edge("d2", "kh", key="based_on", lag_days=None)
+    monkeypatch.setattr(analysis_cmd, "load_graph", lambda store: G)
+    monkeypatch.setattr(analysis_cmd, "resolve_document", lambda store, ref, i, y: ref)
+
+    out = run(sample_store, "cascade", "gov").output
+    assert "implements ← 12-KH/TU · Tỉnh ủy X · province · 2021-07-10 · +9 days" in out
+    assert "based_on ← 8-CV/HU · Huyện ủy Z · district · undated" in out
+    # 7-CV/HU is dated before the plan it also carries out: it hangs under the resolution
+    assert "├── implements ← 7-CV/HU · Huyện ủy Y · district · 2021-07-05 · +4 days (also" in out
+    assert "│ district │         2 │       1 │ 4 days │ 4 days │ Huyện ủy Y, Huyện ủy Z │" in out
+    assert "passed on by" in out and "│ Tỉnh ủy X │ province │ 1             │ 2" in out
+
+    out = run(sample_store, "lineage", "d1").output
+    assert "12-KH/TU · Tỉnh ủy X · province · 2021-07-10 · 5 days after (dates disagree)" in out

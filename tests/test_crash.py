@@ -19,13 +19,23 @@ from chidao.graph.store import OxigraphStore
 FILES = 32
 BATCH = 4
 
-# The child ingests with small batches and prints one line per committed file.
+# The child ingests with small batches and prints one line per committed file; with a
+# fourth argument it also prints "writing" as each store transaction starts, so the
+# parent can SIGKILL it while a batch is being written.
 CHILD = """
 import sys
 from chidao.graph.ingest import ingest
 from chidao.graph.store import OxigraphStore
 
 store = OxigraphStore(sys.argv[1])
+if len(sys.argv) > 4:
+    write = store.write
+
+    def announced_write(batch):
+        print("writing", flush=True)
+        write(batch)
+
+    store.write = announced_write
 ingest([sys.argv[2]], store, batch_size=int(sys.argv[3]),
        progress=lambda r: print(r.status, r.graph, flush=True))
 """
@@ -45,6 +55,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def reference(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, int]:
+    """Triples per named graph after an uninterrupted ingest of the same files."""
     store = OxigraphStore(tmp_path_factory.mktemp("reference") / "store")
     ingest([corpus], store)
     counts = store.graph_counts()
@@ -53,39 +64,69 @@ def reference(corpus: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[st
     return counts
 
 
-@pytest.mark.parametrize("delay", [0.0, 0.05], ids=["at-commit", "after-commit"])
-def test_sigkill_leaves_whole_graphs_and_a_rerun_completes(
-    corpus: Path, reference: dict[str, int], tmp_path: Path, delay: float
-) -> None:
-    store_dir = tmp_path / "store"
+def _kill_child(store_dir: Path, corpus: Path, stop_after: int, announce: bool) -> None:
+    """Run the child until it printed ``stop_after`` lines starting with the awaited word."""
+    args = [sys.executable, "-c", CHILD, str(store_dir), str(corpus), str(BATCH)]
     child = subprocess.Popen(
-        [sys.executable, "-c", CHILD, str(store_dir), str(corpus), str(BATCH)],
-        stdout=subprocess.PIPE,
-        text=True,
+        args + (["announce"] if announce else []), stdout=subprocess.PIPE, text=True
     )
+    word = "writing" if announce else "added"
     try:
-        seen = 0
         assert child.stdout is not None
-        while seen < 3 * BATCH:
+        seen = 0
+        while seen < stop_after:
             line = child.stdout.readline()
             assert line, "the child ended before it could be killed"
-            seen += 1
-        time.sleep(delay)
+            seen += line.startswith(word)
         os.kill(child.pid, signal.SIGKILL)
     finally:
         child.kill()
         child.wait(timeout=30)
     assert child.returncode == -signal.SIGKILL
 
+
+def _check_and_resume(store_dir: Path, corpus: Path, reference: dict[str, int]) -> int:
+    """Every stored graph is whole; a re-run adds exactly the rest.  Returns graphs kept."""
     store = OxigraphStore(store_dir)
     counts = store.graph_counts()
     assert 3 * BATCH <= len(counts) < FILES, "the kill came too late to test anything"
     assert set(counts) <= set(reference)
     for graph, n in counts.items():
         assert n == reference[graph], f"{graph} half-written: {n} of {reference[graph]} triples"
-
     summary = ingest([corpus], store)
     assert summary.skipped == len(counts)
     assert summary.added == FILES - len(counts)
     assert store.graph_counts() == reference
     store.close()
+    return len(counts)
+
+
+def test_sigkill_during_a_transaction_keeps_or_drops_the_whole_batch(
+    corpus: Path, reference: dict[str, int], tmp_path: Path
+) -> None:
+    _kill_child(tmp_path / "store", corpus, stop_after=4, announce=True)  # 4th write begun
+    kept = _check_and_resume(tmp_path / "store", corpus, reference)
+    assert kept in (3 * BATCH, 4 * BATCH)  # the 4th batch won the race whole, or is absent
+
+
+def test_sigkill_between_batches_leaves_whole_graphs(
+    corpus: Path, reference: dict[str, int], tmp_path: Path
+) -> None:
+    _kill_child(tmp_path / "store", corpus, stop_after=3 * BATCH, announce=False)
+    kept = _check_and_resume(tmp_path / "store", corpus, reference)
+    assert kept % BATCH == 0
+
+
+def test_sigkill_after_a_pause_leaves_whole_graphs(
+    corpus: Path, reference: dict[str, int], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    real_kill = os.kill
+
+    def late_kill(pid: int, sig: int) -> None:
+        time.sleep(0.05)  # lands somewhere in the next batch's extraction or write
+        real_kill(pid, sig)
+
+    monkeypatch.setattr(os, "kill", late_kill)
+    _kill_child(tmp_path / "store", corpus, stop_after=3 * BATCH, announce=False)
+    kept = _check_and_resume(tmp_path / "store", corpus, reference)
+    assert kept % BATCH == 0

@@ -6,6 +6,8 @@ import doctest
 import importlib
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from chidao.extract.clean import clean
 from chidao.extract.find_citations import find_citations, number_key
@@ -65,7 +67,7 @@ def test_state_number_with_long_date_and_theo() -> None:
     )
     assert (c.number, c.date, c.relation) == ("68/NQ-CP", "2021-07-01", "implements")
     assert c.issuer.name == "Chính phủ"
-    assert c.trigger is not None and c.trigger.value == "implements"
+    assert c.trigger is not None and c.trigger.value == "Triển khai"
 
 
 def test_issuer_from_the_number_when_none_is_printed() -> None:
@@ -294,3 +296,116 @@ def test_unnumbered_self_reference_and_plurals_left_out() -> None:
     assert found == ()
     _, found = cites("thực hiện nghiêm túc các Nghị quyết của Trung ương.")
     assert found == ()
+
+
+def test_law_title_runs_to_its_date() -> None:
+    # A Căn cứ clause of a decision: the title ends where the date begins.
+    c = one("Căn cứ Luật Ban hành văn bản quy phạm pháp luật ngày 22 tháng 6 năm 2015;")
+    assert c.surface == "Luật Ban hành văn bản quy phạm pháp luật ngày 22 tháng 6 năm 2015"
+    assert (c.date, c.relation, c.issuer.name, c.number) == (
+        "2015-06-22",
+        "based_on",
+        "Quốc hội",
+        None,
+    )
+
+
+_PIECES = [
+    "Thực hiện ",
+    "Căn cứ ",
+    "Nghị quyết số 68/NQ-CP ",
+    "ngày 01/7/2021 ",
+    "của Chính phủ",
+    "Luật Quản lý thuế",
+    ", ",
+    "; ",
+    ".\n\n",
+    "1. ",
+    "- ",
+    "Giao Ban Tuyên giáo Huyện ủy chủ trì",
+    "đề nghị các Cục Thuế ",
+    "“",
+    "”",
+    ":",
+    "\n",
+]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=25), st.text(max_size=20))
+def test_finders_never_fail_and_spans_stay_inside(pieces: list[str], noise: str) -> None:
+    from chidao.extract.find_tasks import find_tasks
+
+    text = "".join(pieces) + noise
+    c = clean(text)
+    body = (0, len(c.text))
+    for cit in find_citations(c, body, None, None):
+        assert 0 <= cit.span[0] <= cit.span[1] <= len(text)
+        assert cit.relation in ("implements", "based_on", "amends", "replaces", "cites")
+    for task in find_tasks(c, body, None):
+        assert 0 <= task.span[0] <= task.span[1] <= len(text)
+        assert task.assignee is not None
+        a, b = task.assignee.span
+        assert 0 <= a <= b <= len(text)
+
+
+def test_regression_rel_boundary_needs_an_upper_case_letter() -> None:
+    # Bug: REL_BOUNDARY's class "[A-ZĐÀ-Ỹ]" also held lower-case letters ("đ", "ở", "ư"), so
+    # "v.v. được" ended the sentence and cut "Căn cứ" off from the mention it governs.
+    from chidao.extract import regexes as rx
+
+    text = (
+        "Căn cứ Luật Quản lý thuế, các nghị định, thông tư v.v. được hướng dẫn tại "
+        "Thông tư số 80/2021/TT-BTC ngày 29/9/2021 của Bộ Tài chính"
+    )
+    assert sentence_start(text, text.index("Thông tư số")) == 0
+    assert rx.REL_BOUNDARY.search("năm 2021. Ủy ban") and rx.REL_BOUNDARY.search("x. Đề nghị")
+    for lower in "đởưàỹ":
+        assert rx.REL_BOUNDARY.search(f"v.v. {lower}x") is None
+        assert rx.TASK_SENTENCE_END.search(f"v.v. {lower}x") is None
+    assert rx.SUBJECT_VA.match("VÀ ủy quyền") and not rx.SUBJECT_VA.match("VÀ ỦY BAN")
+
+
+def test_regression_subject_issuer_stops_before_the_motto() -> None:
+    # Bug: a V/v line followed directly by the motto (no blank line, as DOCX conversion of a
+    # two-column header leaves it) ran the issuer on: "Thủ tướng Chính phủ CỘNG HÒA XÃ HỘI …".
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG TRỊ\nSố: 1234/UBND-VX\n"
+        "V/v triển khai Chỉ thị số 19/CT-TTg ngày 24/7/2022 của Thủ tướng Chính phủ\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n"
+        "Quảng Trị, ngày 02 tháng 8 năm 2022\n\nKính gửi: Các sở, ban, ngành cấp tỉnh.\n"
+    )
+    c = one(text)
+    assert c.number == "19/CT-TTg" and c.issuer is not None
+    assert c.issuer.name == "Thủ tướng Chính phủ"
+    assert c.issuer.printed == "Thủ tướng Chính phủ"
+
+
+@pytest.mark.parametrize(
+    ("text", "issuer"),
+    [
+        # Corpus 052: the title after the issuer is capitalised.
+        (
+            "Tại Điểm 5, Mục V Phần C Thông tư số 130/2008/TT-BTC ngày 26/12/2008 của Bộ Tài "
+            "chính Hướng dẫn thi hành một số điều của Luật thuế thu nhập doanh nghiệp.",
+            "Bộ Tài chính",
+        ),
+        # Corpus 068: the next line goes on in lower case.
+        (
+            "theo qui định của Nghị định số 119/2018/NĐ-CP ngày 12/9/2018 của Chính phủ\n"
+            "qui định về hóa đơn điện tử khi bán hàng hóa, cung cap dịch vụ.",
+            "Chính phủ",
+        ),
+        # A joint circular keeps both bodies.
+        (
+            "Thông tư liên tịch số 85/2016/TTLT-BTC-BCA ngày 20/6/2016 của Bộ Tài chính - "
+            "Bộ Công an quy định",
+            "Bộ Tài chính - Bộ Công an",
+        ),
+    ],
+)
+def test_regression_issuer_stops_at_a_known_body(text: str, issuer: str) -> None:
+    # Bug: the issuer ran on over the words after the name ("Bộ Tài chính Hướng dẫn",
+    # "Chính phủ qui định") because any phrase opening with "Bộ"/"Chính phủ" resolved.
+    c = cites(text)[1][0]
+    assert c.issuer is not None and c.issuer.name == issuer

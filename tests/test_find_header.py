@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from chidao.extract.clean import clean
 from chidao.extract.find_header import find_header, org_line_text, parse_date
 from chidao.extract.find_issuer import find_issuer
@@ -395,3 +399,142 @@ def test_numeric_date_line_and_hyphenated_place() -> None:
         "Các sở, ban, ngành",
         "UBND các huyện, thị xã, thành phố",
     ]
+
+
+_LINES = [
+    "ĐẢNG BỘ TỈNH LÂM ĐỒNG",
+    "HUYỆN ỦY BẢO LÂM",
+    "Số 395-CV/HU",
+    "SỐ 114 -CV/HU",
+    "Số: 3{85 /BNG-LS",
+    "Bảo Lâm, ngày 15 tháng 02 năm 2021",
+    "Hà Nội, ngày 31 tháng 2 năm 2021",
+    "V/v thực hiện các biện pháp",
+    "Kính gửi: - Ủy ban nhân dân huyện,",
+    "- Các Ban của Huyện ủy,",
+    "Nơi nhận: KT.TONG CỤC TRƯỞNG",
+    "- Như trên; PHÓ TỎNG CỤC TRƯỞNG",
+    "T/M BAN THƯỜNG VỤ",
+    "PHÓ BÍ THƯ",
+    "Nguyễn Văn A",
+    "--- PAGE BREAK ---",
+    "**",
+    "",
+    "1- Giao Ủy ban nhân dân huyện chỉ đạo thực hiện.",
+    "BỘ TÀI CHÍNH | CONG HOAYXA HOI atts NGHIA lon NAM",
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_LINES) | st.text(max_size=30), max_size=25))
+def test_any_arrangement_extracts_with_spans_in_range(lines: list[str]) -> None:
+    text = "\n".join(lines)
+    record = extract_text(text).to_json()
+    for key, mention in record["spans"].items():
+        if mention["span"] is not None:
+            s, e = mention["span"]
+            assert 0 <= s <= e <= len(text), key
+
+
+def test_recipients_with_blank_lines_between_entries() -> None:
+    # OCR often leaves blank lines between list lines (corpus 059); a list ending in "," or ";"
+    # goes on at the next bullet, one ending in "." stops.
+    text = (
+        "TỔNG CỤC THUẾ\nSố: 12/TCT-CS\nV/v chính sách thuế\n\n"
+        "Kính gửi:\n\n- Cục Thuế tỉnh Nghệ An;\n"
+        "\n- Cục Thuế tỉnh Hà Tĩnh.\n\n- Trả lời công văn số 5/CT-TTHT, Tổng cục Thuế có ý kiến:\n"
+    )
+    rec = extract_text(text)
+    assert [p.name for p in rec.recipients] == ["Cục Thuế tỉnh Nghệ An", "Cục Thuế tỉnh Hà Tĩnh"]
+    assert [p.resolved.name for p in rec.recipients] == [
+        "Cục Thuế tỉnh Nghệ An",
+        "Cục Thuế tỉnh Hà Tĩnh",
+    ]
+
+
+# A provincial People's Committee letter (invented, in the Decree 30 layout) whose number
+# line OCR turned to garbage; the date line is patched per case below.
+GARBLED_NUMBER_LETTER = """ỦY BAN NHÂN DÂN
+TỈNH NINH BÌNH
+Số: ???/@@-XX
+V/v tăng cường phòng, chống lụt bão
+
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+
+Ninh Bình, ngày 12 tháng 3 năm 2021
+
+Kính gửi: Các sở, ban, ngành tỉnh.
+
+1. Giao Sở Nông nghiệp và Phát triển nông thôn chủ trì kiểm tra các tuyến đê.
+"""
+
+
+def test_regression_garbage_number_line_is_never_the_issuer() -> None:
+    # Bug: "Số: ???/@@-XX" folds to "so: ???/@@-xx", whose "so" is also "Sở": the number line
+    # was taken for an organisation line and became the issuer "Số: ???/@@-xx".
+    rec = extract_text(GARBLED_NUMBER_LETTER)
+    assert rec.number is None
+    assert rec.issuer is not None and rec.issuer.name == "Ủy ban nhân dân tỉnh Ninh Bình"
+    (p,) = [p for p in rec.problems if p.code == "unreadable-number"]
+    assert p.span is not None and GARBLED_NUMBER_LETTER[p.span[0] : p.span[1]] == "???/@@-XX"
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "field", "code"),
+    [
+        # OCR added a digit to the year: "năm 20211" was read as 2021.
+        ("ngày 12 tháng 3 năm 2021", "ngày 12 tháng 3 năm 20211", "date", "implausible-date"),
+        ("ngày 12 tháng 3 năm 2021", "ngày 12 tháng 3 năm 1066", "date", "implausible-date"),
+        ("ngày 12 tháng 3 năm 2021", "12/3/20211", "date", "implausible-date"),
+        ("Số: ???/@@-XX", "Số: 0000/UBND-NN", "number", "impossible-number"),
+        ("Số: ???/@@-XX", "Số: 12/1066/QĐ-UBND", "number", "impossible-number"),
+    ],
+)
+def test_regression_implausible_dates_and_numbers_give_none_and_a_problem(
+    old: str, new: str, field: str, code: str
+) -> None:
+    # Bug: implausible years and serial 0000 were accepted silently.
+    text = GARBLED_NUMBER_LETTER.replace(old, new)
+    if field == "date":
+        text = text.replace("Số: ???/@@-XX", "Số: 217/UBND-NN")
+    rec = extract_text(text)
+    assert getattr(rec, field) is None
+    (p,) = [p for p in rec.problems if p.code == code]
+    assert p.span is not None and new.split(": ")[-1].split(", ")[0] in text[p.span[0] : p.span[1]]
+
+
+def test_plausible_dates_and_numbers_still_read() -> None:
+    text = GARBLED_NUMBER_LETTER.replace("Số: ???/@@-XX", "Số: 38/2015/QĐ-UBND")
+    rec = extract_text(text)
+    assert rec.number is not None and rec.number.value == "38/2015/QĐ-UBND"
+    assert rec.date is not None and rec.date.value == "2021-03-12"
+    assert parse_date("1", "1", "1930") == "1930-01-01" and parse_date("1", "1", "1929") is None
+
+
+def test_headerless_letter_placed_by_a_territory_followed_by_a_comma() -> None:
+    # "huyện Hải Lăng, Ban Thường vụ …": the comma ended no name, so "Lăng," was no capitalised
+    # word and the relative "Huyện ủy" stayed unplaced.
+    text = (
+        "Thực hiện Kết luận số 37-KL/TU ngày 20/7/2021 của Ban Thường vụ Tỉnh ủy, để tăng cường "
+        "công tác phòng, chống dịch trên địa bàn huyện Hải Lăng, Ban Thường vụ Huyện ủy yêu "
+        "cầu:\n\n1. Ủy ban nhân dân huyện chỉ đạo các xã kiểm soát chặt chẽ người về từ vùng "
+        "dịch.\n\nT/M BAN THƯỜNG VỤ\nBÍ THƯ\n\nNguyễn Hữu Phước\n"
+    )
+    rec = extract_text(text)
+    assert rec.issuer is not None
+    assert (rec.issuer.name, rec.issuer.parent) == ("Huyện ủy Hải Lăng", "Tỉnh ủy Quảng Trị")
+    assert rec.citations[0].issuer is not None
+    assert rec.citations[0].issuer.name == "Tỉnh ủy Quảng Trị"
+
+
+def test_unaccented_signature_block_gives_the_name_not_the_position() -> None:
+    # An OCR copy without accents: "CHU TICH" (Chu is a family name) is the position.
+    text = (
+        "UY BAN NHAN DAN\nTINH QUANG NAM\nSo: 456/UBND-KT\nV/v tang cuong quan ly thi truong\n\n"
+        "Kinh gui: So Cong Thuong.\n\n1. So Cong Thuong kiem tra thi truong.\n\n"
+        "Noi nhan:\n- Nhu tren;\n- Luu: VT.\n\nTM. UY BAN NHAN DAN\nCHU TICH\n\nLe Tri Thanh\n"
+    )
+    rec = extract_text(text)
+    assert rec.signer is not None and rec.signer.name is not None
+    assert rec.signer.name.value == "Le Tri Thanh"

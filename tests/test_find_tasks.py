@@ -271,3 +271,66 @@ def test_regression_van_dong_is_no_report() -> None:
     assert actors(
         "6. Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội huyện vận động nhân dân."
     ) == ["Mặt trận Tổ quốc và các đoàn thể chính trị - xã hội huyện"]
+
+
+def test_opening_request_that_is_not_the_lead_in() -> None:
+    # Corpus 020: the opening asks by itself; the list has its own lead-in ("… như sau:").
+    issuer = resolve_organisation("Tổng cục Thuế")
+    text = (
+        "Để kịp thời phát hiện, ngăn chặn và xử lý nghiêm các trường hợp buôn bán hóa đơn, Tổng "
+        "cục Thuế đề nghị Cơ quan Thuế các cấp căn cứ vào các quy định hiện hành, tiếp tục thực "
+        "hiện các giải pháp.\nNgoài ra, cần thực hiện đồng bộ các biện pháp cụ thể như sau:\n\n"
+        "1. Cơ quan thuế các cấp tổ chức triển khai, phổ biến.\n\n"
+        "2. Tăng cường tập huấn."
+    )
+    assert actors(text, issuer) == ["Cơ quan Thuế các cấp", "Cơ quan thuế các cấp"]
+
+
+def test_regression_background_before_the_list_is_no_task() -> None:
+    # Corpus 002 (a Thông báo kết luận): "Ngành công nghiệp ô tô có vai trò …"; corpus 013:
+    # "Tổng cục Thuế đã chỉ đạo …, đồng thời yêu cầu Cục Thuế …" reports an earlier request.
+    text = (
+        "Ngành công nghiệp ô tô có vai trò rất quan trọng trong nền kinh tế.\n"
+        "Tại Công văn nêu trên, Tổng cục Thuế đã chỉ đạo ngành thuế triển khai các biện pháp, "
+        "đồng thời yêu cầu Cục Thuế các tỉnh định kỳ báo cáo.\n"
+        "Tổng cục Thuế đề nghị Cục Thuế thực hiện các yêu cầu như sau:\n\n"
+        "1. Đối với công tác tổng hợp.\n\n"
+        "2. Các Cục Thuế tăng cường kiểm tra."
+    )
+    assert actors(text, resolve_organisation("Tổng cục Thuế")) == ["Các Cục Thuế"]
+
+
+def test_regression_dated_sentence_reports_and_proposal_label() -> None:
+    # Corpus 059: "Ngày 31/8/2020, Bộ Y tế ban hành công văn …" is an event, not a task;
+    # corpus 060: "Kiến nghị 2: Tổng cục Hải quan có hướng dẫn …" asks the recipient.
+    assert actors("Ngày 31/8/2020, Bộ Y tế ban hành công văn số 4674/BYT-MT về việc.") == []
+    issuer = resolve_organisation("Cục Hải quan tỉnh Bình Dương")
+    assert actors(
+        "Kiến nghị 2: Tổng cục Hải quan có hướng dẫn thống nhất trong toàn ngành.", issuer
+    ) == ["Tổng cục Hải quan"]
+
+
+def test_task_deadline() -> None:
+    c = clean("1. Các Cục Thuế hoàn thành kế hoạch còn tồn trước ngày 29/4/2023.")
+    (task,) = find_tasks(c, (0, len(c.text)), None)
+    assert task.deadline == "2023-04-29"
+
+
+def test_plan_sections_in_capitals_and_party_organisations() -> None:
+    # A Kế hoạch: "II. NHIỆM VỤ" (no final stop) then "1. …" on the next line was one
+    # paragraph, and "Các tổ chức cơ sở đảng" was taken for firms written about.
+    from chidao.extract.pipeline import extract_text
+
+    text = (
+        "HUYỆN ỦY KIM SƠN\nSố 88-KH/HU\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+        "Kim Sơn, ngày 03 tháng 8 năm 2021\n\nKẾ HOẠCH\nthực hiện Kết luận số 37-KL/TU\n\n"
+        "Thực hiện Kết luận số 37-KL/TU ngày 20/7/2021 của Ban Thường vụ Tỉnh ủy, Ban Thường vụ "
+        "Huyện ủy xây dựng kế hoạch thực hiện như sau:\n\n"
+        "I. MỤC ĐÍCH, YÊU CẦU\nQuán triệt sâu sắc nội dung Kết luận.\n\n"
+        "II. NHIỆM VỤ\n1. Ủy ban nhân dân huyện xây dựng đề án phát triển kinh tế biển.\n\n"
+        "2. Ban Tuyên giáo Huyện ủy chủ trì tuyên truyền Kết luận.\n\n"
+        "3. Các tổ chức cơ sở đảng xây dựng kế hoạch thực hiện.\n\n"
+        "T/M BAN THƯỜNG VỤ\nBÍ THƯ\n\nĐinh Văn Hòa\n"
+    )
+    names = [t.assignee.name for t in extract_text(text).tasks if t.assignee]
+    assert names == ["Ủy ban nhân dân huyện", "Ban Tuyên giáo Huyện ủy", "Các tổ chức cơ sở đảng"]

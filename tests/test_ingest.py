@@ -164,3 +164,33 @@ def test_year_less_citation_resolves_against_the_batch(tmp_path: Path) -> None:
         assert cited == plan  # given issuer and year by extraction: the same IRI anyway
     else:
         pytest.fail(f"year-less citation left as a placeholder: {cited}")
+
+
+def test_the_detected_encoding_is_recorded_in_the_graph(tmp_path: Path) -> None:
+    text = (R.SAMPLES / "004_44141d7364da2aa0.txt").read_text(encoding="utf-8")
+    (tmp_path / "utf16.txt").write_bytes(text.encode("utf-16"))
+    store = OxigraphStore()
+    assert ingest([tmp_path / "utf16.txt"], store).added == 1
+    rows = list(store.query("SELECT ?e WHERE { ?f nfo:encoding ?e }").rows)
+    assert [str(e) for (e,) in rows] == ["utf-16"]
+
+
+def test_prune_drops_the_graphs_of_deleted_files_only(corpus: Path, tmp_path: Path) -> None:
+    store = OxigraphStore()
+    elsewhere = tmp_path / "elsewhere.txt"
+    shutil.copy(R.SAMPLES / "002_5bba84921d00a5fa.txt", elsewhere)
+    ingest([corpus, elsewhere], store)
+    before = store.graph_counts()
+    gone = corpus / "003_8ba483fca14449b1.txt"
+    gone_graph = store.graphs_for_file(ids.source_path(str(gone)))[0]
+    gone.unlink()
+    assert ingest([corpus], store).removed == 0  # without prune nothing is dropped
+    results: list[FileResult] = []
+    summary = ingest([corpus], store, prune=True, progress=results.append)
+    assert summary.removed == 1
+    assert [(r.status, r.graph) for r in results if r.status == "removed"] == [
+        ("removed", gone_graph)
+    ]
+    after = store.graph_counts()
+    # The file outside the pruned folder and the other files keep their graphs.
+    assert after == {g: n for g, n in before.items() if g != gone_graph}

@@ -11,6 +11,7 @@ from chidao.errors import QueryError
 from chidao.graph import lookup as lookup_mod
 from chidao.graph.lookup import (
     find_documents,
+    find_organisations,
     number_key,
     reference_kind,
     resolve_document,
@@ -31,6 +32,7 @@ ORG_PY = URIRef(ns.BASE + "org/tinh-uy-phu-yen")
 ORG_BL_LD = URIRef(ns.BASE + "org/huyen-uy-bao-lam.tinh-lam-dong")
 ORG_BL_CB = URIRef(ns.BASE + "org/huyen-uy-bao-lam.tinh-cao-bang")
 ORG_UB = URIRef(ns.BASE + "org/uy-ban-nhan-dan-tinh-thai-binh")
+ORG_UBH = URIRef(ns.BASE + "org/uy-ban-nhan-dan-huyen-bao-lam.tinh-lam-dong")
 
 
 def _doc(iri, number, *, date=None, year=None, issuer=None, file=None):
@@ -65,6 +67,7 @@ def store() -> OxigraphStore:
         *_org(ORG_BL_LD, "Huyện ủy Bảo Lâm"),
         *_org(ORG_BL_CB, "Huyện ủy Bảo Lâm"),
         *_org(ORG_UB, "Ủy ban nhân dân tỉnh Thái Bình"),
+        *_org(ORG_UBH, "Ủy ban nhân dân huyện Bảo Lâm"),
         *_doc("chinh-phu/2021/68-nq-cp", "68/NQ-CP", date="2021-07-01", issuer=ORG_GOV),
         # numbers restart every year, and every issuer has its own series
         *_doc(
@@ -86,6 +89,8 @@ def store() -> OxigraphStore:
         *_doc("_/_/15-ct-ttg", "15/CT-TTg"),
         *_doc("_/_/125-kl-tu", "125-KL/TU"),
         *_doc("tinh-uy-phu-yen/2021/125-kl-tu", "125-KL/TU", date="2021-09-05", issuer=ORG_PY),
+        # a number opening with letters: an accent there must not hide it
+        *_doc("uy-ban-nhan-dan-tinh-thai-binh/2020/qd-12-ubnd", "QĐ-12/UBND", year=2020),
     ]
     s.write([GraphWrite(URIRef("urn:test:graph"), triples)])
     return s
@@ -122,6 +127,9 @@ def test_resolve_number_variants(store) -> None:
     ub = ns.BASE + "doc/uy-ban-nhan-dan-tinh-thai-binh/2021/05-cd-ubnd"
     assert resolve_document(store, "05/CD-UBND") == ub
     assert resolve_document(store, "05/cđ-ubnd") == ub
+    qd = ns.BASE + "doc/uy-ban-nhan-dan-tinh-thai-binh/2020/qd-12-ubnd"
+    assert resolve_document(store, "QD-12/UBND") == qd
+    assert resolve_document(store, "qđ-12 / ubnd") == qd
 
 
 def test_ambiguous_number_lists_candidates(store) -> None:
@@ -223,6 +231,41 @@ def test_resolve_organisation(store) -> None:
     assert str(ORG_BL_LD) in str(err.value) and str(ORG_BL_CB) in str(err.value)
     assert resolve_organisation(store, "Huyện ủy Bảo Lâm Lâm Đồng") == str(ORG_BL_LD)
     assert resolve_organisation(store, "huyen uy bao lam cao bang") == str(ORG_BL_CB)
+    # the words in a row beat the same words scattered ("Ủy ban nhân dân huyện …")
+    assert [c.iri for c in find_organisations(store, "Huyện ủy")] == [
+        str(ORG_BL_CB),
+        str(ORG_BL_LD),
+    ]
+    assert resolve_organisation(store, "UBND huyện Bảo Lâm") == str(ORG_UBH)
     for hostile in ('"} ?s ?p ?o', ns.BASE + 'org/x"}', "nobody"):
         with pytest.raises(QueryError, match="no organisation"):
             resolve_organisation(store, hostile)
+
+
+def test_a_document_repeated_by_many_files_is_one_candidate() -> None:
+    # Regression: the union of the files' graphs repeats a triple once per graph,
+    # and a query joining several such patterns multiplied them (25 files → 25^6 rows).
+    s = OxigraphStore(None)
+    gov = ns.BASE + "doc/chinh-phu/2021/68-nq-cp"
+    batch = [
+        GraphWrite(
+            URIRef(f"urn:test:file{i}"),
+            [
+                *_org(ORG_GOV, "Chính phủ"),
+                *_doc(
+                    "chinh-phu/2021/68-nq-cp",
+                    "68/NQ-CP",
+                    date="2021-07-01",
+                    year=2021,
+                    issuer=ORG_GOV,
+                ),  # fmt: skip
+            ],
+        )
+        for i in range(25)
+    ]
+    s.write(batch)
+    found = find_documents(s, "68/NQ-CP")
+    assert [(c.iri, c.issuer_name, c.date, c.year) for c in found] == [
+        (gov, "Chính phủ", "2021-07-01", 2021)
+    ]
+    assert [c.iri for c in find_organisations(s, "Chính phủ")] == [str(ORG_GOV)]

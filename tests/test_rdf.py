@@ -386,3 +386,11 @@ def test_real_extraction_of_samples_keeps_spans_inside_the_file() -> None:
             b, e = int(g.value(m, NIF.beginIndex)), int(g.value(m, NIF.endIndex))
             assert 0 <= b < e <= record.length, (path.name, m)
             assert g.value(m, NIF.referenceContext) == f
+
+
+def test_ingested_documents_with_a_partial_key_are_never_merged(tmp_path: Path) -> None:
+    # Two files both numbered "12/UBND" with no issuer or date found: two documents, not one.
+    a = _record(tmp_path, number=Mention("12/UBND"))
+    b = Record(**{**{f: getattr(a, f) for f in a.__dataclass_fields__}, "sha256": "e" * 64})
+    assert ids.record_doc_iri(a) != ids.record_doc_iri(b)
+    assert str(ids.record_doc_iri(a)) == f"{BASE}doc/sha256/{a.sha256}"

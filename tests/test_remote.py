@@ -13,13 +13,14 @@ from rdflib.compare import isomorphic
 
 from chidao.cli.main import main
 from chidao.errors import QueryError, StoreError
-from chidao.graph.remote import RemoteStore, default_update_url
+from chidao.graph.remote import CHIDAO_GRAPHS, RemoteStore, default_update_url, write_update
 from chidao.graph.server import OxigraphServer, free_port
 from chidao.graph.sparql_text import bind_values, query_form, sparql_term, where_brace
 from chidao.graph.store import GraphWrite, OxigraphStore, TripleStore, export_bytes, open_store
 
 EX = "http://example.org/"
 SAMPLES = Path(__file__).resolve().parents[1] / "data" / "samples"
+G = CHIDAO_GRAPHS + "test/"  # where chidao keeps source files' graphs
 P = URIRef(EX + "p")
 HOSTILE = 'x" } ; DROP ALL ; INSERT DATA { <http://e/a> <http://e/b> "pwned'
 
@@ -35,6 +36,13 @@ def test_literals_are_escaped() -> None:
     from rdflib.namespace import XSD  # imported here: pytest's collector trips on DefinedNamespace
 
     assert sparql_term(Literal("2021", datatype=XSD.gYear)).endswith("^^<" + str(XSD.gYear) + ">")
+
+
+def test_blank_node_labels_are_safe() -> None:
+    assert sparql_term(BNode("b0")) == "_:b0"
+    odd = sparql_term(BNode("x> } ; DROP ALL"))
+    assert odd.startswith("_:b") and odd[2:].isalnum()
+    assert odd == sparql_term(BNode("x> } ; DROP ALL"))  # the same node, the same label
 
 
 @pytest.mark.parametrize(
@@ -128,28 +136,68 @@ def test_open_store_endpoint_branch() -> None:
 
 @pytest.mark.server
 def test_write_replaces_whole_graphs_and_leaves_others(remote: RemoteStore) -> None:
-    _write(remote, EX + "g1", _triples("a", "b"))
-    _write(remote, EX + "g2", _triples("c"))
+    _write(remote, G + "g1", _triples("a", "b"))
+    _write(remote, G + "g2", _triples("c"))
     assert remote.triple_count() == 3
-    assert remote.triple_count(EX + "g1") == 2
-    _write(remote, EX + "g1", _triples("z"))
-    assert remote.graph_counts() == {EX + "g1": 1, EX + "g2": 1}
+    assert remote.triple_count(G + "g1") == 2
+    _write(remote, G + "g1", _triples("z"))
+    assert remote.graph_counts() == {G + "g1": 1, G + "g2": 1}
     assert _objects(remote) == {"z", "c"}
     # A new version of a file drops the graph it replaces, in the same request.
-    _write(remote, EX + "g3", _triples("y"), replaces=(EX + "g1",))
-    assert sorted(remote.named_graphs()) == [EX + "g2", EX + "g3"]
-    assert remote.has_graph(EX + "g3") and not remote.has_graph(EX + "g1")
-    assert list(remote.graph_triples(EX + "g3")) == _triples("y")
+    _write(remote, G + "g3", _triples("y"), replaces=(G + "g1",))
+    assert sorted(remote.named_graphs()) == [G + "g2", G + "g3"]
+    assert remote.has_graph(G + "g3") and not remote.has_graph(G + "g1")
+    assert list(remote.graph_triples(G + "g3")) == _triples("y")
+
+
+@pytest.mark.server
+def test_write_in_size_limited_requests(server: OxigraphServer) -> None:
+    remote = RemoteStore(server.query_url, triples_per_request=3, triples_per_insert=2)
+    sent: list[str] = []
+    real_update = remote.update
+
+    def recording_update(sparql: str) -> None:
+        sent.append(sparql)
+        real_update(sparql)
+
+    remote.update = recording_update  # type: ignore[method-assign]
+    batch = [
+        GraphWrite(URIRef(G + "a"), _triples("1", "2")),
+        GraphWrite(URIRef(G + "b"), _triples("3")),
+        GraphWrite(URIRef(G + "c"), _triples("4", "5", "6", "7", "8")),  # bigger than a request
+    ]
+    remote.write(batch)
+    assert len(sent) == 2  # a + b, then c alone
+    assert sent[1].count("INSERT DATA") == 3  # c's five triples in inserts of at most two
+    assert remote.graph_counts() == {G + "a": 2, G + "b": 1, G + "c": 5}
+
+
+def test_write_update_drops_before_inserting() -> None:
+    w = GraphWrite(URIRef(G + "new"), _triples("x", "y", "z"), replaces=(G + "old",))
+    text = write_update([w], triples_per_insert=2)
+    assert text.index("DROP SILENT GRAPH <" + G + "old>") < text.index("INSERT DATA")
+    assert text.count("INSERT DATA") == 2 and text.count("DROP SILENT GRAPH") == 2
+
+
+@pytest.mark.server
+def test_whole_store_reads_stop_at_chidao_graphs(remote: RemoteStore) -> None:
+    # A shared server holds other graphs too (Virtuoso's system graphs, other projects).
+    remote.update(f"INSERT DATA {{ GRAPH <{EX}elsewhere> {{ <{EX}a> <{EX}b> <{EX}c> }} }}")
+    _write(remote, G + "g1", _triples("a"))
+    assert remote.triple_count() == 1
+    assert list(remote.named_graphs()) == [G + "g1"]
+    assert remote.graph_counts() == {G + "g1": 1}
+    assert b"elsewhere" not in export_bytes(remote, "nq")
 
 
 @pytest.mark.server
 def test_failed_write_changes_nothing(remote: RemoteStore) -> None:
-    _write(remote, EX + "g1", _triples("old"))
+    _write(remote, G + "g1", _triples("old"))
     # The request fails at its last operation, after the drop and the insert
     # have run: the server applies all of it or none.
     failing = (
-        f"DROP SILENT GRAPH <{EX}g1> ;\n"
-        f"INSERT DATA {{ GRAPH <{EX}g1> {{ <{EX}d> <{P}> 'new' }} }} ;\n"
+        f"DROP SILENT GRAPH <{G}g1> ;\n"
+        f"INSERT DATA {{ GRAPH <{G}g1> {{ <{EX}d> <{P}> 'new' }} }} ;\n"
         f"DROP GRAPH <{EX}absent>"
     )
     with pytest.raises(StoreError):
@@ -159,7 +207,7 @@ def test_failed_write_changes_nothing(remote: RemoteStore) -> None:
 
 @pytest.mark.server
 def test_hostile_text_round_trips(remote: RemoteStore) -> None:
-    _write(remote, EX + "g", _triples(HOSTILE))
+    _write(remote, G + "g", _triples(HOSTILE))
     assert remote.triple_count() == 1
     result = remote.query(f"SELECT ?d WHERE {{ ?d <{P}> ?o }}", {"o": Literal(HOSTILE, lang="vi")})
     assert [row[0] for row in result.rows] == [URIRef(EX + "d")]
@@ -167,7 +215,7 @@ def test_hostile_text_round_trips(remote: RemoteStore) -> None:
 
 @pytest.mark.server
 def test_bindings_constrain_before_aggregation(remote: RemoteStore) -> None:
-    _write(remote, EX + "g", _triples("a", "b", "c"))
+    _write(remote, G + "g", _triples("a", "b", "c"))
     count = "SELECT (COUNT(*) AS ?n) WHERE { ?d ?p ?o }"
     assert int(next(remote.query(count).rows)[0]) == 3  # type: ignore[arg-type]
     bound = remote.query(count, {"o": Literal("b", lang="vi")})
@@ -178,7 +226,7 @@ def test_bindings_constrain_before_aggregation(remote: RemoteStore) -> None:
 def test_query_forms_and_shared_prefixes(remote: RemoteStore) -> None:
     _write(
         remote,
-        EX + "g",
+        G + "g",
         [(URIRef(EX + "d"), URIRef("http://data.europa.eu/eli/ontology#number"), Literal("1/KH"))],
     )
     assert remote.query("ASK { ?s ?p ?o }").boolean is True
@@ -199,7 +247,7 @@ def test_export_matches_embedded(remote: RemoteStore) -> None:
     embedded = OxigraphStore(None)  # in memory
     for i in range(3):
         for store in (remote, embedded):
-            _write(store, f"{EX}g{i}", _triples(f"t{i}", f"u{i}"))
+            _write(store, f"{G}g{i}", _triples(f"t{i}", f"u{i}"))
     for fmt in ("nq", "trig", "nt", "ttl", "jsonld"):
         got, expected = Dataset(), Dataset()
         parse_as = {"nq": "nquads", "nt": "nt", "ttl": "turtle", "jsonld": "json-ld"}.get(fmt, fmt)
@@ -215,12 +263,24 @@ def test_export_matches_embedded(remote: RemoteStore) -> None:
 def test_read_only_server_refuses_writes(tmp_path: Path) -> None:
     path = tmp_path / "store"
     with OxigraphServer(path, port=0, writable=True) as server:
-        _write(RemoteStore(server.query_url), EX + "g", _triples("a"))
+        _write(RemoteStore(server.query_url), G + "g", _triples("a"))
     with OxigraphServer(path, port=0) as server:
         remote = RemoteStore(server.query_url)
-        with pytest.raises(StoreError, match="read-only"):
-            _write(remote, EX + "g", _triples("b"))
+        with pytest.raises(StoreError, match="read-only") as refused:
+            _write(remote, G + "g", _triples("b"))
+        assert G + "g" in str(refused.value)  # the error names the graphs it was writing
         assert remote.triple_count() == 1
+
+
+def test_silent_endpoint_times_out() -> None:
+    import socket
+
+    with socket.socket() as listener:  # accepts connections, never answers
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        remote = RemoteStore(f"http://127.0.0.1:{listener.getsockname()[1]}/query", timeout=0.5)
+        with pytest.raises(StoreError, match=r"no answer within 0\.5 s"):
+            remote.triple_count()
 
 
 def test_unreachable_endpoint() -> None:
@@ -242,8 +302,8 @@ def _numbers(store_args: list[str]) -> list[str]:
     return [line.strip() for line in result.output.splitlines()[1:] if line.strip()]
 
 
-def _lineage(number: str, store_args: list[str]) -> object:
-    result = CliRunner().invoke(main, ["lineage", number, "--format", "json", *store_args])
+def _analysis(command: str, number: str, store_args: list[str]) -> object:
+    result = CliRunner().invoke(main, [command, number, "--format", "json", *store_args])
     return result.exit_code, json.loads(result.output) if result.exit_code == 0 else result.output
 
 
@@ -265,12 +325,15 @@ def test_ingest_through_endpoint_matches_embedded(tmp_path: Path, server: Oxigra
 
     numbers = _numbers(local)
     assert numbers == _numbers(remote) and len(numbers) >= 5
-    chains = 0
+    chains = followers = 0
     for number in numbers:
-        expected = _lineage(number, local)
-        assert _lineage(number, remote) == expected, number
+        expected = _analysis("lineage", number, local)
+        assert _analysis("lineage", number, remote) == expected, number
         chains += len(expected[1]["chains"]) if expected[0] == 0 else 0  # type: ignore[index]
-    assert chains > 0, "no document of the samples carries out another: nothing compared"
+        expected = _analysis("cascade", number, local)
+        assert _analysis("cascade", number, remote) == expected, number
+        followers += len(expected[1]["nodes"]) if expected[0] == 0 else 0  # type: ignore[index]
+    assert chains > 0 and followers > 0, "the samples link no documents: nothing compared"
 
 
 def test_credentials_answer_the_servers_challenge() -> None:

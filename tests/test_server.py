@@ -79,6 +79,19 @@ def test_executable_matches_pyoxigraph() -> None:
     assert out.split()[-1].split(".")[:2] == ox.__version__.split(".")[:2]
 
 
+def test_server_of_another_release_line_is_refused(monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr("chidao.graph.server._executable_version", lambda exe: "0.4.11")
+    with pytest.raises(StoreError, match="does not match pyoxigraph"):
+        find_oxigraph()
+
+
+def test_missing_server_names_the_extra(monkeypatch, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    monkeypatch.setattr("sys.executable", str(tmp_path / "python"))
+    monkeypatch.setenv("PATH", str(tmp_path))
+    with pytest.raises(StoreError, match=r"chidao\[server\]"):
+        find_oxigraph()
+
+
 def test_read_only_server_answers_and_refuses_updates(small_store: Path) -> None:
     with OxigraphServer(small_store, port=0) as server:
         process = server.process
@@ -127,6 +140,7 @@ time.sleep(60)
 """
 
 
+@pytest.mark.skipif(sys.platform != "linux", reason="the lock holder is read from /proc/locks")
 @pytest.mark.parametrize("writable", [False, True])
 def test_store_open_for_writing_elsewhere(small_store: Path, writable: bool) -> None:
     holder = subprocess.Popen(

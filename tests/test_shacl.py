@@ -79,7 +79,10 @@ def _unknown_level(g: Graph) -> None:
 @pytest.mark.parametrize(
     ("breaking", "message"),
     [
-        (_span_past_the_end, "ends after the end of its file"),
+        (
+            _span_past_the_end,
+            "a span ends after the end of its file: https://w3id.org/chidao/file/",
+        ),
         (_span_backwards, "begins before it ends"),
         (_two_dates, "eli:date_document"),
         (_task_without_action, "odrl:action"),

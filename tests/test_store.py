@@ -166,3 +166,13 @@ def test_rdflib_view_shares_the_database() -> None:
     ds = store.rdflib_dataset()
     cited = URIRef(BASE + "doc/chinh-phu/2021/68-nq-cp")
     assert any(ds.quads((cited, ELI.number, None, None)))
+
+
+def test_close_releases_the_store(tmp_path: Path) -> None:
+    first = OxigraphStore(tmp_path / "s")
+    _write(first, R.bac_kan())
+    first.close()
+    first.close()  # closing twice is harmless
+    again = OxigraphStore(tmp_path / "s")  # the lock is free again
+    assert again.triple_count() > 0
+    again.close()

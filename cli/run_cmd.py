@@ -1,0 +1,115 @@
+"""``chidao run``: the main job — ingest a corpus, report on it, write its views."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+from rich.console import Console
+from rich.table import Table
+
+from chidao.cli.options import store_option
+from chidao.errors import ChidaoError
+from chidao.graph.store import open_store
+from chidao.graph.workflow import RunReport, run
+
+
+def _days(n: int | float | None) -> str:
+    return "—" if n is None else f"{n:g} d"
+
+
+def _print(report: RunReport, console: Console) -> None:
+    s = report.ingest
+    console.print(
+        f"[bold]Ingested[/] {s.files} file(s): {s.added} added, {s.replaced} replaced, "
+        f"{s.skipped} unchanged, {s.failed} failed."
+    )
+    console.print(
+        f"[bold]Store[/]: {report.triples:,} triples; {report.documents} documents ingested, "
+        f"{report.cited_only} known only from citations, {report.organisations} organisations."
+    )
+    if report.validation is not None:
+        v = report.validation
+        verdict = "conforms" if v.conforms else f"{len(v.violations)} violation(s)"
+        console.print(f"[bold]SHACL[/]: {v.graphs} graph(s) checked, {verdict}.")
+    if report.hubs:
+        table = Table(title="Hubs: most carried-out documents")
+        for col in ("number", "issuer", "level", "carried out by", "cited by", "PageRank"):
+            table.add_column(col)
+        for h in report.hubs:
+            table.add_row(
+                h.number or "—",
+                h.issuer_name or "—",
+                h.level or "—",
+                str(h.implemented_by),
+                str(h.cited_by),
+                f"{h.pagerank:.3f}",
+            )
+        console.print(table)
+    if report.cascade is not None:
+        c = report.cascade
+        console.print(
+            f"[bold]Cascade of {c.root.number}[/] ({c.root.issuer_name or 'issuer unknown'}): "
+            f"{len(c.nodes)} document(s) carry it out"
+        )
+        for lv in c.levels:
+            console.print(
+                f"  {lv.level or 'unknown level'}: {lv.count} document(s), first after "
+                f"{_days(lv.first_days)}, median {_days(lv.median_days)}; "
+                f"by {', '.join(lv.issuers) or '—'}",
+                highlight=False,
+            )
+    if report.lineage_of is not None:
+        d = report.lineage_of
+        console.print(f"[bold]Lineage of {d.number or d.iri}[/] ({d.issuer_name or '—'}):")
+        for chain in report.lineage:
+            steps = " → ".join(
+                f"{h.relation} {h.number or '?'} ({h.issuer_name or '?'}, {_days(h.lag_days)})"
+                for h in chain
+            )
+            console.print(f"  {steps}", highlight=False)
+    for p in report.views:
+        console.print(f"[bold]View[/]: {p}")
+
+
+@click.command("run")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(exists=True, path_type=Path))
+@store_option
+@click.option(
+    "-o",
+    "--out",
+    "out_dir",
+    type=click.Path(file_okay=False, path_type=Path),
+    default=Path("chidao-out"),
+    show_default=True,
+    help="Folder for the HTML views.",
+)
+@click.option("-j", "--jobs", type=click.IntRange(1), default=1, show_default=True)
+def run_command(paths: tuple[Path, ...], store_path: str | None, out_dir: Path, jobs: int) -> None:
+    """Ingest PATHS into the store, then report on the graph and write its views.
+
+    The report names the most carried-out documents (hubs), the cascade of the
+    first of them by level with lags in days, the lineage of the document with
+    the longest chain, and the SHACL verdict.  Views go to OUT: corpus.html and
+    cascade.html.  The exit code is 1 when a file failed.
+    """
+    console = Console()
+    err = Console(stderr=True)
+    try:
+        store = open_store(store_path)
+    except ChidaoError as exc:
+        raise click.ClickException(str(exc)) from exc
+    try:
+
+        def on_file(result) -> None:
+            for line in result.messages:
+                err.print(line, markup=False, highlight=False, soft_wrap=True)
+
+        report = run(paths, store, out_dir, jobs=jobs, progress=on_file)
+    except ChidaoError as exc:
+        raise click.ClickException(str(exc)) from exc
+    finally:
+        store.close()
+    _print(report, console)
+    if report.ingest.failed:
+        raise SystemExit(1)
