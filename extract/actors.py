@@ -46,7 +46,7 @@ _NEVER_NAMES = frozenset("sẽ đã đang cần phải".split())
 
 # Head words that are also common words when printed in lower case ("phong tỏa", "bộ phận"),
 # and the only accented forms in which they head an actor ("Bộ", not "Bổ sung"; "Ban", not
-# "Bản sao"; "Sở", not "Số thuế"; "Cục", not OCR's "Cúc").
+# "Bản sao"; "Sở", not "Số thuế"; "Cục", not OCR's "Cúc"); "|" separates forms.
 _HEADS_NEEDING_CAPITAL = frozenset(
     "phong so bo ban vu cuc doan hoi dai truong vien hai quan".split()
 )
@@ -60,7 +60,7 @@ _HEAD_FORMS = {
     "doan": "đoàn",
     "hoi": "hội",
     "dai": "đài",
-    "truong": "trường",
+    "truong": "trường|trưởng",  # a school, or an official: "Trưởng các thôn"
     "vien": "viện",
 }
 
@@ -301,7 +301,7 @@ def _names_actor(text: str, folded: str, pos: int, end: int) -> bool:
     first = word.split()[0]
     printed = text[head.start("head") : head.start("head") + len(first)]
     form = _HEAD_FORMS.get(first)
-    if form is not None and printed.lower() != form:
+    if form is not None and printed.lower() not in form.split("|"):
         return False
     return first not in _HEADS_NEEDING_CAPITAL or printed[0].isupper()
 

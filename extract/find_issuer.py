@@ -114,7 +114,7 @@ def _from_header(cleaned: Cleaned, header: Header) -> Organisation | None:
         superior = resolved[-2]
         # A committee's superior is the committee one level up: the rule and the header agree
         # ("ĐẢNG BỘ TỈNH NINH BÌNH" above "HUYỆN ỦY KIM SƠN"); for agencies the header decides.
-        if issuer.level is None and superior.unit is not None:
+        if issuer.unit is None and issuer.level != "central" and superior.unit is not None:
             # "SỞ Y TẾ" under "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH": the department of that unit.
             label = superior.unit.name
             label = label[:1].lower() + label[1:]
