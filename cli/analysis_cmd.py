@@ -1,9 +1,11 @@
 """``chidao lineage``, ``cascade``, ``gaps``, ``hubs`` and ``who``: questions about the graph.
 
 Each command opens the store, finds what the user named
-(:mod:`chidao.graph.lookup`), loads the NetworkX view
-(:func:`chidao.graph.nxload.load_graph`) and calls one analysis function; the
-result is drawn with rich, or written as JSON with ``--format json``.
+(:mod:`chidao.graph.lookup`), loads the part of the NetworkX view its question
+needs (:mod:`chidao.graph.nxload`: a document's lineage or cascade, an
+organisation's documents; the whole store only for ``hubs``) and calls one
+analysis function; the result is drawn with rich, or written as JSON with
+``--format json``.
 """
 
 from __future__ import annotations
@@ -42,7 +44,7 @@ from chidao.graph.coverage import gazetteer_units
 from chidao.graph.docnodes import doc_info, to_jsonable
 from chidao.graph.hubs import GROUPS, RANK_KEYS
 from chidao.graph.lookup import resolve_document, resolve_organisation
-from chidao.graph.nxload import load_graph
+from chidao.graph.nxload import load_graph, load_neighbourhood, load_organisation
 from chidao.graph.store import TripleStore, open_store
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -80,7 +82,7 @@ def _store(
     """The store, read-only; library errors inside the block become click errors.
 
     Commands resolve what the user named first (a few small queries) and only
-    then load the NetworkX view, so a typo costs no full load.
+    then load the NetworkX view, so a typo costs no load.
     """
     try:
         store = open_store(
@@ -179,7 +181,9 @@ def lineage_command(
     """
     with _store(store_path, endpoint, update_endpoint) as store:
         iri = resolve_document(store, doc, issuer, year)
-        G = load_graph(store)
+        G = load_neighbourhood(
+            store, iri, down=False, relations=_relations(relations), max_depth=max_depth
+        )
         chains = lineage(G, iri, _relations(relations), max_depth)
         root = doc_info(G, iri)
     if fmt == "json":
@@ -259,7 +263,8 @@ def cascade_command(
     """
     with _store(store_path, endpoint, update_endpoint) as store:
         iri = resolve_document(store, doc, issuer, year)
-        result = cascade(load_graph(store), iri, _relations(relations))
+        G = load_neighbourhood(store, iri, up=False, relations=_relations(relations))
+        result = cascade(G, iri, _relations(relations))
     if fmt == "json":
         _echo_json(result)
         return
@@ -311,7 +316,7 @@ def gaps_command(
     """
     with _store(store_path, endpoint, update_endpoint) as store:
         iri = resolve_document(store, doc, issuer, year)
-        G = load_graph(store)
+        G = load_neighbourhood(store, iri, up=False, relations=_relations(relations))
         try:
             result = coverage_gaps(G, iri, gazetteer_units(), _relations(relations))
         except ValueError as exc:  # a document with no level below it
@@ -408,7 +413,7 @@ def who_command(
     """
     with _store(store_path, endpoint, update_endpoint) as store:
         iri = resolve_organisation(store, org)
-        G = load_graph(store)
+        G = load_organisation(store, iri)
         result = who(G, iri)
         labels = {n: _label(doc_info(G, n)) for n in result.issued}
     if fmt == "json":

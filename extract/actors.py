@@ -17,10 +17,12 @@ or is the issuer itself is no actor.  Matching is on folded text.
 
 from __future__ import annotations
 
+from functools import cache
+
 from chidao.extract import regexes as rx
 from chidao.extract.clean import fold
 from chidao.extract.records import Organisation
-from chidao.extract.resolve import resolve_organisation
+from chidao.extract.resolve import central_name_words, resolve_organisation
 
 #: Most words an actor may have ("Các cấp ủy, chính quyền, Mặt trận Tổ quốc và …").
 MAX_ACTOR_WORDS = 45
@@ -38,6 +40,24 @@ _SHORT_VERBS = frozenset(
     "cần phải nắm sớm sẽ gửi theo có là được chưa đã đang không lập cử rút nộp gặp chịu "
     "giúp chủ nghiêm biết khi nếu thì xin ra nhận khai tăng giảm đưa tự sau dừng".split()
 )
+# Lower-case words (folded) that go on an organisation's name ("Ủy ban nhân dân các huyện,
+# thị xã", "các đơn vị liên quan", "Đài Truyền thanh - Truyền hình huyện và cơ sở"); with the
+# words of the national bodies' names (the ministries a provincial Sở mirrors: "Sở Giáo dục và
+# Đào tạo") they tell where an actor ends when its verb is none of the known ones
+# ("Ủy ban nhân dân các huyện sơ tán dân …").
+_NAME_WORDS = frozenset(
+    """
+    ủy ban nhân dân hội đồng các và hoặc huyện tỉnh xã thị trấn phường quận thành phố cấp
+    ngành cơ quan đơn vị sở phòng đoàn thể mặt trận tổ quốc việt nam chức chính trị liên hiệp
+    phụ nữ nông cựu chiến binh niên cộng sản lao động tổng trực thuộc trung ương địa phương
+    của trong toàn từ đến trên thường vụ chuyên môn nghiệp liên quan khu công che xuất tộc tôn
+    giáo bảo hiểm thuế hải kho bạc nhà nước ngân hàng chi bộ đảng đạo người đứng đầu sử dụng
+    cán viên đài truyền hình thông tế dục tạo tin khoa học nghệ văn hóa hoá thao du lịch tài
+    nguyên môi trường phát triển thôn giao vận tải kế hoạch tư nội pháp ngoại thương kiểm tra
+    an ninh phòng biên sự cháy chữa trường bệnh mầm non gia đình nhân khóm ấp cụm đội lãnh
+    ngũ thủ tịch nhiệm giám đốc hỗ trợ trực
+    """.split()
+)
 # Reporting words as they must be printed ("vẫn", not "vận động"; "đã", not "đà").
 _REPORTING_WORDS = frozenset("chưa đã đang sẽ vẫn là".split())
 
@@ -48,7 +68,8 @@ _NEVER_NAMES = frozenset("sẽ đã đang cần phải".split())
 # and the only accented forms in which they head an actor ("Bộ", not "Bổ sung"; "Ban", not
 # "Bản sao"; "Sở", not "Số thuế"; "Cục", not OCR's "Cúc"); "|" separates forms.
 _HEADS_NEEDING_CAPITAL = frozenset(
-    "phong so bo ban vu cuc doan hoi dai truong vien hai quan".split()
+    # first words only: "hai" stands for "Hải quan" ("quận ủy" is printed in lower case)
+    "phong so bo ban vu cuc doan hoi dai truong vien hai".split()
 )
 _HEAD_FORMS = {
     "phong": "phòng",
@@ -184,7 +205,20 @@ def _actor_from(
     requested: bool,
     whole: bool,
 ) -> tuple[int, int] | None:
-    actor_end, verb = _phrase_end(text, folded, pos, end)
+    actor_end, verb, guessed = _phrase_end(text, folded, pos, end)
+    if (
+        guessed
+        and (
+            text[pos:end]
+            .rstrip()
+            .endswith(":")  # "Cục Thuế … coy kién như Sau:" (OCR) opens a list
+            or (
+                not rx.TASK_PLURAL_F.match(folded, pos)
+                and resolve_organisation(text[pos:actor_end]) is None
+            )
+        )
+    ):
+        return None  # "Ngành công nghiệp ô tô bao gồm …": a statement, no body named
     if verb is None:
         short = len(text[pos:actor_end].split()) <= MAX_BARE_ACTOR_WORDS
         if short and _colon_then_verb(text, folded, actor_end, end):
@@ -242,27 +276,38 @@ def _skip_space(folded: str, pos: int, end: int) -> int:
     return pos
 
 
-def _phrase_end(text: str, folded: str, pos: int, end: int) -> tuple[int, int | None]:
-    """Where the actor phrase from ``pos`` ends, and where its verb starts (if any)."""
+def _phrase_end(text: str, folded: str, pos: int, end: int) -> tuple[int, int | None, bool]:
+    """Where the actor phrase from ``pos`` ends, where its verb starts (if any), and whether
+    that verb is only guessed: the first lower-case word that goes on no name (``sơ tán``)."""
     words = 0
     depth = 0  # inside "(gồm: Cục Thuế, Chi cục Thuế)"
     prev_word = before_prev = ""
+    unknown: int | None = None  # the first lower-case word that goes on no name
     for m in rx.ISSUER_WORD.finditer(text, pos, end):
         punct = m.group("punct")
         if punct:
             depth += (punct == "(") - (punct == ")")
             if depth <= 0 and punct in (":", "."):
-                return m.start(), None
+                return (unknown, unknown, True) if unknown is not None else (m.start(), None, False)
             continue
         word = m.group("word")
         words += 1
         if words > MAX_ACTOR_WORDS:
-            return m.start(), None
+            return (unknown, unknown, True) if unknown is not None else (m.start(), None, False)
+        if (
+            unknown is None
+            and depth <= 0
+            and words > 1
+            and word[0].islower()
+            and word.isalpha()
+            and not _name_word(word)
+        ):
+            unknown = m.start()
         if word in ("-", "–") and words > 1:
             nxt = rx.ISSUER_WORD.search(text, m.end(), end)
             verb = rx.TASK_VERB_F.match(folded, nxt.start(), end) if nxt else None
             if verb and nxt.group("word") and not verb.group(0).startswith("kiem"):
-                return m.start(), nxt.start()  # "Vụ Pháp chế - Tiếp tục rà soát …"
+                return m.start(), nxt.start(), False  # "Vụ Pháp chế - Tiếp tục rà soát …"
         if words > 1 and (word[0].islower() or word.lower() in _NEVER_NAMES):
             verb = rx.TASK_VERB_F.match(folded, m.start(), end)
             if (
@@ -270,9 +315,28 @@ def _phrase_end(text: str, folded: str, pos: int, end: int) -> tuple[int, int | 
                 and not _protected(before_prev, prev_word, folded[m.start() : verb.end()])
                 and _accents_agree(text[m.start() : verb.end()])
             ):
-                return m.start(), m.start()
+                return m.start(), m.start(), False
         before_prev, prev_word = prev_word, fold(word)
-    return end, None
+    return (unknown, unknown, True) if unknown is not None else (end, None, False)
+
+
+@cache
+def _name_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The name words as printed (lower case) and folded (for copies without accents)."""
+    printed = _NAME_WORDS | central_name_words()
+    return printed, frozenset(fold(w) for w in printed)
+
+
+def _name_word(word: str) -> bool:
+    """Does ``word`` go on an organisation's name?  Accents decide where they are printed
+    (``sơ tán`` is no ``Sở``); an unaccented copy is matched folded.
+
+    >>> _name_word("nhân"), _name_word("nhan"), _name_word("sơ"), _name_word("tán")
+    (True, True, False, False)
+    """
+    printed, folded = _name_words()
+    lower = word.lower()
+    return lower in printed or (fold(lower) == lower and lower in folded)
 
 
 def _quantifier_length(folded: str, pos: int) -> int:

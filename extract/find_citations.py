@@ -23,10 +23,10 @@ from functools import cache
 
 from chidao.extract import regexes as rx
 from chidao.extract.clean import Cleaned, fold
-from chidao.extract.dates import iso_date
+from chidao.extract.dates import check_date, iso_date
 from chidao.extract.issuer_codes import issuer_code, issuer_from_number
 from chidao.extract.lines import upper_ratio
-from chidao.extract.records import Citation, Mention, Organisation
+from chidao.extract.records import Citation, Mention, Organisation, Problem
 from chidao.extract.relations import Relation, classify, sentence_start
 from chidao.extract.resolve import central_body, doc_type_from_number, resolve_organisation
 
@@ -123,18 +123,21 @@ def find_citations(
     body: tuple[int, int],
     context: Organisation | None,
     own_number: str | None,
+    problems: list[Problem] | None = None,
 ) -> tuple[Citation, ...]:
     """Every other document mentioned in ``cleaned.text[body[0]:body[1]]``.
 
     ``context`` is the issuing organisation (relative mentions such as
     ``của Ban Thường vụ Tỉnh ủy`` resolve against it); ``own_number`` the
     document's own number, never a citation.  Spans are in the original text.
+    A cited date that cannot be (``ngày 31/2/2023``, ``năm 20211``) is ``None`` and,
+    when ``problems`` is given, reported there.
     """
     # The header's subject line cites too ("V/v … thực hiện Chỉ thị 16/CT-TTg"): read from the
     # top; the title and the document's own number are left out below.
     lo, hi = 0, body[1]
     own_type = doc_type_from_number(own_number) if own_number else None
-    found = _numbered(cleaned, lo, hi, context, own_number)
+    found = _numbered(cleaned, lo, hi, context, own_number, problems)
     taken = [(f.start, f.end) for f in found]
     found += [f for f in _laws(cleaned, lo, hi) if not any(a <= f.start < b for a, b in taken)]
     taken = [(f.start, f.end) for f in found]
@@ -152,7 +155,12 @@ def find_citations(
 
 
 def _numbered(
-    cleaned: Cleaned, lo: int, hi: int, context: Organisation | None, own_number: str | None
+    cleaned: Cleaned,
+    lo: int,
+    hi: int,
+    context: Organisation | None,
+    own_number: str | None,
+    problems: list[Problem] | None = None,
 ) -> list[_Found]:
     text, f = cleaned.text, cleaned.folded
     own = number_key(own_number) if own_number else None
@@ -175,7 +183,10 @@ def _numbered(
         if rx.CITE_ATTACHMENT_F.search(f[max(lo, m.start() - 30) : m.start()]):
             continue  # "Kèm theo Công văn số …" is the document itself
         end = after.end()
+        date_pos = end
         date, end = _date_after(f, end, hi)
+        if date is None and problems is not None:
+            _report_cited_date(cleaned, date_pos, hi, problems)
         if date is None:
             date = _date_before(cleaned, m.start(), lo)
         issuer, end = _issuer_after(cleaned, end, hi, context)
@@ -187,6 +198,22 @@ def _numbered(
             law_name = " ".join((m.group("type") + qual).split())
         out.append(_Found(m.start(), end, doc_type, number, date, issuer, law_name))
     return out
+
+
+def _report_cited_date(cleaned: Cleaned, pos: int, hi: int, problems: list[Problem]) -> None:
+    """A date printed after a cited number that is no date: a problem, the value stays None."""
+    m = rx.CITE_DATE_ANY_F.match(cleaned.folded, pos, hi)
+    if m is None:
+        return
+    day, month = m.group("d1") or m.group("d2"), m.group("m1") or m.group("m2")
+    iso, why = check_date(day, month, m.group("y1") or m.group("y2"))
+    if iso is not None:
+        return
+    start = pos + len(m.group(0)) - len(m.group(0).lstrip(" \n,"))
+    span = cleaned.to_original(start, m.end())
+    printed = cleaned.printed(start, m.end())
+    detail = "year outside the plausible window" if why == "implausible" else "no such date"
+    problems.append(Problem(f"{why}-date", f"cited document's date, {detail}: {printed!r}", span))
 
 
 def _date_after(f: str, pos: int, hi: int) -> tuple[str | None, int]:

@@ -34,6 +34,8 @@ from chidao.extract.resolve import (
 
 #: How far (in lines) the header may reach when no ``Kính gửi`` closes it.
 HEADER_MAX_LINES = 30
+#: A lower-case line longer than this is a sentence of the body, not a header line.
+BODY_LINE_MIN = 40
 
 
 @dataclass(frozen=True)
@@ -107,6 +109,15 @@ def _header_end(
         ends.append(next(i for i, o in enumerate(cleaned.offsets) if o >= subject.span[1]))
     if ends:
         return max(ends)
+    for ln in zone:
+        # No header element at all: the body starts at the first sentence ("Thực hiện Chỉ thị
+        # số 13/CT-TTg …, Ủy ban nhân dân tỉnh yêu cầu:"), below any stamp or name lines.
+        if (
+            len(ln.text.strip()) > BODY_LINE_MIN
+            and upper_ratio(ln.text) < 0.3
+            and not rx.STAMP_LINE_F.match(ln.folded)
+        ):
+            return ln.start
     return zone[-1].end if zone else 0
 
 

@@ -114,6 +114,11 @@ def _from_header(cleaned: Cleaned, header: Header) -> Organisation | None:
         superior = resolved[-2]
         # A committee's superior is the committee one level up: the rule and the header agree
         # ("ĐẢNG BỘ TỈNH NINH BÌNH" above "HUYỆN ỦY KIM SƠN"); for agencies the header decides.
+        if issuer.unit is None and superior.system == "party" and superior.unit is not None:
+            # "VĂN PHÒNG" under "TỈNH ỦY NINH BÌNH": an organ of that committee.
+            placed = resolve_organisation(f"{issuer.printed} {superior.name}")
+            if placed is not None and placed.unit is not None and placed.system == "party":
+                issuer = replace(placed, printed=issuer.printed, span=issuer.span)
         if issuer.unit is None and issuer.level != "central" and superior.unit is not None:
             # "SỞ Y TẾ" under "ỦY BAN NHÂN DÂN THÀNH PHỐ HỒ CHÍ MINH": the department of that unit.
             label = superior.unit.name

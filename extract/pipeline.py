@@ -95,7 +95,7 @@ def _extract(doc: Document) -> Record:
     distribution = _parties(cleaned, dblock.entries if dblock else (), issuer, distribution=True)
     own_number = header.number.value if header.number else None
     tasks = _tasks(cleaned, body, issuer)
-    citations = _citations(cleaned, body, issuer, own_number)
+    citations = _citations(cleaned, body, issuer, own_number, problems)
     return Record(
         source=doc.source,
         sha256=doc.sha256,
@@ -155,7 +155,11 @@ def _tasks(
 
 
 def _citations(
-    cleaned: Cleaned, body: tuple[int, int], issuer: Organisation | None, own_number: str | None
+    cleaned: Cleaned,
+    body: tuple[int, int],
+    issuer: Organisation | None,
+    own_number: str | None,
+    problems: list[Problem],
 ) -> tuple[Citation, ...]:
     try:
         from chidao.extract.find_citations import find_citations
@@ -163,7 +167,7 @@ def _citations(
         raise ImportError(
             f"the citation finder (chidao.extract.find_citations) is missing: {exc}"
         ) from exc
-    return find_citations(cleaned, body, issuer, own_number)
+    return find_citations(cleaned, body, issuer, own_number, problems)
 
 
 def extract_text(text: str, source: str = "<text>") -> Record:

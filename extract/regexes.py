@@ -312,6 +312,13 @@ CITE_DATE_F = re.compile(
     r"(?P<y1>(?:19|20)\d\d)(?!\d)"
     r"|(?P<d2>\d{1,2})[ \n]+thang[ \n]+(?P<m2>\d{1,2})[ \n]+nam[ \n]+(?P<y2>(?:19|20)\d\d)(?!\d))"
 )
+# Any date printed after a number, whatever its year, to report one that cannot be:
+# ", ngày 31/2/2023", "ngày 03/8/20211", "ngày 12 tháng 3 năm 1066" (folded).
+CITE_DATE_ANY_F = re.compile(
+    r"[ \n,]*(?:ngay|ngav|ngak)[ \n]*"
+    r"(?:(?P<d1>\d{1,2})[ \n]*[/.-][ \n]*(?P<m1>\d{1,2})[ \n]*[/.-][ \n]*(?P<y1>\d{4,})"
+    r"|(?P<d2>\d{1,2})[ \n]+thang[ \n]+(?P<m2>\d{1,2})[ \n]+nam[ \n]+(?P<y2>\d{4,}))"
+)
 # A sentence that opens with the date something was issued or signed: "Ngày 17/10/2022, Tổng
 # cục Hải quan ban hành công văn số 4357/TCHQ-GSQL …" (folded).
 CITE_DATE_OPENING_F = re.compile(
@@ -572,10 +579,12 @@ TASK_NOTICE_F = re.compile(
 # Words that open an actor: organisations, offices and the people who head them, with an
 # optional quantifier: "Các cấp ủy", "Ban Tuyên giáo", "UBND huyện", "Quý Ủy ban",
 # "Đồng chí Bí thư", "người đứng đầu cấp ủy", "Cơ quan Thuế các cấp", "Phó Thủ tướng …",
-# "Các tổ chức cơ sở đảng" (a firm's "tổ chức" is no head: "Tổ chức, cá nhân nộp thuế …").
+# "Các tổ chức cơ sở đảng" (a firm's "tổ chức" is no head: "Tổ chức, cá nhân nộp thuế …";
+# nor is a code's "Bộ luật": "Bộ Luật dân sự năm 2005 quy định …").
 TASK_ACTOR_HEAD_F = re.compile(
     r"(?:(?:cac|nhung|toan the|tat ca|quy|moi)[ \n]+)?"
-    r"(?P<head>cap uy|chinh quyen|ban(?![ \n]+(?:hanh|sao|chup|dang ky|goc|chinh))|bo|so|phong"
+    r"(?P<head>cap uy|chinh quyen|ban(?![ \n]+(?:hanh|sao|chup|dang ky|goc|chinh))"
+    r"|bo(?![ \n]+luat)|so|phong"
     r"|cuc|chi cuc|tong cuc|vu|van phong|uy ban|ubnd"
     r"|hdnd|ubmttq|mttq|mat tran|hoi dong|hoi|trung tam|doan|dang uy|dang bo|dang doan"
     r"|ban can su|chi bo|thanh uy|tinh uy|huyen uy|quan uy|thi uy|thuong truc|lien doan"
@@ -590,6 +599,8 @@ TASK_ACTOR_HEAD_F = re.compile(
     r"|to[ \n]+chuc(?=[ \n]+(?:co[ \n]+so[ \n]+dang|dang|chinh[ \n]+tri|doan[ \n]+the)(?![a-z])))"
     r"(?![a-z])"
 )
+# An actor opening with a plural quantifier: "Các chi bộ …", "Những đơn vị …", "Toàn thể …".
+TASK_PLURAL_F = re.compile(r"(?:cac|nhung|toan the|tat ca)[ \n]+")
 # A word that ends an actor and starts what it must do (lower case in print): "… chủ trì",
 # "… chỉ đạo", "… tiếp tục", "… cần", "… phải", "… theo chức năng" (a qualifier, not a name).
 _TASK_VERBS = (

@@ -89,6 +89,17 @@ def _key(s: str) -> str:
     return " ".join(k.split())
 
 
+@cache
+def central_name_words() -> frozenset[str]:
+    """Every word (lower case, as printed) of a national body's name: ``bộ``, ``giáo``…"""
+    return frozenset(
+        w
+        for entry in _central().values()
+        for w in str(entry["name"]).lower().split()
+        if w.isalpha()
+    )
+
+
 def central_body(printed: str) -> Organisation | None:
     """A national body by any of its printed names (``Bộ Tài chính``, ``TTg``, ``BỘ Y TẾ``)."""
     entry = _central_entry(_key(_expand(printed)))

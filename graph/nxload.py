@@ -1,11 +1,22 @@
 """Store → :class:`networkx.MultiDiGraph`, exactly per the schema in :mod:`chidao.graph`.
 
+:func:`load_graph` loads the whole store: what :func:`~chidao.graph.hubs.hubs`
+and the corpus view need. :func:`load_neighbourhood` (a document's lineage and
+cascade) and :func:`load_organisation` (an organisation and the documents
+linked to it) load only the part of the store one question needs, so that a
+lineage or cascade costs in proportion to its answer, not to the store: they
+give the *induced subgraph* of :func:`load_graph` on the nodes they reach,
+with the same attributes and edges.
+
 A handful of SPARQL queries stream rows into the graph: one pass for the
 documents' own descriptions (the graph of the file they came from), one for
 what citations say of every document (which fills in documents known only
 from citations), one for organisations and their units, and one per kind of
 edge.  Aggregates (``MIN``) make the result deterministic when two files
-disagree; a document's own file wins over what others say of it.
+disagree; a document's own file wins over what others say of it.  The partial
+loaders run the very same queries, restricted by a ``VALUES`` block of IRIs
+the store itself returned (written by :func:`~chidao.graph.sparql_text.sparql_iri`,
+which refuses anything that could end an IRI early), a few hundred at a time.
 
 Every join runs inside one file's graph (``GRAPH ?g``): each file's graph is
 self-contained, and the union default graph repeats a triple once per graph
@@ -16,12 +27,16 @@ the number of files that mention a much-cited node (k files → k^6 rows).
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 import networkx as nx
+from rdflib import URIRef
 from rdflib.term import Node
 
-from chidao.graph.store import TripleStore
+from chidao.graph.docnodes import CARRY_OUT
+from chidao.graph.sparql_text import sparql_iri
+from chidao.graph.store import PREFIXES, TripleStore
 
 #: Property (prefixed) → edge key, document → document.
 DOC_EDGES: dict[str, str] = {
@@ -41,6 +56,11 @@ ORG_EDGES: dict[str, str] = {
     "?d odrl:obligation ?k . ?k odrl:assignee ?o": "assignee",
 }
 
+#: IRIs per ``VALUES`` block of the partial loaders: small enough for any
+#: endpoint's request size, large enough that a cascade of a whole country
+#: (some 1,500 documents) takes a handful of queries per step.
+BATCH = 400
+
 _DOC_FIELDS = """
     OPTIONAL { ?d eli:number ?number }
     OPTIONAL { ?d eli:type_document/skos:prefLabel ?type }
@@ -54,20 +74,31 @@ _DOC_AGGREGATES = (
     "(MIN(?issuer) AS ?i) (MIN(?subject) AS ?s)"
 )
 
-# Every document, with what any file says of it.
-DOCUMENTS_ALL = f"""
+# The queries below take a VALUES block (or "" for the whole store) that
+# restricts their first variable. It goes inside GRAPH ?g, where Oxigraph starts
+# from it; outside, the graph pattern and its OPTIONALs are evaluated for every
+# document first (100x slower for one document on a 1,000-file store).
+
+
+def documents_all(values: str = "") -> str:
+    """Every document (of ``values``), with what any file says of it."""
+    return f"""
 SELECT ?d {_DOC_AGGREGATES} WHERE {{
     GRAPH ?g {{
+        {values}
         ?d a eli:LegalResource .
         {_DOC_FIELDS}
     }}
 }} GROUP BY ?d
 """
 
-# Documents with a source file, with what their own file says.
-DOCUMENTS_OWN = f"""
+
+def documents_own(values: str = "") -> str:
+    """Documents (of ``values``) with a source file, with what their own file says."""
+    return f"""
 SELECT ?d {_DOC_AGGREGATES} (MIN(?name) AS ?file) WHERE {{
     GRAPH ?g {{
+        {values}
         ?d prov:hadPrimarySource ?f .
         ?f nfo:fileName ?name .
         {_DOC_FIELDS}
@@ -75,30 +106,50 @@ SELECT ?d {_DOC_AGGREGATES} (MIN(?name) AS ?file) WHERE {{
 }} GROUP BY ?d
 """
 
-ORGANISATIONS = """
-SELECT ?o (MIN(?label) AS ?name) (MIN(?lv) AS ?level) (MIN(?sy) AS ?system)
-       (MIN(?p) AS ?parent) (MIN(?u) AS ?unit) WHERE {
-    GRAPH ?g {
-        ?o a org:Organization .
-        OPTIONAL { ?o skos:prefLabel ?label }
-        OPTIONAL { ?o chidao:level ?lv }
-        OPTIONAL { ?o chidao:system ?sy }
-        OPTIONAL { ?o org:subOrganizationOf ?p }
-        OPTIONAL { ?o dcterms:spatial ?u }
-    }
-} GROUP BY ?o
+
+def units(values: str = "") -> str:
+    """Every administrative unit (of ``values``, binding ``?u``), its name, level and parent."""
+    return f"""
+SELECT ?u (MIN(?label) AS ?name) (MIN(?lv) AS ?level) (MIN(?b) AS ?broader) WHERE {{
+    GRAPH ?g {{
+        {values}
+        ?u a chidao:AdminUnit .
+        OPTIONAL {{ ?u skos:prefLabel ?label }}
+        OPTIONAL {{ ?u chidao:level ?lv }}
+        OPTIONAL {{ ?u skos:broader ?b }}
+    }}
+}} GROUP BY ?u
 """
 
-UNITS = """
-SELECT ?u (MIN(?label) AS ?name) (MIN(?lv) AS ?level) (MIN(?b) AS ?broader) WHERE {
-    GRAPH ?g {
-        ?u a chidao:AdminUnit .
-        OPTIONAL { ?u skos:prefLabel ?label }
-        OPTIONAL { ?u chidao:level ?lv }
-        OPTIONAL { ?u skos:broader ?b }
-    }
-} GROUP BY ?u
-"""
+
+def doc_edges(values: str = "") -> str:
+    """``?a ?p ?b`` for every document → document property (``?a`` of ``values``)."""
+    return (
+        f"SELECT DISTINCT ?a ?p ?b WHERE {{ {values} VALUES ?p {{ {' '.join(DOC_EDGES)} }} "
+        "?a ?p ?b }"
+    )
+
+
+def org_edges(pattern: str, values: str = "") -> str:
+    """``?d ?o`` pairs of one :data:`ORG_EDGES` pattern."""
+    return f"SELECT DISTINCT ?d ?o WHERE {{ {values} {pattern} }}"
+
+
+def sub_organisations(values: str = "") -> str:
+    """``?o org:subOrganizationOf ?p`` pairs (``?o`` or ``?p`` of ``values``)."""
+    return f"SELECT DISTINCT ?o ?p WHERE {{ {values} ?o org:subOrganizationOf ?p }}"
+
+
+def values_of(var: str, iris: Iterable[str]) -> str:
+    """A ``VALUES ?var { <…> … }`` block; every IRI checked by :func:`sparql_iri`.
+
+    >>> values_of("d", ["https://w3id.org/chidao/doc/ubnd/2021/12-kh"])
+    'VALUES ?d { <https://w3id.org/chidao/doc/ubnd/2021/12-kh> }'
+    """
+    return f"VALUES ?{var} {{ {' '.join(sparql_iri(i) for i in iris)} }}"
+
+
+# --- reading rows ----------------------------------------------------------------------------
 
 
 def _s(term: Node | None) -> str | None:
@@ -127,11 +178,45 @@ def _local(term: Node | None) -> str | None:
     return text.rsplit("#", 1)[-1] if text else None
 
 
-def _units(store: TripleStore) -> dict[str, dict[str, Any]]:
-    units: dict[str, dict[str, Any]] = {}
-    for u, name, level, broader in store.query(UNITS).rows:
-        units[str(u)] = {"name": _s(name), "level": _local(level), "broader": _s(broader)}
-    return units
+def _expand(prefixed: str) -> str:
+    prefix, local = prefixed.split(":", 1)
+    return PREFIXES[prefix] + local
+
+
+#: Full property IRI → edge key.
+_EDGE_KEYS: dict[str, str] = {_expand(k): v for k, v in DOC_EDGES.items()}
+
+Rows = Iterator[tuple[Node | None, ...]]
+#: ``run(query_of_values, var, iris)``: the rows of the query for ``iris``; with
+#: ``iris=None``, of the whole store.
+Runner = Callable[[Callable[[str], str], str, "Iterable[str] | None"], Rows]
+
+
+def _runner(store: TripleStore) -> Runner:
+    def run(make: Callable[[str], str], var: str, iris: Iterable[str] | None) -> Rows:
+        if iris is None:
+            yield from store.query(make("")).rows
+            return
+        batch = sorted(set(iris))
+        for start in range(0, len(batch), BATCH):
+            yield from store.query(make(values_of(var, batch[start : start + BATCH]))).rows
+
+    return run
+
+
+def _units(run: Runner, wanted: Iterable[str] | None) -> dict[str, dict[str, Any]]:
+    """Units (all, or ``wanted`` and the units above them), by IRI."""
+    found: dict[str, dict[str, Any]] = {}
+    todo = None if wanted is None else set(wanted)
+    asked: set[str] = set()
+    while todo is None or todo:
+        for u, name, level, broader in run(units, "u", todo):
+            found[str(u)] = {"name": _s(name), "level": _local(level), "broader": _s(broader)}
+        if todo is None:
+            break
+        asked |= todo
+        todo = {b for v in found.values() if (b := v["broader"])} - asked
+    return found
 
 
 def _unit_names(units: dict[str, dict[str, Any]], unit: str | None) -> tuple[str | None, ...]:
@@ -145,6 +230,150 @@ def _unit_names(units: dict[str, dict[str, Any]], unit: str | None) -> tuple[str
             found[info["level"]] = info["name"]
         unit = info["broader"]
     return found["province"], found["district"]
+
+
+#: Organisation property → position in a row of :func:`organisations`.
+_ORG_FIELDS: dict[str, int] = {
+    "skos:prefLabel": 1,
+    "chidao:level": 2,
+    "chidao:system": 3,
+    "org:subOrganizationOf": 4,
+    "dcterms:spatial": 5,
+}
+
+
+def typed_organisations(values: str) -> str:
+    """Which IRIs of ``values`` (binding ``?o``) are organisations."""
+    return f"SELECT DISTINCT ?o WHERE {{ {values} ?o a org:Organization }}"
+
+
+def organisation_facts(values: str) -> str:
+    """What the files say of the organisations of ``values``, one property at a time."""
+    return (
+        f"SELECT DISTINCT ?o ?p ?x WHERE {{ {values} "
+        f"VALUES ?p {{ {' '.join(_ORG_FIELDS)} }} ?o ?p ?x }}"
+    )
+
+
+def _organisation_rows(run: Runner, orgs: Iterable[str] | None) -> list[tuple[Node | None, ...]]:
+    """``(o, name, level, system, parent, unit)`` for ``orgs`` (``None``: all), least values.
+
+    A central body is described again by every file that mentions it (a ministry:
+    most of the store). Joining its properties inside each file's graph
+     costs a pass over all of them, and its ``MIN`` is
+    unbound as soon as one file leaves a property out (a body named only as
+    another's parent has no level there). Asking each property over the union,
+    ``DISTINCT``, costs one index scan (20x faster at 10^4 files) and keeps the
+    least value any file gives: chidao writes an organisation's properties only
+    next to its type.
+    """
+    typed = {str(o) for (o,) in run(typed_organisations, "o", orgs)}
+    found: dict[str, list[Node | None]] = {
+        o: [URIRef(o), None, None, None, None, None] for o in typed
+    }
+    full = {_expand(k): v for k, v in _ORG_FIELDS.items()}
+    for o, p, x in run(organisation_facts, "o", None if orgs is None else typed):
+        row = found.get(str(o))
+        if row is None:  # a unit's or a concept's label, in a whole-store load
+            continue
+        i = full[str(p)]
+        if x is not None and (row[i] is None or _order(x) < _order(row[i])):
+            row[i] = x
+    return [tuple(row) for row in found.values()]
+
+
+def _order(term: Node) -> tuple[str, str]:
+    # SPARQL's MIN on terms of one kind: lexical value, then language tag.
+    return (str(term), getattr(term, "language", None) or "")
+
+
+def _add_organisations(G: nx.MultiDiGraph, run: Runner, orgs: Iterable[str] | None) -> None:
+    rows = _organisation_rows(run, orgs)
+    wanted = None if orgs is None else {str(u) for *_, u in rows if u is not None}
+    unit_info = _units(run, wanted)
+    for o, name, level, system, parent, unit in rows:
+        province, district = _unit_names(unit_info, _s(unit))
+        G.add_node(
+            str(o),
+            kind="organisation",
+            name=_s(name),
+            level=_local(level),
+            system=_local(system),
+            parent=_s(parent),
+            province=province,
+            district=district,
+        )
+
+
+def _doc_attrs(row: tuple[Node | None, ...]) -> dict[str, Any]:
+    number, typ, date, year, issuer, subject = row[1:7]
+    day = _date(date)
+    return {
+        "number": _s(number),
+        "doc_type": _s(typ),
+        "date": day,
+        "year": _year(year, day),
+        "issuer": _s(issuer),
+        "subject": _s(subject),
+    }
+
+
+def _cited_docs(run: Runner, iris: Iterable[str] | None) -> dict[str, dict[str, Any]]:
+    """Documents (all, or those of ``iris`` that are documents) as any file describes them."""
+    return {
+        str(row[0]): {"kind": "document", **_doc_attrs(row), "source": None, "cited_only": True}
+        for row in run(documents_all, "d", iris)
+    }
+
+
+def _add_documents(
+    G: nx.MultiDiGraph, run: Runner, docs: dict[str, dict[str, Any]], all_docs: bool
+) -> None:
+    """Add ``docs`` (from :func:`_cited_docs`), their own files' descriptions winning."""
+    for row in run(documents_own, "d", None if all_docs else docs):
+        attrs = docs.setdefault(str(row[0]), {"kind": "document"})
+        attrs.update({k: v for k, v in _doc_attrs(row).items() if v is not None})
+        attrs["source"] = _s(row[7])
+        attrs["cited_only"] = False
+    for iri, attrs in docs.items():
+        org = G.nodes[attrs["issuer"]] if attrs.get("issuer") in G else {}
+        G.add_node(
+            iri,
+            **attrs,
+            issuer_name=org.get("name"),
+            level=org.get("level"),
+            system=org.get("system"),
+            province=org.get("province"),
+            district=org.get("district"),
+        )
+
+
+def _add_edges(
+    G: nx.MultiDiGraph,
+    run: Runner,
+    docs: Iterable[str] | None,
+    orgs: Iterable[str] | None,
+    org_links: Iterable[tuple[str, str, str]] | None = None,
+) -> None:
+    """Every edge of the schema between nodes already in ``G``."""
+    for a, p, b in run(doc_edges, "a", docs):
+        if str(a) not in G or str(b) not in G:
+            continue
+        da, db = G.nodes[str(a)].get("date"), G.nodes[str(b)].get("date")
+        lag = (da - db).days if da is not None and db is not None else None
+        G.add_edge(str(a), str(b), key=_EDGE_KEYS[str(p)], lag_days=lag)
+    if org_links is None:
+        org_links = (
+            (str(d), str(o), key)
+            for pattern, key in ORG_EDGES.items()
+            for d, o in run(lambda v, p=pattern: org_edges(p, v), "d", docs)
+        )
+    for d, o, key in org_links:
+        if d in G and o in G:
+            G.add_edge(d, o, key=key)
+    for o, parent in run(sub_organisations, "o", orgs):
+        if str(o) in G and str(parent) in G:
+            G.add_edge(str(o), str(parent), key="sub_organization_of")
 
 
 def load_graph(store: TripleStore) -> nx.MultiDiGraph:
@@ -169,88 +398,140 @@ def load_graph(store: TripleStore) -> nx.MultiDiGraph:
     (0, True, True)
     """
     G = nx.MultiDiGraph()
-    units = _units(store)
-
-    for o, name, level, system, parent, unit in store.query(ORGANISATIONS).rows:
-        province, district = _unit_names(units, _s(unit))
-        G.add_node(
-            str(o),
-            kind="organisation",
-            name=_s(name),
-            level=_local(level),
-            system=_local(system),
-            parent=_s(parent),
-            province=province,
-            district=district,
-        )
-
-    docs: dict[str, dict[str, Any]] = {}
-    for d, number, typ, date, year, issuer, subject in store.query(DOCUMENTS_ALL).rows:
-        day = _date(date)
-        docs[str(d)] = {
-            "kind": "document",
-            "number": _s(number),
-            "doc_type": _s(typ),
-            "date": day,
-            "year": _year(year, day),
-            "issuer": _s(issuer),
-            "subject": _s(subject),
-            "source": None,
-            "cited_only": True,
-        }
-    for d, number, typ, date, year, issuer, subject, file in store.query(DOCUMENTS_OWN).rows:
-        day = _date(date)
-        own = {
-            "number": _s(number),
-            "doc_type": _s(typ),
-            "date": day,
-            "year": _year(year, day),
-            "issuer": _s(issuer),
-            "subject": _s(subject),
-        }
-        attrs = docs.setdefault(str(d), {"kind": "document"})
-        attrs.update({k: v for k, v in own.items() if v is not None})
-        attrs["source"] = _s(file)
-        attrs["cited_only"] = False
-
-    for iri, attrs in docs.items():
-        org = G.nodes[attrs["issuer"]] if attrs.get("issuer") in G else {}
-        G.add_node(
-            iri,
-            **attrs,
-            issuer_name=org.get("name"),
-            level=org.get("level"),
-            system=org.get("system"),
-            province=org.get("province"),
-            district=org.get("district"),
-        )
-
-    values = " ".join(DOC_EDGES)
-    rows = store.query(
-        f"SELECT DISTINCT ?a ?p ?b WHERE {{ VALUES ?p {{ {values} }} ?a ?p ?b }}"
-    ).rows
-    keys = {_expand(k): v for k, v in DOC_EDGES.items()}
-    for a, p, b in rows:
-        if str(a) not in G or str(b) not in G:
-            continue
-        da, db = G.nodes[str(a)].get("date"), G.nodes[str(b)].get("date")
-        lag = (da - db).days if da is not None and db is not None else None
-        G.add_edge(str(a), str(b), key=keys[str(p)], lag_days=lag)
-
-    for pattern, key in ORG_EDGES.items():
-        for d, o in store.query(f"SELECT DISTINCT ?d ?o WHERE {{ {pattern} }}").rows:
-            if str(d) in G and str(o) in G:
-                G.add_edge(str(d), str(o), key=key)
-    for o, parent in store.query(
-        "SELECT DISTINCT ?o ?p WHERE { ?o org:subOrganizationOf ?p }"
-    ).rows:
-        if str(o) in G and str(parent) in G:
-            G.add_edge(str(o), str(parent), key="sub_organization_of")
+    run = _runner(store)
+    _add_organisations(G, run, None)
+    _add_documents(G, run, _cited_docs(run, None), all_docs=True)
+    _add_edges(G, run, None, None)
     return G
 
 
-def _expand(prefixed: str) -> str:
-    from chidao.graph.store import PREFIXES
+def _induced(
+    run: Runner, docs: dict[str, dict[str, Any]], orgs: Iterable[str] = ()
+) -> nx.MultiDiGraph:
+    """The induced subgraph of :func:`load_graph` on ``docs`` (from :func:`_cited_docs`),
+    ``orgs`` and the issuers of ``docs``."""
+    links = [
+        (str(d), str(o), key)
+        for pattern, key in ORG_EDGES.items()
+        for d, o in run(lambda v, p=pattern: org_edges(p, v), "d", docs)
+    ]
+    # Issuers only: they give documents their issuer's name, level and units. Every
+    # other organisation costs a pass over every file that mentions it (a ministry
+    # is mentioned by most of the store), for nothing lineage or cascade reads.
+    org_set = set(orgs) | {o for _, o, key in links if key == "issued_by"}
+    G = nx.MultiDiGraph()
+    _add_organisations(G, run, org_set)
+    _add_documents(G, run, docs, all_docs=False)
+    _add_edges(G, run, list(docs), [o for o in org_set if o in G], links)
+    return G
 
-    prefix, local = prefixed.split(":", 1)
-    return PREFIXES[prefix] + local
+
+def _linked(run: Runner, frontier: set[str], props: str, upward: bool) -> set[str]:
+    """Documents linked to ``frontier`` by one of ``props`` (up: cited; down: citing)."""
+    pattern = "?a ?p ?b"
+
+    def query(values: str) -> str:
+        return f"SELECT DISTINCT ?a ?b WHERE {{ {values} VALUES ?p {{ {props} }} {pattern} }}"
+
+    rows = run(query, "a" if upward else "b", frontier)
+    return {str(b if upward else a) for a, b in rows if isinstance(b if upward else a, URIRef)}
+
+
+def load_neighbourhood(
+    store: TripleStore,
+    iri: str,
+    *,
+    up: bool = True,
+    down: bool = True,
+    relations: tuple[str, ...] = CARRY_OUT,
+    max_depth: int | None = None,
+    context: bool = False,
+) -> nx.MultiDiGraph:
+    """The part of the NetworkX view that ``iri``'s lineage and cascade need.
+
+    Starting from document ``iri``, documents are gathered breadth first, a
+    step at a time: *up*, what it carries out by one of ``relations``,
+    transitively; *down*, what carries it out, transitively. The result is the
+    induced subgraph of :func:`load_graph` on those documents and their
+    issuers: the same nodes, attributes and edges, so that
+    :func:`~chidao.graph.lineage.lineage` and
+    :func:`~chidao.graph.cascade.cascade` give the same answers as on the whole
+    graph, at a cost that grows with the answer rather than the store.
+
+    Parameters
+    ----------
+    store : TripleStore
+        The embedded or a remote store.
+    iri : str
+        The document's IRI (:func:`chidao.graph.lookup.resolve_document`).
+    up, down : bool
+        Follow what it carries out / what carries it out.
+    relations : tuple of str
+        Edge keys followed (those of :data:`DOC_EDGES`).
+    max_depth : int, optional
+        Steps to follow in each direction (``None``: until nothing new).
+    context : bool
+        Also the documents that those below ``iri`` directly carry out (what
+        :func:`chidao.graph.view_select.cascade_nodes` draws beside a cascade).
+
+    Returns
+    -------
+    networkx.MultiDiGraph
+        Empty when ``iri`` is not a document of the store.
+
+    Examples
+    --------
+    >>> from chidao.graph.store import OxigraphStore
+    >>> load_neighbourhood(OxigraphStore(), "https://w3id.org/chidao/doc/x").number_of_nodes()
+    0
+    """
+    run = _runner(store)
+    docs = _cited_docs(run, [iri])
+    if iri not in docs:
+        return nx.MultiDiGraph()
+    props = " ".join(p for p, key in DOC_EDGES.items() if key in relations)
+    below: set[str] = set()
+    for upward, wanted in ((True, up), (False, down)):
+        if not wanted or not props:
+            continue
+        seen, frontier, depth = {iri}, {iri}, 0
+        while frontier and (max_depth is None or depth < max_depth):
+            new = _linked(run, frontier, props, upward) - seen
+            docs.update(_cited_docs(run, new - docs.keys()))
+            frontier = {n for n in new if n in docs}  # documents only, as in load_graph
+            seen |= frontier
+            depth += 1
+        if not upward:
+            below = seen - {iri}
+    if context and below and props:
+        beside = _linked(run, below, props, upward=True)
+        docs.update(_cited_docs(run, beside - docs.keys()))
+    return _induced(run, docs)
+
+
+def load_organisation(store: TripleStore, org: str) -> nx.MultiDiGraph:
+    """The part of the NetworkX view that organisation ``org``'s activity needs.
+
+    The induced subgraph of :func:`load_graph` on ``org``, its parent and
+    sub-organisations, the documents linked to it (it issued, received, was
+    copied on or was assigned them) and their issuers: enough for
+    :func:`chidao.graph.who.who` and
+    :func:`chidao.graph.view_select.organisation_nodes`.
+
+    Examples
+    --------
+    >>> from chidao.graph.store import OxigraphStore
+    >>> load_organisation(OxigraphStore(), "https://w3id.org/chidao/org/x").number_of_nodes()
+    0
+    """
+    run = _runner(store)
+    if not any(True for _ in run(typed_organisations, "o", [org])):
+        return nx.MultiDiGraph()
+    linked = {
+        str(d)
+        for pattern in ORG_EDGES
+        for d, _ in run(lambda v, p=pattern: org_edges(p, v), "o", [org])
+    }
+    family = {str(o) for o, _ in run(sub_organisations, "p", [org])}
+    family |= {str(p) for _, p in run(sub_organisations, "o", [org])}
+    return _induced(run, _cited_docs(run, linked), {org} | family)

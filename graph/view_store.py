@@ -1,12 +1,13 @@
-"""An HTML view straight from a store: resolve what the user named, load, draw."""
+"""An HTML view straight from a store: resolve what the user named, load its part, draw."""
 
 from __future__ import annotations
 
 from typing import Any
 
 from chidao.errors import QueryError
+from chidao.graph.docnodes import CARRY_OUT
 from chidao.graph.lookup import resolve_document, resolve_organisation
-from chidao.graph.nxload import load_graph
+from chidao.graph.nxload import load_graph, load_neighbourhood, load_organisation
 from chidao.graph.store import TripleStore
 from chidao.graph.views import cascade_view, corpus_view, organisation_view
 
@@ -27,6 +28,10 @@ def store_view(
     by name or IRI. With neither, the whole corpus is drawn. ``view_options`` go
     to :func:`~chidao.graph.views.cascade_view` and its siblings.
 
+    A document's or an organisation's view loads only its neighbourhood
+    (:func:`~chidao.graph.nxload.load_neighbourhood`,
+    :func:`~chidao.graph.nxload.load_organisation`); the corpus view loads all.
+
     Raises
     ------
     chidao.errors.QueryError
@@ -35,11 +40,13 @@ def store_view(
     """
     if doc is not None and org is not None:
         raise QueryError("name a document or an organisation, not both")
-    # Resolve first: a typo fails before the whole graph is loaded.
+    # Resolve first: a typo fails before anything is loaded.
     if doc is not None:
         iri = resolve_document(store, doc, issuer, year)
-        return cascade_view(load_graph(store), iri, **view_options)
+        relations = view_options.get("relations", CARRY_OUT)
+        G = load_neighbourhood(store, iri, relations=relations, context=True)
+        return cascade_view(G, iri, **view_options)
     if org is not None:
         iri = resolve_organisation(store, org)
-        return organisation_view(load_graph(store), iri, **view_options)
+        return organisation_view(load_organisation(store, iri), iri, **view_options)
     return corpus_view(load_graph(store), **view_options)

@@ -250,7 +250,7 @@ def test_rendering_of_relays_undated_and_disagreeing_dates(monkeypatch, sample_s
     G.add_edge("d1", "kh", key="implements", lag_days=-5)
     G.add_edge("d1", "gov", key="implements", lag_days=4)
     G.add_edge("d2", "kh", key="based_on", lag_days=None)
-    monkeypatch.setattr(analysis_cmd, "load_graph", lambda store: G)
+    monkeypatch.setattr(analysis_cmd, "load_neighbourhood", lambda store, iri, **kw: G)
     monkeypatch.setattr(analysis_cmd, "resolve_document", lambda store, ref, i, y: ref)
 
     out = run(sample_store, "cascade", "gov").output

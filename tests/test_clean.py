@@ -91,7 +91,17 @@ def test_offset_map_is_monotone_and_in_bounds(text: str) -> None:
 
 @pytest.mark.parametrize(
     "module",
-    ["clean", "gazetteer", "resolve", "doc_types", "find_header", "records"],
+    [
+        "clean",
+        "gazetteer",
+        "resolve",
+        "doc_types",
+        "find_header",
+        "records",
+        "dates",
+        "find_issuer",
+        "find_signature",
+    ],
 )
 def test_doctests(module: str) -> None:
     mod = importlib.import_module(f"chidao.extract.{module}")

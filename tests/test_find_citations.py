@@ -409,3 +409,23 @@ def test_regression_issuer_stops_at_a_known_body(text: str, issuer: str) -> None
     # "Chính phủ qui định") because any phrase opening with "Bộ"/"Chính phủ" resolved.
     c = cites(text)[1][0]
     assert c.issuer is not None and c.issuer.name == issuer
+
+
+@pytest.mark.parametrize(
+    ("printed", "code"),
+    [
+        ("ngày 29/3/20221", "implausible-date"),
+        ("ngày 29 tháng 3 năm 1066", "implausible-date"),
+        ("ngày 31/2/2022", "impossible-date"),
+    ],
+)
+def test_regression_impossible_cited_date_is_none_and_reported(printed: str, code: str) -> None:
+    # Bug: "ngày 29/3/20221" was read as 2022-03-29, and a cited date that cannot be was
+    # dropped silently; now it is None and a Problem with its span.
+    text = f"Căn cứ Nghị quyết số 43/NQ-CP {printed} của Chính phủ; Ủy ban nhân dân tỉnh yêu cầu:"
+    c = clean(text)
+    problems: list = []
+    (cit,) = find_citations(c, (0, len(c.text)), None, None, problems)
+    assert cit.number == "43/NQ-CP" and cit.date is None
+    (p,) = problems
+    assert p.code == code and p.span is not None and text[p.span[0] : p.span[1]] == printed

@@ -538,3 +538,60 @@ def test_unaccented_signature_block_gives_the_name_not_the_position() -> None:
     rec = extract_text(text)
     assert rec.signer is not None and rec.signer.name is not None
     assert rec.signer.name.value == "Le Tri Thanh"
+
+
+def test_short_headerless_letter_under_a_signature_stamp() -> None:
+    # Only a "Ký bởi" stamp above a short body: the header zone swallowed the whole letter
+    # (no line of the body is 120 characters long), so no tasks and no signature were found.
+    text = (
+        "Ký bởi: Ủy ban nhân dân tỉnh Quảng Nam\nThời gian ký: 08.06.2023 15:01:02 +07:00\n\n"
+        "Thực hiện Chỉ thị số 13/CT-TTg ngày 17/5/2023 của Thủ tướng Chính phủ, Ủy ban nhân dân "
+        "tỉnh yêu cầu:\n\n1. Sở Công Thương chủ trì, phối hợp với Công an tỉnh kiểm tra thị "
+        "trường.\n\nTM. ỦY BAN NHÂN DÂN\nCHỦ TỊCH\n\nLê Trí Thanh\n"
+    )
+    rec = extract_text(text)
+    assert rec.issuer is not None and rec.issuer.name == "Ủy ban nhân dân tỉnh Quảng Nam"
+    assert [t.assignee.name for t in rec.tasks if t.assignee] == ["Sở Công Thương"]
+    assert rec.signer is not None and rec.signer.name is not None
+    assert rec.signer.name.value == "Lê Trí Thanh"
+
+
+def test_department_placed_under_its_peoples_committee_in_a_merged_header() -> None:
+    # "SỞ Y TẾ" under "ỦY BAN NHÂN DÂN / TỈNH HÀ TĨNH" (columns merged by OCR) was left as a
+    # bare "Sở Y tế": a department that resolves with a level still needs its unit.
+    text = (
+        "ỦY BAN NHÂN DÂN CỘNG HOÀ XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "TỈNH HÀ TĨNH Độc lập - Tự do - Hạnh phúc\nSỞ Y TẾ\n\n"
+        "Số: 1567/SYT-NVY Hà Tĩnh, ngày 21 tháng 6 năm 2022\n"
+        "V/v tăng cường phòng chống dịch sốt xuất huyết\n\n"
+        "Kính gửi: Trung tâm Y tế các huyện, thành phố, thị xã.\n\n"
+        "Thực hiện cong văn số 1203/UBND-VX ngày 10/6/2022 của UBND tỉnh, Sở Y tế yêu cầu:\n"
+    )
+    rec = extract_text(text)
+    assert rec.issuer is not None
+    assert (rec.issuer.name, rec.issuer.parent, rec.issuer.level) == (
+        "Sở Y tế tỉnh Hà Tĩnh",
+        "Ủy ban nhân dân tỉnh Hà Tĩnh",
+        "province",
+    )
+    assert rec.citations[0].issuer is not None
+    assert rec.citations[0].issuer.name == "Ủy ban nhân dân tỉnh Hà Tĩnh"
+
+
+def test_party_committee_office_named_by_its_committee_above_it() -> None:
+    # "VĂN PHÒNG" under "TỈNH ỦY NINH BÌNH" was a bare "Văn phòng" (and the body's relative
+    # "Văn phòng Tỉnh ủy" stood in): the organ belongs to the committee printed above it.
+    text = (
+        "TỈNH ỦY NINH BÌNH\nVĂN PHÒNG\n*\nSố 1120-CV/VPTU\n\nĐẢNG CỘNG SẢN VIỆT NAM\n\n"
+        "Ninh Bình, ngày 3/8/2021\n\nV/v chuẩn bị hội nghị Ban Chấp hành Đảng bộ tỉnh\n\n"
+        "Kính gửi: Các ban đảng Tỉnh ủy.\n\nVăn phòng Tỉnh ủy đề nghị:\n\n"
+        "1. Ban Tổ chức Tỉnh ủy chuẩn bị báo cáo công tác cán bộ.\n"
+    )
+    rec = extract_text(text)
+    assert rec.issuer is not None
+    assert (rec.issuer.name, rec.issuer.parent, rec.issuer.level, rec.issuer.system) == (
+        "Văn phòng Tỉnh ủy Ninh Bình",
+        "Tỉnh ủy Ninh Bình",
+        "province",
+        "party",
+    )

@@ -334,3 +334,73 @@ def test_plan_sections_in_capitals_and_party_organisations() -> None:
     )
     names = [t.assignee.name for t in extract_text(text).tasks if t.assignee]
     assert names == ["Ủy ban nhân dân huyện", "Ban Tuyên giáo Huyện ủy", "Các tổ chức cơ sở đảng"]
+
+
+def test_commune_letter_after_the_reform_addresses_village_heads() -> None:
+    # "Trưởng các thôn" (village heads) was refused: "truong" was taken only as "trường".
+    from chidao.extract.pipeline import extract_text
+
+    text = (
+        "ỦY BAN NHÂN DÂN\nXÃ KỲ XUÂN\nSố: 215/UBND-VP\nV/v tổ chức lấy ý kiến nhân dân\n\n"
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\nĐộc lập - Tự do - Hạnh phúc\n\n"
+        "Kỳ Xuân, ngày 18 tháng 9 năm 2025\n\nKính gửi: Trưởng các thôn.\n\n"
+        "Thực hiện Công văn số 4521/UBND-NC ngày 10/9/2025 của Ủy ban nhân dân tỉnh, Ủy ban "
+        "nhân dân xã yêu cầu:\n\n1. Văn phòng HĐND và UBND xã chủ trì tổng hợp ý kiến.\n\n"
+        "2. Trưởng các thôn tổ chức họp dân trước ngày 30/9/2025.\n"
+    )
+    rec = extract_text(text)
+    assert rec.issuer is not None
+    assert (rec.issuer.name, rec.issuer.parent, rec.issuer.level) == (
+        "Ủy ban nhân dân xã Kỳ Xuân",
+        "Ủy ban nhân dân tỉnh Hà Tĩnh",
+        "commune",
+    )
+    assert [t.assignee.name for t in rec.tasks if t.assignee] == [
+        "Văn phòng HĐND và UBND xã",
+        "Trưởng các thôn",
+    ]
+    assert rec.tasks[1].deadline == "2025-09-30"
+
+
+@pytest.mark.parametrize(
+    ("item", "actor"),
+    [
+        ("1. Ủy ban nhân dân các huyện, thị xã sơ tán dân khỏi vùng nguy hiểm.", True),
+        ("1. Ủy ban nhân dân các huyện, thị xã khắc phục hậu quả mưa lũ.", True),
+        ("1. Các chi bộ kiện toàn bộ máy trước ngày 30/9/2025.", True),
+        # Statements with no listed verb stay statements.
+        ("1. Ngành công nghiệp ô tô bao gồm chuỗi các doanh nghiệp.", False),
+        ("1. Bộ Luật dân sự năm 2005 quy định nguyên tắc thực hiện hợp đồng.", False),
+    ],
+)
+def test_actor_before_a_verb_outside_the_verb_list(item: str, actor: bool) -> None:
+    # Half of the common directive verbs ("sơ tán", "khắc phục", "kiện toàn", …) were not in
+    # the verb list, so their items lost their actor: the first lower-case word that goes on
+    # no organisation's name now ends the actor, when the actor names a body.
+    from chidao.extract.pipeline import extract_text
+
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH QUẢNG BÌNH\nSố: 09/UBND-NN\nV/v ứng phó với mưa lũ\n\n"
+        "Kính gửi: Các sở, ngành; UBND các huyện, thị xã.\n\n"
+        "Ủy ban nhân dân tỉnh yêu cầu:\n\n" + item + "\n"
+    )
+    names = [t.assignee.name for t in extract_text(text).tasks if t.assignee]
+    expected = item[3:].split(" sơ ")[0].split(" khắc ")[0].split(" kiện ")[0]
+    assert names == ([expected] if actor else [])
+
+
+def test_regression_lower_case_district_committees_are_actors() -> None:
+    # Bug: "hai quan" in the list of heads needing a capital was split into "hai" and "quan",
+    # so "Các quận ủy …" (printed in lower case) was refused and the lead-in became the task.
+    from chidao.extract.pipeline import extract_text
+
+    text = (
+        "THÀNH ỦY ĐÀ NẴNG\n*\nSố 520-CV/TU\n\nĐẢNG CỘNG SẢN VIỆT NAM\n\n"
+        "Đà Nẵng, ngày 15 tháng 3 năm 2022\n\n"
+        "V/v thực hiện Kết luận số 19-KL/TW của Bộ Chính trị\n\n"
+        "Kính gửi: Các quận ủy, huyện ủy, đảng ủy trực thuộc Thành ủy.\n\n"
+        "Thực hiện Kết luận số 19-KL/TW ngày 14/10/2021 của Bộ Chính trị, Ban Thường vụ Thành ủy "
+        "yêu cầu:\n\n1. Các quận ủy, huyện ủy, đảng ủy trực thuộc tổ chức quán triệt.\n"
+    )
+    names = [t.assignee.name for t in extract_text(text).tasks if t.assignee]
+    assert names == ["Các quận ủy, huyện ủy, đảng ủy trực thuộc"]

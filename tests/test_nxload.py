@@ -8,12 +8,17 @@ from pathlib import Path
 
 import _graph_records as R
 import networkx as nx
+import pytest
 
+from chidao.errors import QueryError
 from chidao.extract.records import Mention, Record
 from chidao.graph import ids
-from chidao.graph.nxload import load_graph
+from chidao.graph.docnodes import CARRY_OUT, cited
+from chidao.graph.lookup import resolve_document
+from chidao.graph.nxload import load_graph, load_neighbourhood, load_organisation
 from chidao.graph.rdf import record_triples
 from chidao.graph.store import GraphWrite, OxigraphStore
+from chidao.graph.who import who
 
 BASE = "https://w3id.org/chidao/"
 SONG_HINH_DOC = BASE + "doc/huyen-uy-song-hinh.tinh-phu-yen/2021/281-cv-hu"
@@ -141,3 +146,130 @@ def test_extracted_samples_follow_the_schema(tmp_path: Path) -> None:
                 "assignee",
                 "sub_organization_of",
             )
+
+
+# --- partial loads: the induced subgraph of load_graph, nothing more or less -------------------
+
+DOC_TO_ORG = ("issued_by", "recipient", "distribution", "assignee")
+
+
+def _docs_reached(G: nx.MultiDiGraph, start: str, relations, upward: bool, depth=None) -> set[str]:
+    edges = G.out_edges if upward else G.in_edges
+    seen, frontier, steps = {start}, {start}, 0
+    while frontier and (depth is None or steps < depth):
+        nxt = set()
+        for n in frontier:
+            for u, v, k in edges(n, keys=True):
+                other = v if upward else u
+                if k in relations and G.nodes[other].get("kind") == "document":
+                    nxt.add(other)
+        frontier = nxt - seen
+        seen |= frontier
+        steps += 1
+    return seen
+
+
+def _with_orgs(G: nx.MultiDiGraph, docs: set[str]) -> set[str]:
+    orgs = {v for d in docs for _, v, k in G.out_edges(d, keys=True) if k == "issued_by"}
+    return docs | orgs
+
+
+def _assert_induced(H: nx.MultiDiGraph, G: nx.MultiDiGraph, nodes: set[str]) -> None:
+    assert set(H) == nodes
+    assert dict(H.nodes(data=True)) == dict(G.subgraph(nodes).nodes(data=True))
+    edges = sorted((u, v, k, sorted(d.items())) for u, v, k, d in H.edges(keys=True, data=True))
+    want = G.subgraph(nodes).edges(keys=True, data=True)
+    assert edges == sorted((u, v, k, sorted(d.items())) for u, v, k, d in want)
+
+
+def _check_every_document(store) -> int:  # type: ignore[no-untyped-def]
+    from chidao.graph.analysis import cascade, lineage
+
+    G = load_graph(store)
+    docs = [n for n, kind in G.nodes(data="kind") if kind == "document"]
+    linked = 0
+    for relations in (CARRY_OUT, ("implements", "based_on", "cites")):
+        for doc in docs:
+            up = _docs_reached(G, doc, relations, upward=True)
+            down = _docs_reached(G, doc, relations, upward=False)
+            H = load_neighbourhood(store, doc, relations=relations)
+            _assert_induced(H, G, _with_orgs(G, up | down))
+            assert lineage(H, doc, relations) == lineage(G, doc, relations)
+            assert cascade(H, doc, relations) == cascade(G, doc, relations)
+            linked += len(up | down) > 1
+            only_up = load_neighbourhood(store, doc, down=False, relations=relations, max_depth=1)
+            _assert_induced(only_up, G, _with_orgs(G, _docs_reached(G, doc, relations, True, 1)))
+    # with context: also what the documents below carry out
+    for doc in docs:
+        down = _docs_reached(G, doc, CARRY_OUT, upward=False)
+        beside = {v for d in down - {doc} for v, _ in cited(G, d, CARRY_OUT)}
+        up = _docs_reached(G, doc, CARRY_OUT, upward=True)
+        H = load_neighbourhood(store, doc, context=True)
+        _assert_induced(H, G, _with_orgs(G, up | down | beside))
+    orgs = [n for n, kind in G.nodes(data="kind") if kind == "organisation"]
+    for org in orgs:
+        family = {u for u, _, k in G.in_edges(org, keys=True) if k == "sub_organization_of"}
+        family |= {v for _, v, k in G.out_edges(org, keys=True) if k == "sub_organization_of"}
+        linked_docs = {u for u, _, k in G.in_edges(org, keys=True) if k in DOC_TO_ORG}
+        H = load_organisation(store, org)
+        _assert_induced(H, G, {org} | family | _with_orgs(G, linked_docs))
+        assert who(H, org) == who(G, org)
+    return linked
+
+
+def test_neighbourhoods_are_induced_subgraphs_on_the_samples(tmp_path: Path) -> None:
+    from chidao.graph.ingest import ingest
+
+    store = OxigraphStore(tmp_path / "s")
+    ingest([R.SAMPLES], store)
+    assert _check_every_document(store) >= 5
+
+
+def test_neighbourhoods_are_induced_subgraphs_on_a_generated_store(tmp_path: Path) -> None:
+    # A campaign of the benchmark's generator: a central document, a province's two
+    # letters carrying it out and its districts' letters carrying those out, one file
+    # each, with relative citations and documents known only from citations.
+    from test_bench_generate import gen
+
+    from chidao.graph.ingest import ingest
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for doc in gen.iter_documents(24, seed=7):
+        (corpus / f"{doc.index:03d}.txt").write_text(doc.text, encoding="utf-8")
+    store = OxigraphStore(tmp_path / "s")
+    assert ingest([corpus], store).ok
+    assert _check_every_document(store) >= 20
+
+
+def test_neighbourhood_of_what_is_not_a_document_is_empty() -> None:
+    store = R.hand_store()
+    assert load_neighbourhood(store, BASE + "org/tinh-uy-phu-yen").number_of_nodes() == 0
+    assert load_organisation(store, RESOLUTION).number_of_nodes() == 0
+    # an IRI that could break out of the VALUES block is refused, not spliced
+    with pytest.raises(QueryError):
+        load_neighbourhood(store, BASE + "x> } ; DROP ALL ; #")
+
+
+def test_store_views_draw_what_the_whole_graph_draws(tmp_path: Path) -> None:
+    # The partial loads hold every node the views pick, with the whole graph's
+    # attributes and edges (the page itself may list edges in another order).
+    from chidao.graph.ingest import ingest
+    from chidao.graph.view_select import cascade_nodes, organisation_nodes
+    from chidao.graph.view_store import store_view
+
+    store = OxigraphStore(tmp_path / "s")
+    ingest([R.SAMPLES], store)
+    G = load_graph(store)
+    for number in ("68/NQ-CP", "281-CV/HU"):
+        iri = resolve_document(store, number)
+        for relations in (CARRY_OUT, (*CARRY_OUT, "cites")):
+            H = load_neighbourhood(store, iri, relations=relations, context=True)
+            nodes = cascade_nodes(G, iri, relations)
+            assert cascade_nodes(H, iri, relations) == nodes and nodes <= set(H)
+            _assert_induced(H, G, set(H))
+        assert "125-KL/TU" in store_view(store, doc=iri)
+    org = BASE + "org/huyen-uy-song-hinh.tinh-phu-yen"
+    H = load_organisation(store, org)
+    assert organisation_nodes(H, org) == organisation_nodes(G, org)
+    assert "281-CV/HU" in store_view(store, org=org)
