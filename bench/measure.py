@@ -17,15 +17,29 @@ from pathlib import Path
 from typing import Any
 
 
-def iter_corpus(corpus: Path, limit: int | None = None) -> Iterator[Path]:
-    """The documents of a generated corpus in id order, streamed shard by shard."""
-    n = 0
+def iter_corpus(corpus: Path, limit: int | None = None, every: int = 1) -> Iterator[Path]:
+    """The documents of a generated corpus in id order, streamed shard by shard.
+
+    ``every`` > 1 takes one document in ``every`` (a sample spread over the whole
+    corpus); ``limit`` stops after that many documents.
+    """
+    n = i = 0
     for shard in sorted(p for p in Path(corpus).iterdir() if p.name.startswith("shard-")):
         for name in sorted(os.listdir(shard)):
             if limit is not None and n >= limit:
                 return
-            yield shard / name
-            n += 1
+            if i % every == 0:
+                yield shard / name
+                n += 1
+            i += 1
+
+
+def spread(corpus: Path, limit: int | None) -> int:
+    """The stride that spreads ``limit`` documents over the whole corpus."""
+    if not limit:
+        return 1
+    size = json.loads((Path(corpus) / "meta.json").read_text())["size"]
+    return max(1, size // limit)
 
 
 def peak_rss_mb() -> dict[str, float]:

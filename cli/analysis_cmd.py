@@ -175,7 +175,7 @@ def lineage_command(
 ) -> None:
     """Show what DOC carries out, all the way up.
 
-    DOC is a number (68/NQ-CP, "Số 309-CV/TU"), a source file name or an IRI.
+    DOC is a number (43/NQ-CP, "Số 418-CV/TU"), a source file name or an IRI.
     Each hop shows the relation, the higher document's issuer and level, and
     the lag in days between the two dates.
     """

@@ -193,6 +193,7 @@ def query_command(
 
 @click.command("export")
 @store_option
+@endpoint_options
 @format_option(*EXPORT_FORMATS, default="nq")
 @click.option(
     "-o",
@@ -201,9 +202,15 @@ def query_command(
     default=None,
     help="Write here instead of standard output.",
 )
-def export_command(store_path: str | None, fmt: str, output: Path | None) -> None:
+def export_command(
+    store_path: str | None,
+    endpoint: str | None,
+    update_endpoint: str | None,
+    fmt: str,
+    output: Path | None,
+) -> None:
     """Export the store: nq, trig and jsonld keep one named graph per file; ttl, nt merge."""
-    with _store(store_path, read_only=True) as store:
+    with _store(store_path, endpoint, update_endpoint, read_only=True) as store:
         if output is None:
             store.export(fmt, click.get_binary_stream("stdout"))
         else:
@@ -213,9 +220,12 @@ def export_command(store_path: str | None, fmt: str, output: Path | None) -> Non
 
 @click.command("validate")
 @store_option
-def validate_command(store_path: str | None) -> None:
+@endpoint_options
+def validate_command(
+    store_path: str | None, endpoint: str | None, update_endpoint: str | None
+) -> None:
     """Check every file's graph against the shipped SHACL shapes; exit 1 on violations."""
-    with _store(store_path, read_only=True) as store:
+    with _store(store_path, endpoint, update_endpoint, read_only=True) as store:
         report = validate_store(store)
     click.echo(report.text())
     if not report.conforms:
@@ -224,17 +234,21 @@ def validate_command(store_path: str | None) -> None:
 
 @click.command("stats")
 @store_option
+@endpoint_options
 @format_option("table", "json", default="table")
-def stats_command(store_path: str | None, fmt: str) -> None:
+def stats_command(
+    store_path: str | None, endpoint: str | None, update_endpoint: str | None, fmt: str
+) -> None:
     """Count what the store holds: quads, files, documents, organisations, tasks, spans."""
-    with _store(store_path, read_only=True) as store:
+    with _store(store_path, endpoint, update_endpoint, read_only=True) as store:
         stats = store_stats(store)
     if fmt == "json":
         import json
 
         click.echo(json.dumps(stats))
         return
-    table = Table("what", "count", title=f"chidao store {store_path or ''}".strip())
+    where = endpoint or store_path or ""
+    table = Table("what", "count", title=f"chidao store {where}".strip())
     for name, value in stats.items():
         table.add_row(name.replace("_", " "), f"{value:,}")
     Console().print(table)

@@ -19,7 +19,7 @@ import csv
 import json
 from collections import defaultdict
 from datetime import date
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from chidao.extract import regexes as rx
@@ -30,6 +30,7 @@ REFORM_DATE = date(2025, 7, 1)
 _ENDED = "2025-06-30"
 
 
+@lru_cache(maxsize=1 << 16)
 def name_key(name: str) -> str:
     """The matching key of a unit name: folded, without its type word.
 
@@ -43,12 +44,14 @@ def name_key(name: str) -> str:
     return " ".join(k.split())
 
 
+@lru_cache(maxsize=1 << 14)
 def bare_name(name: str) -> str:
     """A unit name without its type word, as written: ``Huyện Kim Sơn`` → ``Kim Sơn``."""
     m = rx.UNIT_TYPE_F.match(fold(name))
     return name[m.end() :].strip() if m else name.strip()
 
 
+@lru_cache(maxsize=1 << 16)
 def unit_type(name: str) -> str | None:
     """The folded type word a name opens with (``huyen``, ``thanh pho``…), if any."""
     m = rx.UNIT_TYPE_F.match(fold(name))
@@ -90,6 +93,8 @@ class Gazetteer:
         self._new_wards: dict[str, list[AdminUnit]] = defaultdict(list)
         self._new_by_name: dict[str, list[AdminUnit]] = defaultdict(list)
         self._load_2025()
+        # Resolving names asks for the same few thousand places again and again.
+        self._find_cached = lru_cache(maxsize=1 << 16)(self._find)
 
     def _load_2025(self) -> None:
         try:
@@ -123,12 +128,17 @@ class Gazetteer:
         (``Huyện``, ``Phường``) restricts too.  ``province`` keeps units of that
         province.  ``at`` ≥ 2025-07-01 looks in the two-level system.
         """
+        return list(self._find_cached(name, level, province, at is not None and at >= REFORM_DATE))
+
+    def _find(
+        self, name: str, level: str | None, province: str | None, two_level: bool
+    ) -> tuple[AdminUnit, ...]:
         key = name_key(name)
         if not key:
-            return []
+            return ()
         typ = unit_type(name)
         levels = [level] if level else _levels_for_type(typ)
-        if at is not None and at >= REFORM_DATE:
+        if two_level:
             found: list[AdminUnit] = []
             if "province" in levels and key in self._new_provinces:
                 found.append(self._new_provinces[key])
@@ -142,7 +152,7 @@ class Gazetteer:
             pk = name_key(province)
             inside = [u for u in found if u.level == "province" or name_key(u.province or "") == pk]
             found = inside
-        return found
+        return tuple(found)
 
     def province(self, name: str, at: date | None = None) -> AdminUnit | None:
         """The province called ``name`` (``Ninh Bình``, ``TỈNH QUẢNG TRỊ``, ``TP Hồ Chí Minh``)."""

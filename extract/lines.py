@@ -27,8 +27,23 @@ class Line:
         return not self.text.strip()
 
 
+#: The last document's lines: the header, parties, signature and issuer finders all split the
+#: same text in turn. Keyed by identity (the entry holds the object, so its id is not reused).
+_last_split: tuple[Cleaned, tuple[Line, ...]] | None = None
+
+
 def split_lines(cleaned: Cleaned) -> list[Line]:
-    """The lines of the cleaned text with their offsets."""
+    """The lines of the cleaned text with their offsets (a new list; the lines are frozen)."""
+    global _last_split
+    last = _last_split
+    if last is not None and last[0] is cleaned:
+        return list(last[1])
+    lines = _split_lines(cleaned)
+    _last_split = (cleaned, tuple(lines))
+    return lines
+
+
+def _split_lines(cleaned: Cleaned) -> list[Line]:
     out: list[Line] = []
     pos = 0
     text, folded = cleaned.text, cleaned.folded

@@ -31,7 +31,8 @@ VI_UPPER = VI_LOWER.upper()
 # "--- PAGE BREAK ---", "--- PAGE 2 ---" lines inserted by the PDF/DOCX converter.
 PAGE_MARKER = re.compile(r"^[ \t]*-{2,}[ \t]*PAGE(?:[ \t]+BREAK|[ \t]+\d+)[ \t]*-{2,}[ \t]*$", re.M)
 # Markdown emphasis left by DOCX conversion: "**ĐẢNG BỘ TỈNH NINH BÌNH", "*V/v …*", "__".
-EMPHASIS = re.compile(r"\*+|_{2,}")
+# (Written so that every branch opens with a literal: the engine then skips to those characters.)
+EMPHASIS = re.compile(r"\*\**|__+")
 # A table-column rule: "- Các ban Đảng, UBKT, VPTU, | *để báo cáo*".
 COLUMN_RULE = re.compile(r"\|")
 # A table rule OCR'd as a lone "l" at a line's start or end: "l Giao thông vận tải; l".
@@ -44,10 +45,12 @@ PAGE_NUMBER_LINE = re.compile(r"^[ \t]*(?:-[ \t]*)?\d{1,3}(?:[ \t]*-)?[ \t]*$", 
 TRAILING_SPACE = re.compile(r"[ \t]+$", re.M)
 LEADING_SPACE = re.compile(r"^[ \t]+", re.M)
 # Three or more line breaks (after debris was removed) → one blank line.
-MANY_BREAKS = re.compile(r"\n{3,}")
+MANY_BREAKS = re.compile(r"\n\n\n+")  # "\n{3,}", opening with a literal for speed
 # A blank line inside a sentence (a page break), only between lower-case letters:
 # "…, báo\n\ncáo thường xuyên về Ban Thường vụ".
-SPLIT_SENTENCE = re.compile(r"(?<=[^\W\d_])\n\n+(?=[^\W\d_])")
+# The first "\n" comes before the look-behind so that the scan jumps from line break to line
+# break instead of testing the look-behind at every character.
+SPLIT_SENTENCE = re.compile(r"\n(?<=[^\W\d_]\n)\n+(?=[^\W\d_])")
 # Old tone placement in a name, for matching only: "hoà" (→ "hòa"), "Uỷ" (→ "Ủy").
 OLD_TONE = re.compile("oà|oá|oả|oã|oạ|oè|oé|oẻ|oẽ|oẹ|uỳ|uý|uỷ|uỹ|uỵ", re.I)
 # Zero-width and soft-hyphen characters, byte-order marks.

@@ -17,6 +17,7 @@ from __future__ import annotations
 import difflib
 import json
 import re
+from collections import Counter
 from collections.abc import Iterator
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -77,9 +78,35 @@ def _central_entry(key: str) -> dict[str, str | None] | None:
     entry = _central().get(key)
     if entry is None and len(key) >= 12:
         # OCR slips in a long name ("TONG CUC HAL QUAN"): a near-identical known name.
-        close = difflib.get_close_matches(key, list(_central()), n=1, cutoff=0.92)
+        counts = Counter(key)
+        likely = [
+            k
+            for k, k_counts in _fuzzy_candidates(len(key))
+            if 2.0 * sum((counts & k_counts).values()) / (len(key) + len(k)) >= _FUZZY_CUTOFF
+        ]
+        close = difflib.get_close_matches(key, likely, n=1, cutoff=_FUZZY_CUTOFF)
         entry = _central()[close[0]] if close else None
     return entry
+
+
+_FUZZY_CUTOFF = 0.92
+
+
+@lru_cache(maxsize=256)
+def _fuzzy_candidates(length: int) -> tuple[tuple[str, Counter[str]], ...]:
+    """The known names (with their letter counts) whose length allows a match with a key of
+    ``length`` characters.
+
+    ``get_close_matches`` tests ``real_quick_ratio`` (lengths) then ``quick_ratio`` (letter
+    counts) before the costly ``ratio``; here the first is worked out once per length and the
+    second from counts made once, with the same arithmetic, so the names left out are exactly
+    those it would have rejected and the match is the same.
+    """
+    return tuple(
+        (k, Counter(k))
+        for k in _central()
+        if 2.0 * min(length, len(k)) / (length + len(k)) >= _FUZZY_CUTOFF
+    )
 
 
 def _key(s: str) -> str:
@@ -117,11 +144,15 @@ def central_body(printed: str) -> Organisation | None:
 # --- helpers ------------------------------------------------------------------------------
 
 
+@lru_cache(maxsize=1 << 16)
 def _expand(s: str) -> str:
-    """Spell out abbreviations (``UBND`` → ``Ủy ban nhân dân``) and tidy spacing."""
+    """Spell out abbreviations (``UBND`` → ``Ủy ban nhân dân``) and tidy spacing.
+
+    Cached: the same few thousand names are printed over and over in an archive.
+    """
     s = " ".join(s.replace("\n", " ").split()).strip(" ,.;:-")
+    f = fold(s)
     for pat, repl in rx.ORG_ABBREVIATIONS_F:
-        f = fold(s)
         out, last = [], 0
         for m in pat.finditer(f):
             out.append(s[last : m.start()])
@@ -130,6 +161,7 @@ def _expand(s: str) -> str:
         if out:
             out.append(s[last:])
             s = " ".join("".join(out).split())
+            f = fold(s)  # only a replacement changes what the next pattern sees
     return s
 
 
@@ -330,6 +362,29 @@ def resolve_organisation(
     """
     if not printed or not printed.strip():
         return None
+    at = at if at is not None else _AT.get()
+    # Before the reform the date is never read (see _unit_for_place): one cache entry for all.
+    at_key = at if at is not None and at >= REFORM_DATE else None
+    if context is None:
+        return _resolve_cached(printed, False, None, None, province_hint, at_key)
+    # Resolution reads only the context's level and unit: the issuers of a thousand letters
+    # share a few hundred such keys.
+    return _resolve_cached(printed, True, context.level, context.unit, province_hint, at_key)
+
+
+@lru_cache(maxsize=1 << 16)
+def _resolve_cached(
+    printed: str,
+    has_context: bool,
+    context_level: str | None,
+    context_unit: AdminUnit | None,
+    province_hint: str | None,
+    at: date | None,
+) -> Organisation | None:
+    """:func:`resolve_organisation` on a hashable key; results are frozen, so shared safely."""
+    context = (
+        Organisation(name="", level=context_level, unit=context_unit) if has_context else None
+    )
     text = _expand(printed)
     f = fold(text)
     # A standing committee speaks for its committee: drop "Ban Thường vụ", "Thường trực".
@@ -341,7 +396,7 @@ def resolve_organisation(
     if province_hint is None:
         prov = _province_of(context)
         province_hint = prov.name if prov else None
-    with dated(at if at is not None else _AT.get()):
+    with dated(at):
         org = _resolve(text, f, context, province_hint)
     if org is None:
         return None
@@ -503,6 +558,8 @@ _AGENCY_NAMES = {
 
 def _territorial_agency(text: str, f: str, province_hint: str | None) -> Organisation | None:
     """``Cục Thuế tỉnh Bắc Ninh`` and the like: an agency plus the unit it serves."""
+    if rx.TERRITORIAL_AGENCY_F.match(f) is None:
+        return None  # no prefix can match in full if none matches at all: skip the scan
     for cut in (m.start() for m in rx.SPACE.finditer(f)):
         if not rx.TERRITORIAL_AGENCY_F.fullmatch(f[:cut]):
             continue

@@ -133,17 +133,17 @@ def cascade(
     --------
     >>> from datetime import date
     >>> G = nx.MultiDiGraph()
-    >>> G.add_node("gov", kind="document", number="68/NQ-CP", level="central",
+    >>> G.add_node("gov", kind="document", number="43/NQ-CP", level="central",
     ...            date=date(2021, 7, 1), issuer_name="Chính phủ")
-    >>> G.add_node("prov", kind="document", number="309-CV/TU", level="province",
-    ...            date=date(2021, 7, 20), issuer_name="Tỉnh ủy Bắc Kạn")
-    >>> G.add_node("dist", kind="document", number="281-CV/HU", level="district",
-    ...            date=date(2021, 9, 6), issuer_name="Huyện ủy Sông Hinh")
+    >>> G.add_node("prov", kind="document", number="418-CV/TU", level="province",
+    ...            date=date(2021, 7, 20), issuer_name="Tỉnh ủy Ninh Bình")
+    >>> G.add_node("dist", kind="document", number="217-CV/HU", level="district",
+    ...            date=date(2021, 9, 6), issuer_name="Huyện ủy Kim Sơn")
     >>> _ = G.add_edge("prov", "gov", key="implements", lag_days=19)
     >>> _ = G.add_edge("dist", "gov", key="implements", lag_days=67)
     >>> c = cascade(G, "gov")
     >>> [(n.document.number, n.parent, n.days_from_root) for n in c.nodes]
-    [('309-CV/TU', 'gov', 19), ('281-CV/HU', 'gov', 67)]
+    [('418-CV/TU', 'gov', 19), ('217-CV/HU', 'gov', 67)]
     >>> [(s.level, s.count, s.first_days, s.median_days) for s in c.levels]
     [('province', 1, 19, 19), ('district', 1, 67, 67)]
     """

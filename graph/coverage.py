@@ -124,14 +124,14 @@ def coverage_gaps(
     Examples
     --------
     >>> G = nx.MultiDiGraph()
-    >>> G.add_node("kl", kind="document", number="125-KL/TU", level="province",
-    ...            province="Tỉnh Phú Yên")
-    >>> G.add_node("cv", kind="document", number="281-CV/HU", level="district",
-    ...            province="Tỉnh Phú Yên", district="Huyện Sông Hinh")
+    >>> G.add_node("kl", kind="document", number="52-KL/TU", level="province",
+    ...            province="Tỉnh Ninh Bình")
+    >>> G.add_node("cv", kind="document", number="217-CV/HU", level="district",
+    ...            province="Tỉnh Ninh Bình", district="Huyện Kim Sơn")
     >>> _ = G.add_edge("cv", "kl", key="implements")
-    >>> gaps = coverage_gaps(G, "kl", ["Huyện Sông Hinh", "Huyện Sơn Hòa", "Thị xã Sông Cầu"])
+    >>> gaps = coverage_gaps(G, "kl", ["Huyện Kim Sơn", "Huyện Yên Mô", "Thành phố Tam Điệp"])
     >>> gaps.covered, gaps.missing
-    ({'Huyện Sông Hinh': ['cv']}, ['Huyện Sơn Hòa', 'Thị xã Sông Cầu'])
+    ({'Huyện Kim Sơn': ['cv']}, ['Huyện Yên Mô', 'Thành phố Tam Điệp'])
     """
     tree = cascade(G, doc, relations)  # raises NodeNotFound for a non-document
     info = tree.root
@@ -179,10 +179,10 @@ def gazetteer_units(gazetteer: Gazetteer | None = None) -> UnitsFn:
     in force then.
 
     >>> units = gazetteer_units()
-    >>> [u.name for u in units("Tỉnh Phú Yên", "Tỉnh Phú Yên", date(2021, 9, 5))][:2]
-    ['Thành phố Tuy Hoà', 'Thị xã Sông Cầu']
-    >>> len(units("Huyện Bảo Lâm", "Tỉnh Lâm Đồng", date(2021, 2, 15)))
-    14
+    >>> [u.name for u in units("Tỉnh Ninh Bình", "Tỉnh Ninh Bình", date(2021, 9, 5))][:2]
+    ['Thành phố Ninh Bình', 'Thành phố Tam Điệp']
+    >>> len(units("Huyện Châu Thành", "Tỉnh Tiền Giang", date(2021, 2, 15)))
+    23
     >>> len(units(None, None, date(2021, 7, 1))), len(units(None, None, date(2025, 8, 1)))
     (63, 34)
     """

@@ -55,9 +55,9 @@ def doc_info(G: nx.MultiDiGraph, node: str) -> DocInfo:
     """The :class:`DocInfo` of document ``node`` (missing attributes become ``None``).
 
     >>> G = nx.MultiDiGraph()
-    >>> G.add_node("d", kind="document", number="68/NQ-CP", level="central")
+    >>> G.add_node("d", kind="document", number="43/NQ-CP", level="central")
     >>> doc_info(G, "d").number, doc_info(G, "d").cited_only
-    ('68/NQ-CP', False)
+    ('43/NQ-CP', False)
     """
     a = G.nodes[node]
     return DocInfo(
@@ -147,8 +147,8 @@ def to_jsonable(value: Any) -> Any:
 
     >>> to_jsonable({"d": date(2021, 7, 1), "xs": [None, 3]})
     {'d': '2021-07-01', 'xs': [None, 3]}
-    >>> to_jsonable(DocInfo("d", "68/NQ-CP", None, None, None, None, None, True, None))["number"]
-    '68/NQ-CP'
+    >>> to_jsonable(DocInfo("d", "43/NQ-CP", None, None, None, None, None, True, None))["number"]
+    '43/NQ-CP'
     """
     if dataclasses.is_dataclass(value) and not isinstance(value, type):
         return to_jsonable(dataclasses.asdict(value))

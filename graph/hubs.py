@@ -132,16 +132,16 @@ def hubs(
     Examples
     --------
     >>> G = nx.MultiDiGraph()
-    >>> G.add_node("nq", kind="document", number="68/NQ-CP", level="central")
-    >>> G.add_node("kl", kind="document", number="125-KL/TU", level="province")
-    >>> G.add_node("cv", kind="document", number="281-CV/HU", level="district")
-    >>> G.add_node("tu", kind="document", number="309-CV/TU", level="province")
+    >>> G.add_node("nq", kind="document", number="43/NQ-CP", level="central")
+    >>> G.add_node("kl", kind="document", number="52-KL/TU", level="province")
+    >>> G.add_node("cv", kind="document", number="217-CV/HU", level="district")
+    >>> G.add_node("tu", kind="document", number="418-CV/TU", level="province")
     >>> for u, v in [("cv", "nq"), ("cv", "kl"), ("tu", "nq")]:
     ...     _ = G.add_edge(u, v, key="implements")
     >>> [(r.number, r.implemented_by) for r in hubs(G)["all"]]
-    [('68/NQ-CP', 2), ('125-KL/TU', 1)]
+    [('43/NQ-CP', 2), ('52-KL/TU', 1)]
     >>> {k: [r.number for r in v] for k, v in hubs(G, group="level").items()}
-    {'central': ['68/NQ-CP'], 'province': ['125-KL/TU']}
+    {'central': ['43/NQ-CP'], 'province': ['52-KL/TU']}
     """
     if by not in RANK_KEYS:
         raise ValueError(f"by must be one of {RANK_KEYS}, not {by!r}")

@@ -5,17 +5,22 @@ hash + path) is already stored is skipped before it is even extracted, so a run
 that was killed picks up where it stopped and ingesting the same files twice
 changes nothing.  The others are extracted (:func:`chidao.extract.batch.extract_many`,
 in worker processes when ``jobs > 1``), turned into triples
-(:func:`chidao.graph.rdf.record_triples`) and written in batches, each batch
-ONE store transaction that also drops the graphs of earlier versions of the
-same files.  A file that cannot be read or extracted is reported and the run
-goes on; the store is never half-written.
+(:func:`chidao.graph.rdf.record_triples`) and written in batches
+(:meth:`~chidao.graph.store.TripleStore.write`: each graph of a batch lands
+whole or not at all, and a changed file's new graph replaces the old one in
+one transaction).  A file that cannot be read or extracted is reported and the
+run goes on; the store is never half-written.
+
+Memory does not grow with the number of files: the file list is streamed, only
+the files in flight are remembered (to skip one named twice), and look-ups of
+year-less citations are cached in a bounded LRU.
 """
 
 from __future__ import annotations
 
 import hashlib
 import time
-from collections import defaultdict
+from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -28,9 +33,13 @@ from chidao.graph import ids
 from chidao.graph.rdf import record_triples
 from chidao.graph.store import GraphWrite, TripleStore, store_lookup, to_ox
 
-#: Files per store transaction: large enough to amortise the commit, small enough
-#: that a crash loses little work and a batch's update stays a few MB.
-DEFAULT_BATCH = 64
+#: Files per store write: large enough to amortise a bulk load (each writes a set
+#: of sorted files that RocksDB must later compact), small enough that a crash
+#: loses little work and a batch's triples stay some tens of MB.
+DEFAULT_BATCH = 256
+
+#: Distinct registration numbers whose store look-up is remembered.
+LOOKUP_CACHE = 4096
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,20 +91,43 @@ def file_sha256(path: Path) -> str | None:
 
 
 class _BatchIndex:
-    """Documents of the batch not yet committed, for resolving year-less citations."""
+    """Documents known by number: the store's, and the batch's not yet committed.
 
-    def __init__(self, store: TripleStore) -> None:
-        self._store_lookup = store_lookup(store)
+    The store's answers are cached per number (a central document's number is
+    looked up by every letter that cites it without its year, and the store
+    holds one ``eli:number`` triple per citing graph).  Only this run writes
+    the store while it runs, so an entry goes stale only when a document with
+    that number is committed: :meth:`committed` drops it then.
+    """
+
+    def __init__(self, store: TripleStore, cache_size: int = LOOKUP_CACHE) -> None:
+        self._store = store
+        self._cache: OrderedDict[str, list[str]] = OrderedDict()
+        self._cache_size = cache_size
         self._pending: dict[str, set[str]] = defaultdict(set)
 
     def add(self, number: str, iri: str) -> None:
         self._pending[number].add(iri)
 
-    def clear(self) -> None:
+    def committed(self) -> None:
+        """The batch is in the store: its numbers' cached answers are stale."""
+        for number in self._pending:
+            self._cache.pop(number, None)
         self._pending.clear()
 
+    def _stored(self, number: str) -> list[str]:
+        found = self._cache.get(number)
+        if found is None:
+            found = self._store.find_documents(number)
+            self._cache[number] = found
+            if len(self._cache) > self._cache_size:
+                self._cache.popitem(last=False)
+        else:
+            self._cache.move_to_end(number)
+        return found
+
     def lookup(self, number: str, issuer: str | None, year: int | None) -> list[str]:
-        found = set(self._store_lookup(number, issuer, year))
+        found = set(store_lookup(_Known(self._stored(number)))(number, issuer, year))
         for iri in self._pending.get(number, ()):
             key = ids.DocKey.parse(iri)
             if key is None or not key.complete:
@@ -103,6 +135,16 @@ class _BatchIndex:
             if (issuer is None or key.issuer == issuer) and (year is None or key.year == year):
                 found.add(iri)
         return sorted(found)
+
+
+class _Known:
+    """Just enough of a store for :func:`store_lookup`: documents already found."""
+
+    def __init__(self, docs: list[str]) -> None:
+        self._docs = docs
+
+    def find_documents(self, number: str) -> list[str]:
+        return self._docs
 
 
 def ingest(
@@ -126,43 +168,59 @@ def ingest(
     :class:`IngestSummary`.
     """
     started = time.perf_counter()
-    files = [str(p) for p in iter_input_files(paths)]  # strings: a tenth of Path's memory
-    summary = IngestSummary(files=len(files))
+    summary = IngestSummary()
     if on_start is not None:
-        on_start(len(files))
+        # A first walk only counts (the progress bar's total): no list of 10^6 names is kept.
+        on_start(sum(1 for _ in iter_input_files(paths)))
+    present: set[str] | None = set() if prune else None  # what prune keeps
 
     def report(result: FileResult) -> None:
         summary.count(result)
         if progress is not None:
             progress(result)
 
-    claimed: set[str] = set()  # graphs of this run (the same file named twice)
+    # Graphs handed to extraction and not yet committed or failed, by source: a file
+    # named twice is skipped while its first copy is in flight, by has_graph after.
+    in_flight: dict[str, str] = {}
+    claimed: set[str] = set()
 
     def todo() -> Iterator[Path]:
-        for name in files:
-            sha = file_sha256(Path(name))
+        for path in iter_input_files(paths):
+            summary.files += 1
+            name = str(path)
+            if present is not None:
+                present.add(name)
+            sha = file_sha256(path)
             if sha is not None:
                 graph = str(ids.graph_iri(sha, name))
                 if graph in claimed or store.has_graph(graph):
                     report(FileResult(name, "skipped", graph))
                     continue
                 claimed.add(graph)
-            yield Path(name)
+                in_flight[name] = graph
+            yield path
+
+    def settled(source: str) -> None:
+        graph = in_flight.pop(source, None)
+        if graph is not None:
+            claimed.discard(graph)
 
     index = _BatchIndex(store)
-    batch: list[tuple[GraphWrite, FileResult]] = []
+    batch: list[tuple[GraphWrite, FileResult, str]] = []  # (write, result, source as walked)
 
     def commit() -> None:
-        store.write([w for w, _ in batch])
-        for _, result in batch:
+        store.write([w for w, _, _ in batch])
+        index.committed()
+        for _, result, source in batch:
+            settled(source)
             report(result)
         batch.clear()
-        index.clear()
 
     for outcome in extract_many(todo(), jobs=jobs, strict=strict):
         messages = tuple(outcome.messages())
         record = outcome.record
         if record is None:
+            settled(outcome.source)
             report(FileResult(outcome.source, "failed", messages=messages))
             continue
         graph = ids.graph_iri(record.sha256, record.source)
@@ -173,13 +231,14 @@ def ingest(
             index.add(record.number.value, str(doc))
         status = "replaced" if old else "added"
         write = GraphWrite(graph, triples, old)
-        batch.append((write, FileResult(record.source, status, str(graph), len(triples), messages)))
+        result = FileResult(record.source, status, str(graph), len(triples), messages)
+        batch.append((write, result, outcome.source))
         if len(batch) >= batch_size:
             commit()
     if batch:
         commit()
-    if prune:
-        for result in prune_missing(store, paths, files):
+    if present is not None:
+        for result in prune_missing(store, paths, present):
             report(result)
     summary.seconds = time.perf_counter() - started
     return summary

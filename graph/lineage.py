@@ -98,18 +98,18 @@ def lineage(
 
     >>> from datetime import date
     >>> G = nx.MultiDiGraph()
-    >>> G.add_node("gov", kind="document", number="68/NQ-CP", level="central",
+    >>> G.add_node("gov", kind="document", number="43/NQ-CP", level="central",
     ...            date=date(2021, 7, 1))
-    >>> G.add_node("prov", kind="document", number="125-KL/TU", level="province",
+    >>> G.add_node("prov", kind="document", number="52-KL/TU", level="province",
     ...            date=date(2021, 9, 5), cited_only=True)
-    >>> G.add_node("dist", kind="document", number="281-CV/HU", level="district",
+    >>> G.add_node("dist", kind="document", number="217-CV/HU", level="district",
     ...            date=date(2021, 9, 6))
     >>> _ = G.add_edge("dist", "prov", key="implements", lag_days=1)
     >>> _ = G.add_edge("dist", "gov", key="implements", lag_days=67)
     >>> for chain in lineage(G, "dist"):
     ...     print([(h.number, h.relation, h.level, h.lag_days) for h in chain])
-    [('68/NQ-CP', 'implements', 'central', 67)]
-    [('125-KL/TU', 'implements', 'province', 1)]
+    [('43/NQ-CP', 'implements', 'central', 67)]
+    [('52-KL/TU', 'implements', 'province', 1)]
     """
     require_document(G, doc)
     chains: list[list[Hop]] = []

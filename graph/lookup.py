@@ -1,10 +1,10 @@
 """Find the document or organisation a user names on the command line.
 
 A document is named the way people write it: a registration number
-(``68/NQ-CP``, ``Số 309 - CV/TU``, ``05/CD-UBND`` for ``05/CĐ-UBND``), narrowed
+(``43/NQ-CP``, ``Số 418 - CV/TU``, ``12/CD-UBND`` for ``12/CĐ-UBND``), narrowed
 by issuer and year where numbers repeat; a source file's name
-(``004_44141d7364da2aa0.txt``); or its IRI. An organisation by its name
-(accent- and case-blind, ``huyen uy song hinh``) or IRI.
+(``017_9c3e5a7b21d04f68.txt``); or its IRI. An organisation by its name
+(accent- and case-blind, ``huyen uy kim son``) or IRI.
 
 Every value the user typed reaches the store as a bound variable
 (:meth:`~chidao.graph.store.TripleStore.query`'s ``bindings``), never as
@@ -106,10 +106,10 @@ def number_key(text: str) -> str:
     Case, accents (``QĐ``/``QD``), spaces, dash and slash look-alikes and a
     leading ``Số`` do not matter; every other character does.
 
-    >>> number_key("Số 68 / NQ-CP"), number_key("05/CĐ-UBND"), number_key("05/CD–UBND")
-    ('68/nq-cp', '05/cd-ubnd', '05/cd-ubnd')
-    >>> number_key('68"}/NQ-CP')
-    '68"}/nq-cp'
+    >>> number_key("Số 43 / NQ-CP"), number_key("12/CĐ-UBND"), number_key("12/CD–UBND")
+    ('43/nq-cp', '12/cd-ubnd', '12/cd-ubnd')
+    >>> number_key('43"}/NQ-CP')
+    '43"}/nq-cp'
     """
     t = fold(text.translate(_DASHES).translate(_SLASHES)).strip()
     for lead in ("so:", "so.", "so "):
@@ -126,8 +126,8 @@ def _needle(key: str) -> str:
     this folded key: a part holding letters (``ĐA``, ``KẾ``) could differ by an
     accent, so then only its leading digits are compared.
 
-    >>> _needle("68/nq-cp"), _needle('68"}/nq-cp'), _needle("qd12-ubnd"), _needle("12a/x")
-    ('68', '68"}', '', '12')
+    >>> _needle("43/nq-cp"), _needle('43"}/nq-cp'), _needle("qd12-ubnd"), _needle("12a/x")
+    ('43', '43"}', '', '12')
     """
     head = key
     for sep in "/-":
@@ -145,7 +145,7 @@ def _needle(key: str) -> str:
 def reference_kind(ref: str) -> str:
     """``"iri"``, ``"file"`` or ``"number"``.
 
-    >>> [reference_kind(r) for r in ("68/NQ-CP", "004_44141d7364da2aa0.txt",
+    >>> [reference_kind(r) for r in ("43/NQ-CP", "017_9c3e5a7b21d04f68.txt",
     ...                              "https://w3id.org/chidao/doc/x")]
     ['number', 'file', 'iri']
     """
@@ -286,8 +286,8 @@ def find_organisations(store: TripleStore, ref: str) -> list[OrgCandidate]:
 
     An exact name wins, then names holding ``ref``'s words in a row
     (``Huyện ủy`` is not ``Ủy ban nhân dân huyện …``), then names and IRI place
-    keys holding all of them (``Huyện ủy Bảo Lâm Lâm Đồng`` picks the one in
-    Lâm Đồng).
+    keys holding all of them (``Huyện ủy Châu Thành Tiền Giang`` picks the one in
+    Tiền Giang).
     """
     ref = ref.strip()
     labels: dict[str, set[str]] = {}
@@ -304,7 +304,7 @@ def find_organisations(store: TripleStore, ref: str) -> list[OrgCandidate]:
         labels.setdefault(str(o), set()).add(str(label))
     # Three tiers, the first that matches wins: the whole name; the words in a
     # row inside a name; a name's words in a row followed by words of the place
-    # key of the IRI (``…/org/huyen-uy-bao-lam.tinh-lam-dong``).
+    # key of the IRI (``…/org/huyen-uy-chau-thanh.tinh-tien-giang``).
     tiers: tuple[list[OrgCandidate], ...] = ([], [], [])
     for o, names in labels.items():
         folded = [" " + " ".join(fold(n).split()) + " " for n in names]
@@ -332,8 +332,8 @@ def _in_row(words: list[str], folded_names: list[str]) -> bool:
 def _org_words(ref: str) -> list[str]:
     """The folded words of an organisation's name, abbreviations spelled out.
 
-    >>> _org_words("UBND huyện Sông Hinh")
-    ['uy', 'ban', 'nhan', 'dan', 'huyen', 'song', 'hinh']
+    >>> _org_words("UBND huyện Kim Sơn")
+    ['uy', 'ban', 'nhan', 'dan', 'huyen', 'kim', 'son']
     """
     text = fold(ref)
     for pattern, spelled in rx.ORG_ABBREVIATIONS_F:

@@ -8,26 +8,29 @@ lineage or cascade costs in proportion to its answer, not to the store: they
 give the *induced subgraph* of :func:`load_graph` on the nodes they reach,
 with the same attributes and edges.
 
-A handful of SPARQL queries stream rows into the graph: one pass for the
-documents' own descriptions (the graph of the file they came from), one for
-what citations say of every document (which fills in documents known only
-from citations), one for organisations and their units, and one per kind of
-edge.  Aggregates (``MIN``) make the result deterministic when two files
-disagree; a document's own file wins over what others say of it.  The partial
-loaders run the very same queries, restricted by a ``VALUES`` block of IRIs
-the store itself returned (written by :func:`~chidao.graph.sparql_text.sparql_iri`,
-which refuses anything that could end an IRI early), a few hundred at a time.
+Documents and organisations are read one property at a time over the union
+of the files' graphs (``SELECT DISTINCT ?s ?x WHERE { ?s eli:number ?x }``),
+keeping the least value any file gives, so the result is deterministic when
+two files disagree and a file that leaves a property out does not blank it;
+then the documents' own descriptions (the graph of the file they came from,
+``GRAPH ?g``) win over what citations say of them; then one query per kind of
+edge. The partial loaders run the very same queries, restricted by a
+``VALUES`` block of IRIs the store itself returned (written by
+:func:`~chidao.graph.sparql_text.sparql_iri`, which refuses anything that
+could end an IRI early), a few hundred at a time.
 
-Every join runs inside one file's graph (``GRAPH ?g``): each file's graph is
-self-contained, and the union default graph repeats a triple once per graph
-that holds it, so joining several patterns over the union multiplies rows by
-the number of files that mention a much-cited node (k files → k^6 rows).
+No query joins several patterns on one subject over the union: the union
+default graph repeats a triple once per graph that holds it, so such a join
+multiplies rows by the number of files that mention a much-cited node (k
+files → k^6 rows). Joins run inside one file's graph (``GRAPH ?g``), or each
+pattern is asked alone, ``DISTINCT``.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from typing import Any
 
 import networkx as nx
@@ -36,7 +39,7 @@ from rdflib.term import Node
 
 from chidao.graph.docnodes import CARRY_OUT
 from chidao.graph.sparql_text import sparql_iri
-from chidao.graph.store import PREFIXES, TripleStore
+from chidao.graph.store import TripleStore
 
 #: Property (prefixed) → edge key, document → document.
 DOC_EDGES: dict[str, str] = {
@@ -80,19 +83,6 @@ _DOC_AGGREGATES = (
 # document first (100x slower for one document on a 1,000-file store).
 
 
-def documents_all(values: str = "") -> str:
-    """Every document (of ``values``), with what any file says of it."""
-    return f"""
-SELECT ?d {_DOC_AGGREGATES} WHERE {{
-    GRAPH ?g {{
-        {values}
-        ?d a eli:LegalResource .
-        {_DOC_FIELDS}
-    }}
-}} GROUP BY ?d
-"""
-
-
 def documents_own(values: str = "") -> str:
     """Documents (of ``values``) with a source file, with what their own file says."""
     return f"""
@@ -107,27 +97,14 @@ SELECT ?d {_DOC_AGGREGATES} (MIN(?name) AS ?file) WHERE {{
 """
 
 
-def units(values: str = "") -> str:
-    """Every administrative unit (of ``values``, binding ``?u``), its name, level and parent."""
-    return f"""
-SELECT ?u (MIN(?label) AS ?name) (MIN(?lv) AS ?level) (MIN(?b) AS ?broader) WHERE {{
-    GRAPH ?g {{
-        {values}
-        ?u a chidao:AdminUnit .
-        OPTIONAL {{ ?u skos:prefLabel ?label }}
-        OPTIONAL {{ ?u chidao:level ?lv }}
-        OPTIONAL {{ ?u skos:broader ?b }}
-    }}
-}} GROUP BY ?u
-"""
+def doc_edges(prop: str, values: str = "") -> str:
+    """``?a ?b`` linked by the document → document property ``prop`` (``?a`` or ``?b`` of
+    ``values``).
 
-
-def doc_edges(values: str = "") -> str:
-    """``?a ?p ?b`` for every document → document property (``?a`` of ``values``)."""
-    return (
-        f"SELECT DISTINCT ?a ?p ?b WHERE {{ {values} VALUES ?p {{ {' '.join(DOC_EDGES)} }} "
-        "?a ?p ?b }"
-    )
+    One property per query, as in :func:`fact`: with ``VALUES ?p`` Oxigraph scans
+    each property over the whole store (0.8 s per query at 10^4 files).
+    """
+    return f"SELECT DISTINCT ?a ?b WHERE {{ {values} ?a {prop} ?b }}"
 
 
 def org_edges(pattern: str, values: str = "") -> str:
@@ -178,14 +155,6 @@ def _local(term: Node | None) -> str | None:
     return text.rsplit("#", 1)[-1] if text else None
 
 
-def _expand(prefixed: str) -> str:
-    prefix, local = prefixed.split(":", 1)
-    return PREFIXES[prefix] + local
-
-
-#: Full property IRI → edge key.
-_EDGE_KEYS: dict[str, str] = {_expand(k): v for k, v in DOC_EDGES.items()}
-
 Rows = Iterator[tuple[Node | None, ...]]
 #: ``run(query_of_values, var, iris)``: the rows of the query for ``iris``; with
 #: ``iris=None``, of the whole store.
@@ -210,7 +179,7 @@ def _units(run: Runner, wanted: Iterable[str] | None) -> dict[str, dict[str, Any
     todo = None if wanted is None else set(wanted)
     asked: set[str] = set()
     while todo is None or todo:
-        for u, name, level, broader in run(units, "u", todo):
+        for u, name, level, broader in _least_rows(run, "chidao:AdminUnit", _UNIT_FIELDS, todo):
             found[str(u)] = {"name": _s(name), "level": _local(level), "broader": _s(broader)}
         if todo is None:
             break
@@ -232,7 +201,7 @@ def _unit_names(units: dict[str, dict[str, Any]], unit: str | None) -> tuple[str
     return found["province"], found["district"]
 
 
-#: Organisation property → position in a row of :func:`organisations`.
+#: Organisation property (prefixed) → position in a row of :func:`_least_rows`.
 _ORG_FIELDS: dict[str, int] = {
     "skos:prefLabel": 1,
     "chidao:level": 2,
@@ -241,45 +210,69 @@ _ORG_FIELDS: dict[str, int] = {
     "dcterms:spatial": 5,
 }
 
+#: Administrative unit property → position in a row of :func:`_least_rows`.
+_UNIT_FIELDS: dict[str, int] = {"skos:prefLabel": 1, "chidao:level": 2, "skos:broader": 3}
 
-def typed_organisations(values: str) -> str:
-    """Which IRIs of ``values`` (binding ``?o``) are organisations."""
-    return f"SELECT DISTINCT ?o WHERE {{ {values} ?o a org:Organization }}"
+#: Document property → position, as in :data:`_DOC_AGGREGATES`.
+_DOC_PROPS: dict[str, int] = {
+    "eli:number": 1,
+    "eli:type_document": 2,  # the type's skos:prefLabel: see _cited_docs
+    "eli:date_document": 3,
+    "dcterms:date": 4,
+    "eli:passed_by": 5,
+    "dcterms:title": 6,
+}
 
 
-def organisation_facts(values: str) -> str:
-    """What the files say of the organisations of ``values``, one property at a time."""
-    return (
-        f"SELECT DISTINCT ?o ?p ?x WHERE {{ {values} "
-        f"VALUES ?p {{ {' '.join(_ORG_FIELDS)} }} ?o ?p ?x }}"
-    )
+def typed(cls: str, values: str = "") -> str:
+    """Which subjects (of ``values``, binding ``?s``) have type ``cls`` (prefixed)."""
+    return f"SELECT DISTINCT ?s WHERE {{ {values} ?s a {cls} }}"
 
 
-def _organisation_rows(run: Runner, orgs: Iterable[str] | None) -> list[tuple[Node | None, ...]]:
-    """``(o, name, level, system, parent, unit)`` for ``orgs`` (``None``: all), least values.
+def fact(prop: str, values: str = "") -> str:
+    """What the files say of the subjects of ``values`` by ``prop`` (prefixed, or a path).
 
-    A central body is described again by every file that mentions it (a ministry:
-    most of the store). Joining its properties inside each file's graph
-     costs a pass over all of them, and its ``MIN`` is
-    unbound as soon as one file leaves a property out (a body named only as
-    another's parent has no level there). Asking each property over the union,
-    ``DISTINCT``, costs one index scan (20x faster at 10^4 files) and keeps the
-    least value any file gives: chidao writes an organisation's properties only
-    next to its type.
+    One property per query: with ``VALUES ?p`` Oxigraph scans each property over
+    the whole store before joining the subjects in.
     """
-    typed = {str(o) for (o,) in run(typed_organisations, "o", orgs)}
-    found: dict[str, list[Node | None]] = {
-        o: [URIRef(o), None, None, None, None, None] for o in typed
+    return f"SELECT DISTINCT ?s ?x WHERE {{ {values} ?s {prop} ?x }}"
+
+
+def _least_rows(
+    run: Runner,
+    cls: str,
+    fields: dict[str, int],
+    iris: Iterable[str] | None,
+    all_of: int | None = None,
+) -> list[list[Any]]:
+    """``[s, value…]`` for the subjects of type ``cls`` (of ``iris``; ``None``: all),
+    the least value any file gives for each of ``fields``.
+
+    A much-cited document or a central body is described again by every file that
+    mentions it (a ministry: most of the store). Joining its properties inside
+    each file's graph costs a pass over all of them, and a ``MIN`` there is
+    unbound as soon as one file leaves a property out (a citation without a date;
+    a body named only as another's parent has no level). Asking each property over
+    the union, ``DISTINCT``, costs one index scan (20x faster at 10^4 files) and
+    keeps the least value any file gives: chidao writes a node's properties only
+    next to its type. Field ``all_of`` keeps the set of all values instead.
+    """
+    found: dict[str, list[Any]] = {
+        str(x): [URIRef(str(x))] + [None] * len(fields)
+        for (x,) in run(partial(typed, cls), "s", iris)
     }
-    full = {_expand(k): v for k, v in _ORG_FIELDS.items()}
-    for o, p, x in run(organisation_facts, "o", None if orgs is None else typed):
-        row = found.get(str(o))
-        if row is None:  # a unit's or a concept's label, in a whole-store load
-            continue
-        i = full[str(p)]
-        if x is not None and (row[i] is None or _order(x) < _order(row[i])):
-            row[i] = x
-    return [tuple(row) for row in found.values()]
+    for prop, i in fields.items():
+        for x, value in run(partial(fact, prop), "s", None if iris is None else found):
+            row = found.get(str(x))
+            if row is None:  # another kind of node's value, in a whole-store load
+                continue
+            if value is None:
+                continue
+            if i == all_of:
+                row[i] = (row[i] or set()) | {value}
+            elif row[i] is None or _order(value) < _order(row[i]):
+                row[i] = value
+    return list(found.values())
 
 
 def _order(term: Node) -> tuple[str, str]:
@@ -288,7 +281,7 @@ def _order(term: Node) -> tuple[str, str]:
 
 
 def _add_organisations(G: nx.MultiDiGraph, run: Runner, orgs: Iterable[str] | None) -> None:
-    rows = _organisation_rows(run, orgs)
+    rows = _least_rows(run, "org:Organization", _ORG_FIELDS, orgs)
     wanted = None if orgs is None else {str(u) for *_, u in rows if u is not None}
     unit_info = _units(run, wanted)
     for o, name, level, system, parent, unit in rows:
@@ -320,9 +313,20 @@ def _doc_attrs(row: tuple[Node | None, ...]) -> dict[str, Any]:
 
 def _cited_docs(run: Runner, iris: Iterable[str] | None) -> dict[str, dict[str, Any]]:
     """Documents (all, or those of ``iris`` that are documents) as any file describes them."""
+    rows = _least_rows(run, "eli:LegalResource", _DOC_PROPS, iris, all_of=2)
+    # The path eli:type_document/skos:prefLabel in one query makes Oxigraph walk
+    # every label of the store: two steps instead, over the few type concepts.
+    types = {str(t) for row in rows for t in row[2] or ()}  # type: ignore[union-attr]
+    labels: dict[str, Node] = {}
+    for t, label in run(partial(fact, "skos:prefLabel"), "s", types):
+        if str(t) not in labels or _order(label) < _order(labels[str(t)]):
+            labels[str(t)] = label
+    for row in rows:
+        found = [labels[str(t)] for t in row[2] or () if str(t) in labels]  # type: ignore[union-attr]
+        row[2] = min(found, key=_order) if found else None
     return {
         str(row[0]): {"kind": "document", **_doc_attrs(row), "source": None, "cited_only": True}
-        for row in run(documents_all, "d", iris)
+        for row in rows
     }
 
 
@@ -356,12 +360,13 @@ def _add_edges(
     org_links: Iterable[tuple[str, str, str]] | None = None,
 ) -> None:
     """Every edge of the schema between nodes already in ``G``."""
-    for a, p, b in run(doc_edges, "a", docs):
-        if str(a) not in G or str(b) not in G:
-            continue
-        da, db = G.nodes[str(a)].get("date"), G.nodes[str(b)].get("date")
-        lag = (da - db).days if da is not None and db is not None else None
-        G.add_edge(str(a), str(b), key=_EDGE_KEYS[str(p)], lag_days=lag)
+    for prop, key in DOC_EDGES.items():
+        for a, b in run(partial(doc_edges, prop), "a", docs):
+            if str(a) not in G or str(b) not in G:
+                continue
+            da, db = G.nodes[str(a)].get("date"), G.nodes[str(b)].get("date")
+            lag = (da - db).days if da is not None and db is not None else None
+            G.add_edge(str(a), str(b), key=key, lag_days=lag)
     if org_links is None:
         org_links = (
             (str(d), str(o), key)
@@ -426,15 +431,15 @@ def _induced(
     return G
 
 
-def _linked(run: Runner, frontier: set[str], props: str, upward: bool) -> set[str]:
+def _linked(run: Runner, frontier: set[str], props: list[str], upward: bool) -> set[str]:
     """Documents linked to ``frontier`` by one of ``props`` (up: cited; down: citing)."""
-    pattern = "?a ?p ?b"
-
-    def query(values: str) -> str:
-        return f"SELECT DISTINCT ?a ?b WHERE {{ {values} VALUES ?p {{ {props} }} {pattern} }}"
-
-    rows = run(query, "a" if upward else "b", frontier)
-    return {str(b if upward else a) for a, b in rows if isinstance(b if upward else a, URIRef)}
+    found: set[str] = set()
+    for prop in props:
+        for a, b in run(partial(doc_edges, prop), "a" if upward else "b", frontier):
+            other = b if upward else a
+            if isinstance(other, URIRef):
+                found.add(str(other))
+    return found
 
 
 def load_neighbourhood(
@@ -489,7 +494,7 @@ def load_neighbourhood(
     docs = _cited_docs(run, [iri])
     if iri not in docs:
         return nx.MultiDiGraph()
-    props = " ".join(p for p, key in DOC_EDGES.items() if key in relations)
+    props = [p for p, key in DOC_EDGES.items() if key in relations]
     below: set[str] = set()
     for upward, wanted in ((True, up), (False, down)):
         if not wanted or not props:
@@ -525,7 +530,7 @@ def load_organisation(store: TripleStore, org: str) -> nx.MultiDiGraph:
     0
     """
     run = _runner(store)
-    if not any(True for _ in run(typed_organisations, "o", [org])):
+    if not any(True for _ in run(partial(typed, "org:Organization"), "s", [org])):
         return nx.MultiDiGraph()
     linked = {
         str(d)

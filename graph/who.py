@@ -89,14 +89,14 @@ def who(G: nx.MultiDiGraph, org: str) -> OrgActivity:
     --------
     >>> from datetime import date
     >>> G = nx.MultiDiGraph()
-    >>> G.add_node("tu", kind="organisation", name="Tỉnh ủy Phú Yên", level="province")
-    >>> G.add_node("hu", kind="organisation", name="Huyện ủy Sông Hinh", level="district",
+    >>> G.add_node("tu", kind="organisation", name="Tỉnh ủy Ninh Bình", level="province")
+    >>> G.add_node("hu", kind="organisation", name="Huyện ủy Kim Sơn", level="district",
     ...            parent="tu")
-    >>> G.add_node("ub", kind="organisation", name="UBND huyện Sông Hinh", level="district")
-    >>> G.add_node("kl", kind="document", number="125-KL/TU", issuer="tu",
-    ...            issuer_name="Tỉnh ủy Phú Yên", date=date(2021, 9, 5))
-    >>> G.add_node("cv", kind="document", number="281-CV/HU", issuer="hu",
-    ...            issuer_name="Huyện ủy Sông Hinh", date=date(2021, 9, 6))
+    >>> G.add_node("ub", kind="organisation", name="UBND huyện Kim Sơn", level="district")
+    >>> G.add_node("kl", kind="document", number="52-KL/TU", issuer="tu",
+    ...            issuer_name="Tỉnh ủy Ninh Bình", date=date(2021, 9, 5))
+    >>> G.add_node("cv", kind="document", number="217-CV/HU", issuer="hu",
+    ...            issuer_name="Huyện ủy Kim Sơn", date=date(2021, 9, 6))
     >>> _ = G.add_edge("kl", "tu", key="issued_by")
     >>> _ = G.add_edge("cv", "hu", key="issued_by")
     >>> _ = G.add_edge("kl", "hu", key="recipient")
@@ -105,9 +105,9 @@ def who(G: nx.MultiDiGraph, org: str) -> OrgActivity:
     >>> _ = G.add_edge("hu", "tu", key="sub_organization_of")
     >>> a = who(G, "hu")
     >>> a.issued, [r.number for r in a.received], a.parent
-    (['cv'], ['125-KL/TU'], 'tu')
+    (['cv'], ['52-KL/TU'], 'tu')
     >>> [(s.issuer_name, s.documents) for s in who(G, "ub").senders]
-    [('Huyện ủy Sông Hinh', 1)]
+    [('Huyện ủy Kim Sơn', 1)]
     """
     if org not in G or G.nodes[org].get("kind") != "organisation":
         raise nx.NodeNotFound(f"organisation {org!r} is not in the graph")

@@ -1,5 +1,5 @@
 """Crash safety: SIGKILL an ingest mid-run; every file's graph is whole or absent; a re-run
-completes the rest."""
+completes the rest.  A bulk load cut short is dropped when the store is next opened for writing."""
 
 from __future__ import annotations
 
@@ -13,8 +13,11 @@ from pathlib import Path
 import _graph_records as R
 import pytest
 
+from chidao.extract.batch import extract_file
+from chidao.graph import ids
 from chidao.graph.ingest import ingest
-from chidao.graph.store import OxigraphStore
+from chidao.graph.rdf import record_triples
+from chidao.graph.store import JOURNAL, GraphWrite, OxigraphStore, _quads
 
 FILES = 32
 BATCH = 4
@@ -130,3 +133,44 @@ def test_sigkill_after_a_pause_leaves_whole_graphs(
     _kill_child(tmp_path / "store", corpus, stop_after=3 * BATCH, announce=False)
     kept = _check_and_resume(tmp_path / "store", corpus, reference)
     assert kept % BATCH == 0
+
+
+def test_recovery_drops_a_bulk_load_that_did_not_finish(
+    corpus: Path, reference: dict[str, int], tmp_path: Path
+) -> None:
+    # A killed bulk load, made by hand: the journal names two graphs, one of which has
+    # only half its triples; the other graphs were committed before.
+    files = sorted(corpus.glob("*.txt"))
+    store = OxigraphStore(tmp_path / "store")
+    ingest(files[:4], store)
+    committed = store.graph_counts()
+    records = [extract_file(f) for f in files[4:6]]
+    graphs = [str(ids.graph_iri(r.sha256, r.source)) for r in records]
+    (tmp_path / "store" / JOURNAL).write_text("".join(g + "\n" for g in graphs))
+    triples = record_triples(records[0])
+    half = [GraphWrite(ids.graph_iri(records[0].sha256, records[0].source), triples[::2])]
+    store._ox.bulk_extend(_quads(half))  # the load the process was killed in
+    (tmp_path / "store" / "1234567890").write_bytes(b"half-made file of the bulk loader")
+    store.close()
+
+    store = OxigraphStore(tmp_path / "store")  # opening for writing recovers
+    assert sorted(store.recovered) == sorted(graphs)
+    assert store.graph_counts() == committed  # the half-written graph is gone
+    assert not (tmp_path / "store" / JOURNAL).exists()
+    assert not (tmp_path / "store" / "1234567890").exists()
+    summary = ingest(files[:6], store)
+    assert (summary.skipped, summary.added) == (4, 2)
+    assert store.graph_counts() == {g: reference[g] for g in [*committed, *graphs]}
+    store.close()
+
+
+def test_a_reader_does_not_recover(tmp_path: Path) -> None:
+    # Read-only opens leave the journal to the next writer (they cannot write).
+    OxigraphStore(tmp_path / "store").close()
+    (tmp_path / "store" / JOURNAL).write_text("https://w3id.org/chidao/graph/x\n")
+    reader = OxigraphStore(tmp_path / "store", read_only=True)
+    assert reader.recovered == [] and (tmp_path / "store" / JOURNAL).exists()
+    reader.close()
+    writer = OxigraphStore(tmp_path / "store")
+    assert writer.recovered == ["https://w3id.org/chidao/graph/x"]
+    writer.close()

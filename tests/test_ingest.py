@@ -11,7 +11,7 @@ import pytest
 from rdflib import Literal
 
 from chidao.graph import ids
-from chidao.graph.ingest import FileResult, ingest
+from chidao.graph.ingest import FileResult, _BatchIndex, ingest
 from chidao.graph.store import OxigraphStore
 
 
@@ -194,3 +194,31 @@ def test_prune_drops_the_graphs_of_deleted_files_only(corpus: Path, tmp_path: Pa
     after = store.graph_counts()
     # The file outside the pruned folder and the other files keep their graphs.
     assert after == {g: n for g, n in before.items() if g != gone_graph}
+
+
+class _CountingStore:
+    """The look-up a store answers, with a count of the calls."""
+
+    def __init__(self) -> None:
+        self.docs: list[str] = []
+        self.calls = 0
+
+    def find_documents(self, number: str) -> list[str]:
+        self.calls += 1
+        return list(self.docs)
+
+
+def test_store_lookups_are_cached_until_that_number_is_committed() -> None:
+    store = _CountingStore()
+    index = _BatchIndex(store, cache_size=2)  # type: ignore[arg-type]
+    plan = "https://w3id.org/chidao/doc/ubnd-tinh-bac-kan/2023/7-kh-ubnd"
+    assert index.lookup("7/KH-UBND", None, None) == []
+    assert index.lookup("7/KH-UBND", None, 2023) == [] and store.calls == 1  # cached
+    index.add("7/KH-UBND", plan)  # in the batch, not yet in the store
+    assert index.lookup("7/KH-UBND", None, None) == [plan] and store.calls == 1
+    store.docs = [plan]  # the batch is written…
+    index.committed()  # …and the stale answer forgotten
+    assert index.lookup("7/KH-UBND", None, 2023) == [plan] and store.calls == 2
+    for number in ("1/A", "2/B"):  # the cache is bounded: the oldest number goes
+        index.lookup(number, None, None)
+    assert index.lookup("7/KH-UBND", None, None) == [plan] and store.calls == 5

@@ -273,3 +273,12 @@ def test_store_views_draw_what_the_whole_graph_draws(tmp_path: Path) -> None:
     H = load_organisation(store, org)
     assert organisation_nodes(H, org) == organisation_nodes(G, org)
     assert "281-CV/HU" in store_view(store, org=org)
+
+
+def test_doctests() -> None:
+    import doctest
+
+    from chidao.graph import nxload
+
+    result = doctest.testmod(nxload)
+    assert result.attempted > 0 and result.failed == 0

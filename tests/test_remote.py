@@ -380,3 +380,58 @@ def test_credentials_answer_the_servers_challenge() -> None:
         httpd.shutdown()
         httpd.server_close()
         thread.join()
+
+
+@pytest.mark.server
+def test_stats_export_validate_through_endpoint(tmp_path: Path, server: OxigraphServer) -> None:
+    runner = CliRunner()
+    local = ["--store", str(tmp_path / "embedded")]
+    remote = ["--endpoint", server.query_url]
+    for args in (local, remote):
+        result = runner.invoke(main, ["ingest", str(SAMPLES), "-q", *args])
+        assert result.exit_code == 0, result.output
+
+    stats = [runner.invoke(main, ["stats", "--format", "json", *a]) for a in (local, remote)]
+    assert [r.exit_code for r in stats] == [0, 0], [r.output for r in stats]
+    assert json.loads(stats[1].output) == json.loads(stats[0].output)
+    assert json.loads(stats[1].output)["documents"] >= 5
+
+    exported = []
+    for args in (local, remote):
+        out = tmp_path / f"export-{len(exported)}.nq"
+        result = runner.invoke(main, ["export", "--format", "nq", "-o", str(out), *args])
+        assert result.exit_code == 0, result.output
+        exported.append(Dataset().parse(out, format="nquads"))
+    assert len(exported[1]) == len(exported[0]) > 1000
+    assert {str(g.identifier) for g in exported[1].graphs()} == {
+        str(g.identifier) for g in exported[0].graphs()
+    }
+
+    checked = [runner.invoke(main, ["validate", *a]) for a in (local, remote)]
+    assert checked[1].exit_code == checked[0].exit_code == 0, checked[1].output
+    assert "5 graph(s) checked: conforms" in checked[1].output
+
+
+@pytest.mark.server
+def test_partial_loads_through_endpoint_match_embedded(
+    tmp_path: Path, server: OxigraphServer
+) -> None:
+    from chidao.graph.nxload import load_graph, load_neighbourhood, load_organisation
+
+    runner = CliRunner()
+    for args in (["--store", str(tmp_path / "embedded")], ["--endpoint", server.query_url]):
+        assert runner.invoke(main, ["ingest", str(SAMPLES), "-q", *args]).exit_code == 0
+    local = OxigraphStore(tmp_path / "embedded", read_only=True)
+    remote = RemoteStore(server.query_url)
+
+    def same(a, b) -> None:  # type: ignore[no-untyped-def]
+        assert dict(a.nodes(data=True)) == dict(b.nodes(data=True))
+        assert sorted(a.edges(keys=True)) == sorted(b.edges(keys=True))
+
+    G = load_graph(local)
+    same(load_graph(remote), G)
+    for node, kind in G.nodes(data="kind"):
+        if kind == "document":
+            same(load_neighbourhood(remote, node), load_neighbourhood(local, node))
+        else:
+            same(load_organisation(remote, node), load_organisation(local, node))

@@ -14,6 +14,7 @@ from chidao.errors import QueryError, StoreError
 from chidao.graph import ids
 from chidao.graph.rdf import record_graph, record_triples
 from chidao.graph.store import (
+    JOURNAL,
     GraphWrite,
     OxigraphStore,
     TripleStore,
@@ -176,3 +177,24 @@ def test_close_releases_the_store(tmp_path: Path) -> None:
     again = OxigraphStore(tmp_path / "s")  # the lock is free again
     assert again.triple_count() > 0
     again.close()
+
+
+def test_bulk_writes_leave_no_journal_and_replacements_stay_whole(tmp_path: Path) -> None:
+    # New graphs take the bulk path (journal around the load); a replacement takes the
+    # transactional path.  Both read back exactly as built.
+    store = OxigraphStore(tmp_path / "s")
+    a, b = R.song_hinh(), R.bac_kan()
+    ga = _write(store, a)
+    assert not (tmp_path / "s" / JOURNAL).exists()
+    b2 = b.__class__(**{**_fields(b), "sha256": "e" * 64})
+    gb = _write(store, b)
+    gb2 = _write(store, b2, replaces=(gb,))
+    store.close()
+    store = OxigraphStore(tmp_path / "s", read_only=True)
+    assert set(store.graph_counts()) == {ga, gb2}
+    for graph, record in ((ga, a), (gb2, b2)):
+        back = Graph()
+        for t in store.graph_triples(graph):
+            back.add(t)
+        assert isomorphic(back, record_graph(record))
+    store.close()
