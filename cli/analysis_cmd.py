@@ -12,19 +12,17 @@ from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from typing import Any, TypeVar
 
 import click
-import networkx as nx
 from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 from rich.tree import Tree
 
 from chidao.cli.options import endpoint_options, format_option, store_option
-from chidao.errors import ChidaoError
+from chidao.cli.stores import opened_store
 from chidao.extract.records import RELATIONS
 from chidao.graph.analysis import (
     CARRY_OUT,
@@ -45,7 +43,6 @@ from chidao.graph.docnodes import doc_info, to_jsonable
 from chidao.graph.hubs import GROUPS, RANK_KEYS
 from chidao.graph.lookup import resolve_document, resolve_organisation
 from chidao.graph.nxload import load_graph, load_neighbourhood, load_organisation
-from chidao.graph.store import TripleStore, open_store
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -73,32 +70,6 @@ def relation_option(fn: F) -> F:
         type=click.Choice(RELATIONS),
         help=f"Relation to follow (repeat for several) [default: {', '.join(CARRY_OUT)}].",
     )(fn)
-
-
-@contextmanager
-def _store(
-    store_path: str | None, endpoint: str | None, update_endpoint: str | None
-) -> Iterator[TripleStore]:
-    """The store, read-only; library errors inside the block become click errors.
-
-    Commands resolve what the user named first (a few small queries) and only
-    then load the NetworkX view, so a typo costs no load.
-    """
-    try:
-        store = open_store(
-            store_path=store_path,
-            endpoint=endpoint,
-            update_endpoint=update_endpoint,
-            read_only=True,
-        )
-    except ChidaoError as exc:
-        raise click.ClickException(str(exc)) from exc
-    try:
-        yield store
-    except (ChidaoError, nx.NodeNotFound) as exc:
-        raise click.ClickException(str(exc)) from exc
-    finally:
-        store.close()
 
 
 def _echo_json(value: Any) -> None:
@@ -179,7 +150,7 @@ def lineage_command(
     Each hop shows the relation, the higher document's issuer and level, and
     the lag in days between the two dates.
     """
-    with _store(store_path, endpoint, update_endpoint) as store:
+    with opened_store(store_path, endpoint, update_endpoint, read_only=True) as store:
         iri = resolve_document(store, doc, issuer, year)
         G = load_neighbourhood(
             store, iri, down=False, relations=_relations(relations), max_depth=max_depth
@@ -261,7 +232,7 @@ def cascade_command(
     first and median lag in days after DOC; the bodies that passed it on
     follow.
     """
-    with _store(store_path, endpoint, update_endpoint) as store:
+    with opened_store(store_path, endpoint, update_endpoint, read_only=True) as store:
         iri = resolve_document(store, doc, issuer, year)
         G = load_neighbourhood(store, iri, up=False, relations=_relations(relations))
         result = cascade(G, iri, _relations(relations))
@@ -314,7 +285,7 @@ def gaps_command(
     its districts (its communes from 1 July 2025), for a district document its
     communes: as the gazetteer lists them at DOC's date.
     """
-    with _store(store_path, endpoint, update_endpoint) as store:
+    with opened_store(store_path, endpoint, update_endpoint, read_only=True) as store:
         iri = resolve_document(store, doc, issuer, year)
         G = load_neighbourhood(store, iri, up=False, relations=_relations(relations))
         try:
@@ -372,7 +343,7 @@ def hubs_command(
     update_endpoint: str | None,
 ) -> None:
     """Rank the documents most carried out, most cited, or central by PageRank."""
-    with _store(store_path, endpoint, update_endpoint) as store:
+    with opened_store(store_path, endpoint, update_endpoint, read_only=True) as store:
         result = hubs(load_graph(store), top=top, by=by, group=group)
     if fmt == "json":
         _echo_json({k: [dataclasses.asdict(r) for r in v] for k, v in result.items()})
@@ -411,7 +382,7 @@ def who_command(
     ORG is a name (accents and case optional; add the place's words to choose
     between namesakes) or an IRI.
     """
-    with _store(store_path, endpoint, update_endpoint) as store:
+    with opened_store(store_path, endpoint, update_endpoint, read_only=True) as store:
         iri = resolve_organisation(store, org)
         G = load_organisation(store, iri)
         result = who(G, iri)

@@ -9,8 +9,8 @@ from rich.console import Console
 from rich.table import Table
 
 from chidao.cli.options import store_option
-from chidao.errors import ChidaoError
-from chidao.graph.store import open_store
+from chidao.cli.stores import opened_store
+from chidao.graph.ingest import FileResult
 from chidao.graph.workflow import RunReport, run
 
 
@@ -95,21 +95,13 @@ def run_command(paths: tuple[Path, ...], store_path: str | None, out_dir: Path, 
     """
     console = Console()
     err = Console(stderr=True)
-    try:
-        store = open_store(store_path)
-    except ChidaoError as exc:
-        raise click.ClickException(str(exc)) from exc
-    try:
 
-        def on_file(result) -> None:
-            for line in result.messages:
-                err.print(line, markup=False, highlight=False, soft_wrap=True)
+    def on_file(result: FileResult) -> None:
+        for line in result.messages:
+            err.print(line, markup=False, highlight=False, soft_wrap=True)
 
+    with opened_store(store_path) as store:
         report = run(paths, store, out_dir, jobs=jobs, progress=on_file)
-    except ChidaoError as exc:
-        raise click.ClickException(str(exc)) from exc
-    finally:
-        store.close()
     _print(report, console)
     if report.ingest.failed:
         raise SystemExit(1)

@@ -7,8 +7,6 @@ in :mod:`chidao.graph`; library errors become :class:`click.ClickException`.
 from __future__ import annotations
 
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
 import click
@@ -17,6 +15,7 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from chidao.cli.options import endpoint_options, format_option, store_option
+from chidao.cli.stores import opened_store
 from chidao.errors import ChidaoError
 from chidao.graph.ingest import DEFAULT_BATCH, FileResult, IngestSummary, ingest
 from chidao.graph.queryio import (
@@ -27,28 +26,8 @@ from chidao.graph.queryio import (
     write_result,
 )
 from chidao.graph.stats import store_stats
-from chidao.graph.store import EXPORT_FORMATS, TripleStore, open_store
+from chidao.graph.store import EXPORT_FORMATS
 from chidao.graph.validate import validate_store
-
-
-@contextmanager
-def _store(
-    store_path: str | None,
-    endpoint: str | None = None,
-    update_endpoint: str | None = None,
-    read_only: bool = False,
-) -> Iterator[TripleStore]:
-    """The store, closed afterwards; chidao errors as click errors."""
-    try:
-        store = open_store(store_path, endpoint, update_endpoint, read_only=read_only)
-    except ChidaoError as exc:
-        raise click.ClickException(str(exc)) from exc
-    try:
-        yield store
-    except ChidaoError as exc:
-        raise click.ClickException(str(exc)) from exc
-    finally:
-        store.close()
 
 
 def _summary_line(s: IngestSummary) -> str:
@@ -103,7 +82,7 @@ def ingest_command(
     standard error naming the file; the exit code is 1 when any file failed.
     """
     err = Console(stderr=True)
-    with _store(store_path, endpoint, update_endpoint) as store:
+    with opened_store(store_path, endpoint, update_endpoint) as store:
         with Progress(
             TextColumn("[bold]ingest"),
             BarColumn(),
@@ -172,10 +151,10 @@ def query_command(
         bound = dict(parse_binding(b) for b in bindings)
     except ChidaoError as exc:
         raise click.ClickException(str(exc)) from exc
-    with _store(store_path, endpoint, update_endpoint, read_only=True) as store:
+    with opened_store(store_path, endpoint, update_endpoint, read_only=True) as store:
         result = store.query(text, bound)
         if fmt != "table":
-            out = click.get_text_stream("stdout")
+            out = sys.stdout
             write_result(result, fmt, out)
             return
         if result.kind == "ask":
@@ -210,9 +189,9 @@ def export_command(
     output: Path | None,
 ) -> None:
     """Export the store: nq, trig and jsonld keep one named graph per file; ttl, nt merge."""
-    with _store(store_path, endpoint, update_endpoint, read_only=True) as store:
+    with opened_store(store_path, endpoint, update_endpoint, read_only=True) as store:
         if output is None:
-            store.export(fmt, click.get_binary_stream("stdout"))
+            store.export(fmt, sys.stdout.buffer)
         else:
             with output.open("wb") as f:
                 store.export(fmt, f)
@@ -225,7 +204,7 @@ def validate_command(
     store_path: str | None, endpoint: str | None, update_endpoint: str | None
 ) -> None:
     """Check every file's graph against the shipped SHACL shapes; exit 1 on violations."""
-    with _store(store_path, endpoint, update_endpoint, read_only=True) as store:
+    with opened_store(store_path, endpoint, update_endpoint, read_only=True) as store:
         report = validate_store(store)
     click.echo(report.text())
     if not report.conforms:
@@ -240,7 +219,7 @@ def stats_command(
     store_path: str | None, endpoint: str | None, update_endpoint: str | None, fmt: str
 ) -> None:
     """Count what the store holds: quads, files, documents, organisations, tasks, spans."""
-    with _store(store_path, endpoint, update_endpoint, read_only=True) as store:
+    with opened_store(store_path, endpoint, update_endpoint, read_only=True) as store:
         stats = store_stats(store)
     if fmt == "json":
         import json

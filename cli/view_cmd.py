@@ -7,9 +7,9 @@ from pathlib import Path
 import click
 
 from chidao.cli.options import endpoint_options, store_option
+from chidao.cli.stores import opened_store
 from chidao.errors import ChidaoError
 from chidao.graph.docnodes import CARRY_OUT, LEVELS
-from chidao.graph.store import open_store
 from chidao.graph.view_aggregate import GROUPINGS
 from chidao.graph.view_store import store_view
 from chidao.graph.views import DEFAULT_MAX_NODES, write_view
@@ -87,12 +87,9 @@ def view(
     options: dict = dict(max_nodes=max_nodes, group_by=group_by, province=province, down_to=down_to)
     if with_cites:
         options["relations"] = (*CARRY_OUT, "cites")
+    with opened_store(store_path, endpoint, update_endpoint, read_only=True) as store:
+        html = store_view(store, doc=doc, org=org, issuer=issuer, year=year, **options)
     try:
-        store = open_store(store_path, endpoint, update_endpoint, read_only=True)
-        try:
-            html = store_view(store, doc=doc, org=org, issuer=issuer, year=year, **options)
-        finally:
-            store.close()
         path = write_view(html, output)
     except ChidaoError as exc:
         raise click.ClickException(str(exc)) from exc
