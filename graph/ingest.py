@@ -169,6 +169,8 @@ def ingest(
     """
     started = time.perf_counter()
     summary = IngestSummary()
+    if on_start is not None or prune:
+        paths = list(paths)  # walked more than once: a generator would be used up
     if on_start is not None:
         # A first walk only counts (the progress bar's total): no list of 10^6 names is kept.
         on_start(sum(1 for _ in iter_input_files(paths)))

@@ -24,6 +24,13 @@ graph of a batch fully present or absent, whatever happens to the process:
   update: ``DROP`` the old graphs, ``INSERT DATA`` the new ones), so a changed
   file is replaced atomically.
 
+A store opened read-only never recovers (it cannot write): it sees what RocksDB
+ingested.  Oxigraph's bulk loader (atomic by default in its current sources)
+hands all the files of one call to RocksDB in a single ingestion, so a reader
+sees a batch whole or not at all; the journal makes the writer's guarantee
+independent of that detail, but a reader opened on a crashed store before any
+writer has recovered it relies on it.
+
 Queries see the union of all named graphs as their default graph.
 """
 

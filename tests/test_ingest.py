@@ -222,3 +222,10 @@ def test_store_lookups_are_cached_until_that_number_is_committed() -> None:
     for number in ("1/A", "2/B"):  # the cache is bounded: the oldest number goes
         index.lookup(number, None, None)
     assert index.lookup("7/KH-UBND", None, None) == [plan] and store.calls == 5
+
+
+def test_paths_may_be_a_generator_even_with_a_progress_total(corpus: Path) -> None:
+    totals: list[int] = []
+    files = sorted(corpus.glob("*.txt"))
+    summary = ingest((f for f in files), OxigraphStore(), on_start=totals.append)
+    assert totals == [5] and summary.files == 5 and summary.added == 5
