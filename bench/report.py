@@ -76,7 +76,7 @@ def markdown(results: dict[str, Any]) -> str:
         "| number correct | with citation |",
         "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
-    sizes = results.get("sizes", {})
+    sizes = dict(sorted(results.get("sizes", {}).items(), key=lambda kv: int(kv[0])))
     for size, r in sizes.items():
         c, fl, e1, en = r.get("corpus", {}), r.get("floor"), r.get("extract-1"), r.get("extract-N")
         kb = c.get("bytes", 0) / max(int(size), 1) / 1000
@@ -154,7 +154,8 @@ def markdown(results: dict[str, Any]) -> str:
         "|---:|---:|" + "---:|" * len(names),
     ]
     for size, r in sizes.items():
-        gen = _rss(r.get("corpus"))
+        corpus = r.get("corpus") or {}
+        gen = "reused" if corpus.get("reused") else _rss(corpus)
         out.append(f"| {int(size):,} | {gen} | " + " | ".join(_rss(r.get(s)) for s in names) + " |")
     return "\n".join(out) + "\n"
 

@@ -44,9 +44,6 @@ UTF32_BOMS = (b"\xff\xfe\x00\x00", b"\x00\x00\xfe\xff")
 MIN_SCORE = 0.6
 #: Detection looks at this many bytes / characters only: enough words to decide.
 SAMPLE = 64 * 1024
-# Characters that TCVN3 or VNI text shows when read as Windows-1252 and that no Vietnamese
-# word has (VNI "ö" for ư, "ñ" for đ; TCVN3 "¸" for á, "Ö" for ệ): without one, no repair.
-_LEGACY_HINTS = frozenset("øûïåäëüöñæîØÛÏÅÄËÜÖÑÆÎ¸µ¶·¹»¼½¾ÇËÞß÷¨©ª«¬®§¡¢£¤¥¦")
 
 
 @dataclass(frozen=True, slots=True)
@@ -253,7 +250,7 @@ def repair_legacy_text(text: str) -> tuple[str, str | None]:
     ('Công văn về việc triển khai', None)
     """
     sample = text[:SAMPLE]
-    if _LEGACY_HINTS.isdisjoint(sample):
+    if rx.LEGACY_HINT.search(sample) is None:  # no character only legacy text shows: no repair
         return text, None
     score, words = vietnamese_score(sample)
     if words == 0 or score >= MIN_SCORE:

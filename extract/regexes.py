@@ -14,6 +14,18 @@ from __future__ import annotations
 import re
 import unicodedata
 
+
+def _word_start(behind: str, words: str) -> str:
+    """``(?<!behind)(?:w1|w2…)`` written as ``w1[0](?<!behind w1[0])w1[1:]|…``: the same
+    matches, but every branch opens with a literal letter, so a scan jumps between those
+    letters instead of testing the look-behind at every character of the text.
+
+    >>> _word_start("[a-z]", "bo luat|luat")
+    'b(?<![a-z]b)o luat|l(?<![a-z]l)uat'
+    """
+    return "|".join(f"{w[0]}(?<!{behind}{w[0]}){w[1:]}" for w in words.split("|"))
+
+
 # --- letters -------------------------------------------------------------------------------
 
 # Vietnamese letters by case, spelled out for character classes: a range such as "À-Ỹ" mixes
@@ -70,6 +82,10 @@ VIET_SYLLABLE = re.compile(
     r"|ưa|ưi|ươ|ưu|yê|[aăâeêioôơuưy])"
     r"(?:ch|ng|nh|[cmnpt])?"
 )
+# Characters that TCVN3 or VNI text shows when read as Windows-1252 and that no Vietnamese
+# word has (VNI "ö" for ư, "ñ" for đ, "Vieät" holds "ä"; TCVN3 "¸" for á, "Ö" for ệ): without
+# one, no repair is tried.
+LEGACY_HINT = re.compile("[" + re.escape("øûïåäëüöñæîØÛÏÅÄËÜÖÑÆÎ¸µ¶·¹»¼½¾ÇËÞß÷¨©ª«¬®§¡¢£¤¥¦") + "]")
 # A VNI letter as read in Windows-1252: a vowel and its mark character ("eä" = ệ, "ôø" = ờ,
 # "AÙ" = Á), or a stand-in character ("ñ" = đ, "ö" = ư, "æ" = ỉ). "Vieät Nam" → "Việt Nam".
 VNI_LETTER = re.compile("[aeouyAEOUYôöÔÖ][ùøûõïâáàåãäêéèúüëÙØÛÕÏÂÁÀÅÃÄÊÉÈÚÜË]|[ôöñíìæóòîÔÖÑÍÌÆÓÒÎ]")
@@ -285,10 +301,15 @@ SELF_REFERENCE_F = re.compile(
 # Words may be split by a line break: "Nghị\nđịnh số 143/2018/NĐ-CP".
 CITE_TYPE_F = re.compile(
     (
-        r"(?<![a-z0-9])(?P<type>thong tu lien tich|thong tu|nghi dinh|nghi quyet|quyet dinh"
-        r"|chi thi|thong bao ket luan|ket luan|thong bao|cong dien|cong van|van ban|ke hoach"
-        r"|huong dan|quy dinh|quy che|to trinh|bao cao|bo luat|luat|phap lenh|hien phap"
-        r"|hiep dinh)(?![a-z0-9])"
+        r"(?P<type>"
+        + _word_start(
+            "[a-z0-9]",
+            "thong tu lien tich|thong tu|nghi dinh|nghi quyet|quyet dinh"
+            "|chi thi|thong bao ket luan|ket luan|thong bao|cong dien|cong van|van ban|ke hoach"
+            "|huong dan|quy dinh|quy che|to trinh|bao cao|bo luat|luat|phap lenh|hien phap"
+            "|hiep dinh",
+        )
+        + r")(?![a-z0-9])"
     ).replace(" ", r"[ \n]+")
 )
 # "số" before a number, with its OCR forms: "số", "sô", "so", "sé", "só", "s6", "sỐ".
@@ -367,7 +388,7 @@ CITE_POSITION_F = re.compile(
 # The name stops before "số", "năm", "ngày", "của", "và", punctuation…; "Luật này",
 # "Luật hiện hành", "Luật quy định" are no names.
 LAW_NAME_F = re.compile(
-    r"(?<![a-z])(?P<type>bo[ \n]+luat|luat)[ \n]+(?P<name>"
+    r"(?P<type>" + _word_start("[a-z]", r"bo[ \n]+luat|luat") + r")[ \n]+(?P<name>"
     r"sua[ \n]+doi,?[ \n]+bo[ \n]+sung[ \n]+mot[ \n]+s[a-z0-9]*[ \n]+dieu[ \n]+cua[ \n]+luat"
     r"(?:[ \n]+[a-z]+)+?"
     r"|(?!(?:nay|hien|quy|so|duoc|da|ve|va|cua|tai|phap|moi|cu|thi|co|la|nhu|tren|do|sua|dinh"
@@ -381,8 +402,13 @@ CITE_ATTACHMENT_F = re.compile(r"kem theo[ \n]*(?:cong van|van ban)?[ \n]*$")
 # A document named without a number, by its type and issuer (printed text): "Kết luận của
 # Ban Thường vụ Tỉnh ủy", "Chỉ thị của Thủ tướng Chính phủ".
 CITE_UNNUMBERED = re.compile(
-    r"(?<![\w])(?P<type>Nghị quyết|Nghị định|Quyết định|Chỉ thị|Kết luận|Thông báo kết luận"
-    r"|Thông tư|Công điện|Kế hoạch|Hướng dẫn|Quy định)[ \n]+(?=của[ \n])"
+    r"(?P<type>"
+    + _word_start(
+        r"[\w]",
+        "Nghị quyết|Nghị định|Quyết định|Chỉ thị|Kết luận|Thông báo kết luận"
+        "|Thông tư|Công điện|Kế hoạch|Hướng dẫn|Quy định",
+    )
+    + r")[ \n]+(?=của[ \n])"
 )
 # What must stand right before an unnumbered mention for it to name one document: "Thực hiện
 # Kết luận của …", "triển khai thực hiện nghiêm túc Kết luận của …", "Căn cứ Nghị quyết của …".
@@ -823,7 +849,8 @@ TASK_SENTENCE_END = re.compile(rf"[.!?](?=[ \n]+[A-Z{VI_UPPER}\"“(])|:[ \n]*$|
 # A deadline inside a task (folded): "… trước ngày 29/4/2023", "chậm nhất ngày 10/01/2024",
 # "trước ngày 10 tháng 01 năm 2024".
 TASK_DEADLINE_F = re.compile(
-    r"(?<![a-z])(?:truoc|cham nhat(?: la)?|han chot|han cuoi)[ \n]+(?:la[ \n]+)?ngay[ \n]*"
+    r"(?:" + _word_start("[a-z]", "truoc|cham nhat(?: la)?|han chot|han cuoi") + ")"
+    r"[ \n]+(?:la[ \n]+)?ngay[ \n]*"
     r"(?:(?P<d1>\d{1,2})[ \n]*[/.-][ \n]*(?P<m1>\d{1,2})[ \n]*[/.-][ \n]*"
     r"(?P<y1>(?:19|20)\d\d)(?!\d)"
     r"|(?P<d2>\d{1,2})[ \n]+thang[ \n]+(?P<m2>\d{1,2})[ \n]+nam[ \n]+(?P<y2>(?:19|20)\d\d)(?!\d))"

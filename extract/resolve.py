@@ -25,6 +25,7 @@ from dataclasses import replace
 from datetime import date
 from functools import cache, lru_cache
 from importlib import resources
+from typing import cast
 
 from chidao.extract import regexes as rx
 from chidao.extract.clean import fold
@@ -127,6 +128,7 @@ def central_name_words() -> frozenset[str]:
     )
 
 
+@lru_cache(maxsize=1 << 15)
 def central_body(printed: str) -> Organisation | None:
     """A national body by any of its printed names (``Bộ Tài chính``, ``TTg``, ``BỘ Y TẾ``)."""
     entry = _central_entry(_key(_expand(printed)))
@@ -172,6 +174,7 @@ _SMALL_WORDS = {"và", "của", "các", "về", "trực", "thuộc"}
 _HEADS = ("tổng cục", "chi cục", "trung tâm", "văn phòng", "sở", "bộ", "ban", "cục", "vụ", "phòng")
 
 
+@lru_cache(maxsize=1 << 15)
 def _case(s: str) -> str:
     """Sentence case for a name printed in capitals (``SỞ Y TẾ`` → ``Sở Y tế``)."""
     letters = [c for c in s if c.isalpha()]
@@ -286,6 +289,7 @@ _COMMITTEE_BY_UNIT = {
 }
 
 
+@lru_cache(maxsize=1 << 15)
 def committee_of(unit: AdminUnit) -> Organisation:
     """The Party committee of an administrative unit (``Huyện Kim Sơn`` → ``Huyện ủy Kim Sơn``)."""
     typ = _type_of(unit)
@@ -304,6 +308,7 @@ def committee_of(unit: AdminUnit) -> Organisation:
     return Organisation(name=name, parent=parent, level=unit.level, system="party", unit=unit)
 
 
+@lru_cache(maxsize=1 << 15)
 def peoples_committee_of(unit: AdminUnit, body: str = "Ủy ban nhân dân") -> Organisation:
     """The People's Committee (or Council) of a unit: ``Ủy ban nhân dân tỉnh Ninh Bình``."""
     parent = None
@@ -367,9 +372,43 @@ def resolve_organisation(
     at_key = at if at is not None and at >= REFORM_DATE else None
     if context is None:
         return _resolve_cached(printed, False, None, None, province_hint, at_key)
+    hint = province_hint
+    if hint is None:
+        prov = _province_of(context)
+        hint = prov.name if prov else None
+    # Most names ("Sở Y tế tỉnh X", "Bộ Tài chính") never consult the issuer: one entry for all
+    # issuers (the province hint drawn from the issuer still decides namesakes, so it is kept).
+    found = _CONTEXT_FREE.get((printed, hint, at_key), _MISSING)
+    if found is not _MISSING:
+        return found  # type: ignore[return-value]
     # Resolution reads only the context's level and unit: the issuers of a thousand letters
     # share a few hundred such keys.
     return _resolve_cached(printed, True, context.level, context.unit, province_hint, at_key)
+
+
+_MISSING = object()
+#: (printed, province hint, date key) → result, for resolutions that did not read the issuer.
+_CONTEXT_FREE: dict[tuple[str, str | None, date | None], Organisation | None] = {}
+_CONTEXT_FREE_MAX = 1 << 16
+
+
+class _WatchedContext:
+    """Stands in for the issuer in a cached resolution and notes whether it was consulted."""
+
+    __slots__ = ("_level", "_unit", "read")
+
+    def __init__(self, level: str | None, unit: AdminUnit | None) -> None:
+        self._level, self._unit, self.read = level, unit, False
+
+    @property
+    def level(self) -> str | None:
+        self.read = True
+        return self._level
+
+    @property
+    def unit(self) -> AdminUnit | None:
+        self.read = True
+        return self._unit
 
 
 @lru_cache(maxsize=1 << 16)
@@ -382,9 +421,11 @@ def _resolve_cached(
     at: date | None,
 ) -> Organisation | None:
     """:func:`resolve_organisation` on a hashable key; results are frozen, so shared safely."""
-    context = (
-        Organisation(name="", level=context_level, unit=context_unit) if has_context else None
-    )
+    if has_context and province_hint is None:
+        prov = _province_of(Organisation(name="", level=context_level, unit=context_unit))
+        province_hint = prov.name if prov else None
+    watched = _WatchedContext(context_level, context_unit) if has_context else None
+    context = cast(Organisation | None, watched)
     text = _expand(printed)
     f = fold(text)
     # A standing committee speaks for its committee: drop "Ban Thường vụ", "Thường trực".
@@ -393,14 +434,17 @@ def _resolve_cached(
         if not m or not rx.COMMITTEE_AHEAD_F.match(f[m.end() :]):
             break
         text, f = text[m.end() :], f[m.end() :]
-    if province_hint is None:
-        prov = _province_of(context)
-        province_hint = prov.name if prov else None
-    with dated(at):
+    if _AT.get() == at:  # already in force (the common case): no context-variable switch
         org = _resolve(text, f, context, province_hint)
-    if org is None:
-        return None
-    return replace(org, printed=" ".join(printed.split()))
+    else:
+        with dated(at):
+            org = _resolve(text, f, context, province_hint)
+    result = None if org is None else replace(org, printed=" ".join(printed.split()))
+    if watched is not None and not watched.read:
+        if len(_CONTEXT_FREE) >= _CONTEXT_FREE_MAX:
+            _CONTEXT_FREE.clear()  # bounded; clear() is atomic, safe under threads too
+        _CONTEXT_FREE[(printed, province_hint, at)] = result
+    return result
 
 
 def _resolve(
