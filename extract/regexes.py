@@ -400,13 +400,14 @@ LAW_NAME_F = re.compile(
 # An attachment line naming the document itself: "Kèm theo Công văn số 1873/TCT-TTKT".
 CITE_ATTACHMENT_F = re.compile(r"kem theo[ \n]*(?:cong van|van ban)?[ \n]*$")
 # A document named without a number, by its type and issuer (printed text): "Kết luận của
-# Ban Thường vụ Tỉnh ủy", "Chỉ thị của Thủ tướng Chính phủ".
+# Ban Thường vụ Tỉnh ủy", "Chỉ thị của Thủ tướng Chính phủ", "Công văn của Ban Thường vụ
+# Tỉnh ủy về đẩy mạnh …".
 CITE_UNNUMBERED = re.compile(
     r"(?P<type>"
     + _word_start(
         r"[\w]",
         "Nghị quyết|Nghị định|Quyết định|Chỉ thị|Kết luận|Thông báo kết luận"
-        "|Thông tư|Công điện|Kế hoạch|Hướng dẫn|Quy định",
+        "|Thông tư|Công điện|Kế hoạch|Hướng dẫn|Quy định|Công văn|Thông báo",
     )
     + r")[ \n]+(?=của[ \n])"
 )

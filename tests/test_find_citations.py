@@ -429,3 +429,17 @@ def test_regression_impossible_cited_date_is_none_and_reported(printed: str, cod
     assert cit.number == "43/NQ-CP" and cit.date is None
     (p,) = problems
     assert p.code == code and p.span is not None and text[p.span[0] : p.span[1]] == printed
+
+
+def test_regression_unnumbered_cong_van_and_thong_bao() -> None:
+    # The synthetic cascade corpus: a district letter whose only citation is its province's
+    # letter, named without a number.
+    ctx = resolve_organisation("Huyện ủy Kim Sơn")
+    c = one("Thực hiện Công văn của Ban Thường vụ Tỉnh ủy về đẩy mạnh chuyển đổi số,", ctx)
+    assert (c.number, c.doc_type, c.relation) == (None, "Công văn", "implements")
+    assert c.issuer is not None and c.issuer.name == "Tỉnh ủy Ninh Bình"
+    c = one("Quán triệt Thông báo của Thường trực Tỉnh ủy về công tác cán bộ,", ctx)
+    assert (c.number, c.doc_type) == (None, "Thông báo")
+    # Without a relation word before it, a bare "Công văn của …" names no one document.
+    _, found = cites("các Công văn của Tỉnh ủy đã nêu rõ", ctx)
+    assert found == ()
