@@ -17,7 +17,12 @@ then the documents' own descriptions (the graph of the file they came from,
 edge. The partial loaders run the very same queries, restricted by a
 ``VALUES`` block of IRIs the store itself returned (written by
 :func:`~chidao.graph.sparql_text.sparql_iri`, which refuses anything that
-could end an IRI early), a few hundred at a time.
+could end an IRI early), a few hundred at a time. A store that offers
+``pairs(predicate, iris, by_object=...)`` (the embedded one) answers the
+document → document edges from its indexes instead, with the same rows: one
+file states each of those, so an index lookup decodes few quads, where a
+document's or an organisation's description, repeated by every file that
+mentions it, is deduplicated faster by the query.
 
 No query joins several patterns on one subject over the union: the union
 default graph repeats a triple once per graph that holds it, so such a join
@@ -39,7 +44,7 @@ from rdflib.term import Node
 
 from chidao.graph.docnodes import CARRY_OUT
 from chidao.graph.sparql_text import sparql_iri
-from chidao.graph.store import TripleStore
+from chidao.graph.store import PREFIXES, TripleStore
 
 #: Property (prefixed) → edge key, document → document.
 DOC_EDGES: dict[str, str] = {
@@ -156,21 +161,43 @@ def _local(term: Node | None) -> str | None:
 
 
 Rows = Iterator[tuple[Node | None, ...]]
-#: ``run(query_of_values, var, iris)``: the rows of the query for ``iris``; with
-#: ``iris=None``, of the whole store.
-Runner = Callable[[Callable[[str], str], str, "Iterable[str] | None"], Rows]
 
 
-def _runner(store: TripleStore) -> Runner:
-    def run(make: Callable[[str], str], var: str, iris: Iterable[str] | None) -> Rows:
+def _expand(prop: str) -> str:
+    """A prefixed property's IRI (``eli:cites`` → ``http://data.europa.eu/eli/ontology#cites``)."""
+    prefix, _, local = prop.partition(":")
+    return PREFIXES[prefix] + local
+
+
+class Runner:
+    """Runs the loaders' queries on a store, a few hundred IRIs at a time.
+
+    ``run(query_of_values, var, iris)`` gives the rows of the query for ``iris``
+    (``None``: the whole store). :meth:`edges` goes to the store's own ``pairs``
+    look-up when it has one.
+    """
+
+    def __init__(self, store: TripleStore) -> None:
+        self.store = store
+        self._pairs: Callable[..., Iterator[tuple[Node, Node]]] | None = getattr(
+            store, "pairs", None
+        )
+
+    def __call__(self, make: Callable[[str], str], var: str, iris: Iterable[str] | None) -> Rows:
         if iris is None:
-            yield from store.query(make("")).rows
+            yield from self.store.query(make("")).rows
             return
         batch = sorted(set(iris))
         for start in range(0, len(batch), BATCH):
-            yield from store.query(make(values_of(var, batch[start : start + BATCH]))).rows
+            yield from self.store.query(make(values_of(var, batch[start : start + BATCH]))).rows
 
-    return run
+    def edges(self, prop: str, iris: Iterable[str] | None, *, by_object: bool = False) -> Rows:
+        """Distinct ``(a, b)`` of document → document property ``prop``, ``a``
+        (``by_object``: ``b``) of ``iris``, as :func:`doc_edges` gives them."""
+        if iris is None or self._pairs is None:
+            yield from self(partial(doc_edges, prop), "b" if by_object else "a", iris)
+            return
+        yield from self._pairs(_expand(prop), sorted(set(iris)), by_object=by_object)
 
 
 def _units(run: Runner, wanted: Iterable[str] | None) -> dict[str, dict[str, Any]]:
@@ -361,7 +388,7 @@ def _add_edges(
 ) -> None:
     """Every edge of the schema between nodes already in ``G``."""
     for prop, key in DOC_EDGES.items():
-        for a, b in run(partial(doc_edges, prop), "a", docs):
+        for a, b in run.edges(prop, docs):
             if str(a) not in G or str(b) not in G:
                 continue
             da, db = G.nodes[str(a)].get("date"), G.nodes[str(b)].get("date")
@@ -403,7 +430,7 @@ def load_graph(store: TripleStore) -> nx.MultiDiGraph:
     (0, True, True)
     """
     G = nx.MultiDiGraph()
-    run = _runner(store)
+    run = Runner(store)
     _add_organisations(G, run, None)
     _add_documents(G, run, _cited_docs(run, None), all_docs=True)
     _add_edges(G, run, None, None)
@@ -435,7 +462,7 @@ def _linked(run: Runner, frontier: set[str], props: list[str], upward: bool) -> 
     """Documents linked to ``frontier`` by one of ``props`` (up: cited; down: citing)."""
     found: set[str] = set()
     for prop in props:
-        for a, b in run(partial(doc_edges, prop), "a" if upward else "b", frontier):
+        for a, b in run.edges(prop, frontier, by_object=not upward):
             other = b if upward else a
             if isinstance(other, URIRef):
                 found.add(str(other))
@@ -490,7 +517,7 @@ def load_neighbourhood(
     >>> load_neighbourhood(OxigraphStore(), "https://w3id.org/chidao/doc/x").number_of_nodes()
     0
     """
-    run = _runner(store)
+    run = Runner(store)
     docs = _cited_docs(run, [iri])
     if iri not in docs:
         return nx.MultiDiGraph()
@@ -529,7 +556,7 @@ def load_organisation(store: TripleStore, org: str) -> nx.MultiDiGraph:
     >>> load_organisation(OxigraphStore(), "https://w3id.org/chidao/org/x").number_of_nodes()
     0
     """
-    run = _runner(store)
+    run = Runner(store)
     if not any(True for _ in run(partial(typed, "org:Organization"), "s", [org])):
         return nx.MultiDiGraph()
     linked = {

@@ -38,7 +38,7 @@ from __future__ import annotations
 
 import io
 import os
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO, Protocol, runtime_checkable
@@ -393,6 +393,33 @@ class OxigraphStore:
             if isinstance(q.subject, ox.NamedNode)
         }
         return sorted(docs)
+
+    def pairs(
+        self, predicate: str, iris: Iterable[str], *, by_object: bool = False
+    ) -> Iterator[tuple[Node, Node]]:
+        """Distinct ``(subject, object)`` pairs of ``predicate`` over all the graphs,
+        the subject (``by_object``: the object) one of ``iris``.
+
+        What ``SELECT DISTINCT ?s ?o WHERE { VALUES ?s { … } ?s <predicate> ?o }``
+        over the union gives, from one index lookup per IRI instead of a query.
+        Faster only for triples few files repeat (a citation, stated by the
+        citing file): every quad found is decoded, graph name included, where
+        the query deduplicates before decoding.
+        """
+        pred = ox.NamedNode(predicate)
+        try:
+            for iri in iris:
+                node = ox.NamedNode(iri)
+                if by_object:
+                    found = {q.subject for q in self._ox.quads_for_pattern(None, pred, node, None)}
+                    pairs = ((other, node) for other in found)
+                else:
+                    found = {q.object for q in self._ox.quads_for_pattern(node, pred, None, None)}
+                    pairs = ((node, other) for other in found)
+                for s, o in pairs:
+                    yield from_ox(s), from_ox(o)  # type: ignore[misc]
+        except OSError as exc:
+            raise StoreError(f"cannot read the store: {exc}", source=str(self.path)) from exc
 
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
         subs = {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
