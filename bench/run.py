@@ -39,6 +39,28 @@ from bench.report import markdown
 ROOT = Path(__file__).resolve().parents[1]
 STEPS = ("floor", "extract-1", "extract-N", "ingest", "rdflib", "query", "analysis")
 
+#: Store bytes per document assumed before any store of this run was measured:
+#: 322 B/quad × ~400 quads/doc, measured on the 10^4 corpus (README).
+STORE_BYTES_PER_DOC = 130_000
+
+#: Disk kept free beyond the store's estimate (RocksDB compactions, the OS).
+DISK_MARGIN = 1.25
+
+
+def store_fits(size: int, stores: Path, per_doc: float) -> tuple[bool, str]:
+    """Whether a store of ``size`` documents fits on the disk holding ``stores``.
+
+    A store that cannot fit is not attempted: a full disk would fail the run
+    hours in, and the figure it was for says nothing about chidao.
+    """
+    probe = stores
+    while not probe.exists():
+        probe = probe.parent
+    free = shutil.disk_usage(probe).free
+    need = size * per_doc * DISK_MARGIN
+    text = f"needs ~{need / 1e9:,.0f} GB ({per_doc / 1e3:,.0f} KB/doc), {free / 1e9:,.0f} GB free"
+    return need <= free, text
+
 
 def machine() -> dict[str, Any]:
     """What the figures were measured on, and how busy the machine was."""
@@ -185,9 +207,17 @@ def bench_size(args: argparse.Namespace, size: int, logs: Path) -> dict[str, Any
         if step in ("ingest", "query") and size > args.store_max:
             res[step] = {"skipped": f"stores only up to {args.store_max:,} docs"}
             continue
+        if step == "ingest":
+            fits, text = store_fits(size, args.stores, args.store_bytes_per_doc)
+            if not fits:
+                res[step] = {"skipped": f"disk too small for the store: {text}"}
+                continue
         timeout = args.query_timeout if step in ("query", "analysis") else args.timeout
         print(f"[{size:,}] {step} …", file=sys.stderr, flush=True)
         res[step] = run_step(plan[step], timeout, logs / f"n{size}-{step}.log")
+        if step == "ingest" and res[step].get("store_mb") and res[step].get("docs"):
+            # Later (larger) sizes are judged by what this store really took.
+            args.store_bytes_per_doc = res[step]["store_mb"] * 1e6 / res[step]["docs"]
         print(f"[{size:,}] {step}: {_brief(res[step])}", file=sys.stderr, flush=True)
     if not args.keep_stores and store.exists():
         shutil.rmtree(store)
@@ -214,6 +244,8 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--store-max", type=int, default=10_000,
                     help="largest size ingested into a store and queried")  # fmt: skip
     ap.add_argument("--samples", type=int, default=200, help="queries per latency figure")
+    ap.add_argument("--store-bytes-per-doc", type=float, default=STORE_BYTES_PER_DOC,
+                    help="store bytes per doc for the disk check, until measured")  # fmt: skip
     ap.add_argument("--timeout", type=float, default=1500, help="seconds allowed per step")
     ap.add_argument("--query-timeout", type=float, default=600, help="seconds for a query step")
     ap.add_argument("--corpora", type=Path, default=ROOT / "bench" / "corpora")

@@ -1,11 +1,9 @@
 """``chidao lineage``, ``cascade``, ``gaps``, ``hubs`` and ``who``: questions about the graph.
 
-Each command opens the store, finds what the user named
-(:mod:`chidao.graph.lookup`), loads the part of the NetworkX view its question
-needs (:mod:`chidao.graph.nxload`: a document's lineage or cascade, an
-organisation's documents; the whole store only for ``hubs``) and calls one
-analysis function; the result is drawn with rich, or written as JSON with
-``--format json``.
+Each command opens the store and calls one function of
+:mod:`chidao.graph.questions` (which finds what the user named and loads only
+the part of the graph its question needs: the whole store only for ``hubs``);
+the result is drawn with rich, or written as JSON with ``--format json``.
 """
 
 from __future__ import annotations
@@ -24,25 +22,16 @@ from rich.tree import Tree
 from chidao.cli.options import endpoint_options, format_option, store_option
 from chidao.cli.stores import opened_store
 from chidao.extract.records import RELATIONS
-from chidao.graph.analysis import (
-    CARRY_OUT,
-    Cascade,
-    Coverage,
-    DocInfo,
-    DocRank,
-    Hop,
-    OrgActivity,
-    cascade,
-    coverage_gaps,
-    hubs,
-    lineage,
-    who,
-)
-from chidao.graph.coverage import gazetteer_units
-from chidao.graph.docnodes import doc_info, to_jsonable
+from chidao.graph.analysis import CARRY_OUT, Cascade, Coverage, DocInfo, DocRank, Hop, OrgActivity
+from chidao.graph.docnodes import to_jsonable
 from chidao.graph.hubs import GROUPS, RANK_KEYS
-from chidao.graph.lookup import resolve_document, resolve_organisation
-from chidao.graph.nxload import load_graph, load_neighbourhood, load_organisation
+from chidao.graph.questions import (
+    document_cascade,
+    document_gaps,
+    document_lineage,
+    organisation_activity,
+    store_hubs,
+)
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -151,12 +140,8 @@ def lineage_command(
     the lag in days between the two dates.
     """
     with opened_store(store_path, endpoint, update_endpoint, read_only=True) as store:
-        iri = resolve_document(store, doc, issuer, year)
-        G = load_neighbourhood(
-            store, iri, down=False, relations=_relations(relations), max_depth=max_depth
-        )
-        chains = lineage(G, iri, _relations(relations), max_depth)
-        root = doc_info(G, iri)
+        found = document_lineage(store, doc, issuer, year, _relations(relations), max_depth)
+    root, chains = found.document, found.chains
     if fmt == "json":
         _echo_json({"document": dataclasses.asdict(root), "chains": chains})
         return
@@ -233,9 +218,7 @@ def cascade_command(
     follow.
     """
     with opened_store(store_path, endpoint, update_endpoint, read_only=True) as store:
-        iri = resolve_document(store, doc, issuer, year)
-        G = load_neighbourhood(store, iri, up=False, relations=_relations(relations))
-        result = cascade(G, iri, _relations(relations))
+        result = document_cascade(store, doc, issuer, year, _relations(relations))
     if fmt == "json":
         _echo_json(result)
         return
@@ -286,17 +269,14 @@ def gaps_command(
     communes: as the gazetteer lists them at DOC's date.
     """
     with opened_store(store_path, endpoint, update_endpoint, read_only=True) as store:
-        iri = resolve_document(store, doc, issuer, year)
-        G = load_neighbourhood(store, iri, up=False, relations=_relations(relations))
         try:
-            result = coverage_gaps(G, iri, gazetteer_units(), _relations(relations))
+            found = document_gaps(store, doc, issuer, year, _relations(relations))
         except ValueError as exc:  # a document with no level below it
             raise click.ClickException(str(exc)) from exc
-        numbers = {n: G.nodes[n].get("number") or n for ns in result.covered.values() for n in ns}
     if fmt == "json":
-        _echo_json(result)
+        _echo_json(found.coverage)
         return
-    _print_coverage(result, numbers)
+    _print_coverage(found.coverage, found.numbers)
 
 
 def _print_coverage(result: Coverage, numbers: dict[str, str]) -> None:
@@ -344,7 +324,7 @@ def hubs_command(
 ) -> None:
     """Rank the documents most carried out, most cited, or central by PageRank."""
     with opened_store(store_path, endpoint, update_endpoint, read_only=True) as store:
-        result = hubs(load_graph(store), top=top, by=by, group=group)
+        result = store_hubs(store, top=top, by=by, group=group)
     if fmt == "json":
         _echo_json({k: [dataclasses.asdict(r) for r in v] for k, v in result.items()})
         return
@@ -383,14 +363,11 @@ def who_command(
     between namesakes) or an IRI.
     """
     with opened_store(store_path, endpoint, update_endpoint, read_only=True) as store:
-        iri = resolve_organisation(store, org)
-        G = load_organisation(store, iri)
-        result = who(G, iri)
-        labels = {n: _label(doc_info(G, n)) for n in result.issued}
+        found = organisation_activity(store, org)
     if fmt == "json":
-        _echo_json(result)
+        _echo_json(found.activity)
         return
-    _print_who(result, labels)
+    _print_who(found.activity, {n: _label(d) for n, d in found.issued.items()})
 
 
 def _print_who(a: OrgActivity, labels: dict[str, str]) -> None:

@@ -234,7 +234,7 @@ def test_rendering_of_relays_undated_and_disagreeing_dates(monkeypatch, sample_s
     # A hand-built graph behind the commands: a province plan relayed by two districts.
     import networkx as nx
 
-    from chidao.cli import analysis_cmd
+    from chidao.graph import questions
 
     G = nx.MultiDiGraph()
     for iri, number, level, day, issuer in [
@@ -250,8 +250,8 @@ def test_rendering_of_relays_undated_and_disagreeing_dates(monkeypatch, sample_s
     G.add_edge("d1", "kh", key="implements", lag_days=-5)
     G.add_edge("d1", "gov", key="implements", lag_days=4)
     G.add_edge("d2", "kh", key="based_on", lag_days=None)
-    monkeypatch.setattr(analysis_cmd, "load_neighbourhood", lambda store, iri, **kw: G)
-    monkeypatch.setattr(analysis_cmd, "resolve_document", lambda store, ref, i, y: ref)
+    monkeypatch.setattr(questions, "load_neighbourhood", lambda store, iri, **kw: G)
+    monkeypatch.setattr(questions, "resolve_document", lambda store, ref, i, y: ref)
 
     out = run(sample_store, "cascade", "gov").output
     assert "implements ← 12-KH/TU · Tỉnh ủy X · province · 2021-07-10 · +9 days" in out

@@ -1,0 +1,143 @@
+"""The analysis commands' questions, asked of a store: one function each.
+
+Each function finds what the user named (:mod:`chidao.graph.lookup`), loads
+only the part of the NetworkX view its question needs
+(:mod:`chidao.graph.nxload`) and runs one analysis
+(:mod:`chidao.graph.analysis`).  The command line calls these and only draws
+the result; the benchmarks time them, so the figures are what a user waits for
+(minus the interpreter's start-up).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from chidao.graph.analysis import (
+    CARRY_OUT,
+    Cascade,
+    Coverage,
+    DocInfo,
+    DocRank,
+    Hop,
+    OrgActivity,
+    cascade,
+    coverage_gaps,
+    hubs,
+    lineage,
+    who,
+)
+from chidao.graph.coverage import gazetteer_units
+from chidao.graph.docnodes import doc_info
+from chidao.graph.lookup import resolve_document, resolve_organisation
+from chidao.graph.nxload import load_graph, load_neighbourhood, load_organisation
+from chidao.graph.store import TripleStore
+
+
+@dataclass(frozen=True, slots=True)
+class Lineage:
+    """A document and the chains of documents it carries out, nearest first."""
+
+    document: DocInfo
+    chains: list[list[Hop]]
+
+
+@dataclass(frozen=True, slots=True)
+class Gaps:
+    """Which units below a document's issuer carry it out; ``numbers`` labels the documents."""
+
+    coverage: Coverage
+    numbers: dict[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class Activity:
+    """What an organisation did; ``issued``: the :class:`DocInfo` of each document it issued."""
+
+    activity: OrgActivity
+    issued: dict[str, DocInfo]
+
+
+def document_lineage(
+    store: TripleStore,
+    ref: str,
+    issuer: str | None = None,
+    year: int | None = None,
+    relations: tuple[str, ...] = CARRY_OUT,
+    max_depth: int | None = None,
+) -> Lineage:
+    """What the document ``ref`` names carries out, all the way up.
+
+    ``ref``, ``issuer`` and ``year`` name the document as
+    :func:`~chidao.graph.lookup.resolve_document` reads them.
+
+    Raises
+    ------
+    QueryError
+        If ``ref`` names no document, or several.
+    """
+    iri = resolve_document(store, ref, issuer, year)
+    G = load_neighbourhood(store, iri, down=False, relations=relations, max_depth=max_depth)
+    return Lineage(doc_info(G, iri), lineage(G, iri, relations, max_depth))
+
+
+def document_cascade(
+    store: TripleStore,
+    ref: str,
+    issuer: str | None = None,
+    year: int | None = None,
+    relations: tuple[str, ...] = CARRY_OUT,
+) -> Cascade:
+    """Every document that carries out the one ``ref`` names, transitively.
+
+    Raises
+    ------
+    QueryError
+        If ``ref`` names no document, or several.
+    """
+    iri = resolve_document(store, ref, issuer, year)
+    G = load_neighbourhood(store, iri, up=False, relations=relations)
+    return cascade(G, iri, relations)
+
+
+def document_gaps(
+    store: TripleStore,
+    ref: str,
+    issuer: str | None = None,
+    year: int | None = None,
+    relations: tuple[str, ...] = CARRY_OUT,
+) -> Gaps:
+    """The units one level below the issuer of ``ref`` with no document carrying it out.
+
+    Raises
+    ------
+    QueryError
+        If ``ref`` names no document, or several.
+    ValueError
+        If the document's issuer has no level below it.
+    """
+    iri = resolve_document(store, ref, issuer, year)
+    G = load_neighbourhood(store, iri, up=False, relations=relations)
+    result = coverage_gaps(G, iri, gazetteer_units(), relations)
+    numbers = {n: G.nodes[n].get("number") or n for ns in result.covered.values() for n in ns}
+    return Gaps(result, numbers)
+
+
+def store_hubs(
+    store: TripleStore, top: int = 10, by: str = "implemented_by", group: str | None = None
+) -> dict[str, list[DocRank]]:
+    """The documents most carried out (or cited, or by PageRank) in the whole store."""
+    return hubs(load_graph(store), top=top, by=by, group=group)
+
+
+def organisation_activity(store: TripleStore, ref: str) -> Activity:
+    """What the organisation ``ref`` names issued, received, was copied on and assigned.
+
+    Raises
+    ------
+    QueryError
+        If ``ref`` names no organisation, or several.
+    """
+    iri = resolve_organisation(store, ref)
+    G = load_organisation(store, iri)
+    result = who(G, iri)
+    return Activity(result, {n: doc_info(G, n) for n in result.issued})
