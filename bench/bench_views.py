@@ -28,6 +28,7 @@ from pathlib import Path
 
 import networkx as nx
 
+from bench.browser import chromium
 from chidao.graph import views
 
 
@@ -85,28 +86,7 @@ def campaign(n: int) -> nx.MultiDiGraph:
 
 
 def driver(profile: str):
-    from selenium import webdriver
-    from selenium.webdriver.chrome.service import Service
-
-    options = webdriver.ChromeOptions()
-    options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
-    for arg in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--window-size=1400,900",
-        f"--user-data-dir={profile}",
-    ):
-        options.add_argument(arg)
-    d = webdriver.Chrome(service=Service(shutil.which("chromedriver")), options=options)
-    d.set_page_load_timeout(900)
-    d.set_script_timeout(900)
-    return d
+    return chromium(profile, timeout=900)
 
 
 def measure(d, path: Path) -> tuple[int, float]:

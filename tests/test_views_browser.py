@@ -11,13 +11,13 @@ from pathlib import Path
 import pytest
 from _view_graphs import XSS_SUBJECT, campaign_graph, cascade_graph
 
+from bench.browser import chromium, chromium_paths
 from chidao.graph.view_aggregate import aggregate
 from chidao.graph.views import cascade_view, corpus_view, organisation_view, write_view
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-CHROMEDRIVER = shutil.which("chromedriver")
+CHROMIUM, CHROMEDRIVER = chromium_paths()
 
 # Runs before any script of the page: collects uncaught errors and CSP violations.
 _COLLECT_ERRORS = """
@@ -38,28 +38,9 @@ def browser():
             "headless browser tests need chromium and chromedriver on PATH "
             "(apt-get install chromium chromium-driver)"
         )
-    webdriver = pytest.importorskip("selenium.webdriver")
-    from selenium.webdriver.chrome.service import Service
-
+    pytest.importorskip("selenium.webdriver")
     profile = tempfile.mkdtemp(prefix="chidao-chromium-")
-    options = webdriver.ChromeOptions()
-    options.binary_location = CHROMIUM
-    for arg in (
-        "--headless=new",
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-quic",
-        "--no-first-run",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--window-size=1400,900",
-        f"--user-data-dir={profile}",
-    ):
-        options.add_argument(arg)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    driver = webdriver.Chrome(service=Service(CHROMEDRIVER), options=options)
-    driver.set_page_load_timeout(60)
+    driver = chromium(profile, timeout=60, log_browser=True)
     driver.execute_cdp_cmd("Page.addScriptToEvaluateOnNewDocument", {"source": _COLLECT_ERRORS})
     try:
         yield driver
