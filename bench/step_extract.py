@@ -94,6 +94,7 @@ def run_extract(corpus: Path, jobs: int, limit: int | None) -> dict[str, Any]:
     every = spread(corpus, limit)
     nbytes = 0
     t0 = time.perf_counter()
+    cpu0 = time.process_time()
     if jobs == 1:
         for s, size in map(_summary, iter_corpus(corpus, limit, every)):
             summaries.append(s)
@@ -104,6 +105,9 @@ def run_extract(corpus: Path, jobs: int, limit: int | None) -> dict[str, Any]:
                 summaries.append(s)
                 nbytes += size
     seconds = time.perf_counter() - t0
+    # On a shared machine wall time varies with the neighbours' load; one process's CPU time
+    # does much less (with --jobs N the work is in the children, so only for --jobs 1).
+    cpu = time.process_time() - cpu0 if jobs == 1 else None
     quality = _Quality()
     truths = itertools.islice(iter_manifest(corpus), 0, None, every)
     for s, truth in zip(summaries, truths, strict=False):
@@ -115,6 +119,8 @@ def run_extract(corpus: Path, jobs: int, limit: int | None) -> dict[str, Any]:
         "seconds": round(seconds, 3),
         "docs_per_s": round(quality.n / seconds, 1),
         "mb_per_s": round(nbytes / 1e6 / seconds, 3),
+        "cpu_seconds": round(cpu, 3) if cpu is not None else None,
+        "docs_per_cpu_s": round(quality.n / cpu, 1) if cpu else None,
         "quality": quality.to_json(),
     }
 

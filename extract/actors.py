@@ -23,6 +23,7 @@ from chidao.extract import regexes as rx
 from chidao.extract.clean import fold
 from chidao.extract.records import Organisation
 from chidao.extract.resolve import central_name_words, resolve_organisation
+from chidao.extract.scan import finditer_within, match_within
 
 #: Most words an actor may have ("Các cấp ủy, chính quyền, Mặt trận Tổ quốc và …").
 MAX_ACTOR_WORDS = 45
@@ -120,7 +121,9 @@ def find_actor(
     actor = _opening_actor(text, folded, start, end, context, whole, requests_only)
     if actor is not None:
         return actor
-    for m in rx.TASK_LATE_REQUEST_F.finditer(folded, start, end):
+    for m in finditer_within(
+        rx.TASK_LATE_REQUEST_F, rx.TASK_LATE_REQUEST_NEEDS_F, folded, start, end
+    ):
         who = m.group("who") or ""
         if who and not requests_only:
             continue  # who asks is named only in a letter's opening request
@@ -149,7 +152,7 @@ def opens_with_verb(folded: str, start: int, end: int) -> bool:
         if m is None:
             break
         pos = m.end()
-    request = rx.TASK_REQUEST_F.match(folded, pos, end)
+    request = match_within(rx.TASK_REQUEST_F, rx.TASK_REQUEST_NEEDS_F, folded, pos, end)
     return bool(rx.TASK_VERB_F.match(folded, pos, end) or request and request.start("verb") == pos)
 
 
@@ -169,8 +172,8 @@ def _opening_actor(
         if m is None:
             break
         pos = m.end()
-    request = rx.TASK_REQUEST_F.match(folded, pos, end)
-    notice = rx.TASK_NOTICE_F.match(folded, pos, end)
+    request = match_within(rx.TASK_REQUEST_F, rx.TASK_REQUEST_NEEDS_F, folded, pos, end)
+    notice = match_within(rx.TASK_NOTICE_F, rx.TASK_NOTICE_NEEDS_F, folded, pos, end)
     requested = False
     if request is not None and request.start("verb") > pos and folded[request.start("verb")] == "g":
         request = None  # "Ban Tuyên giáo …": "giao" asks only when it opens the sentence
@@ -316,7 +319,8 @@ def _phrase_end(text: str, folded: str, pos: int, end: int) -> tuple[int, int | 
                 and _accents_agree(text[m.start() : verb.end()])
             ):
                 return m.start(), m.start(), False
-        before_prev, prev_word = prev_word, fold(word)
+        # fold() maps character by character: the word's slice of the folded text is its fold
+        before_prev, prev_word = prev_word, folded[m.start() : m.end()]
     return (unknown, unknown, True) if unknown is not None else (end, None, False)
 
 

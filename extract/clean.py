@@ -28,6 +28,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from chidao.extract import regexes as rx
+from chidao.extract.offsets import OffsetMap, OffsetMapBuilder
 
 # Old-style → new-style tone placement ("hoà" → "hòa", "uỷ" → "ủy"), for matching only.
 _TONE_PAIRS = {
@@ -93,14 +94,14 @@ class Cleaned:
 _FIX_PAIRS = tuple((k, v) for k, v in _CHAR_FIX.items() if k != "\r")
 
 
-def _nfc(text: str) -> tuple[str, list[int]]:
+def _nfc(text: str) -> tuple[str, OffsetMap]:
     """NFC-normalise cluster by cluster so that each output char maps to an input index."""
     if "\r" not in text and unicodedata.is_normalized("NFC", text):
         # The common case, and one-for-one: no cluster to compose, no line end to merge.
         for k, v in _FIX_PAIRS:
             if k in text:
                 text = text.replace(k, v)
-        return text, list(range(len(text)))
+        return text, OffsetMap.identity(len(text))
     out: list[str] = []
     offs: list[int] = []
     i, n = 0, len(text)
@@ -117,37 +118,40 @@ def _nfc(text: str) -> tuple[str, list[int]]:
         out.append(piece)
         offs.extend([i] * len(piece))
         i = j
-    return "".join(out), offs
+    return "".join(out), OffsetMap.from_list(offs)
 
 
 def _sub(
     text: str,
-    offs: list[int],
+    offs: OffsetMap,
     pattern: re.Pattern[str],
     repl: str | Callable[[re.Match[str]], str | None],
-) -> tuple[str, list[int]]:
+) -> tuple[str, OffsetMap]:
     """``pattern.sub`` that keeps the offset map; replacement chars map to the match start.
 
     A callable ``repl`` returning ``None`` leaves the match unchanged.
     """
     out: list[str] = []
-    new_offs: list[int] = []
+    new_offs = OffsetMapBuilder()
     last = 0
     for m in pattern.finditer(text):
         r = repl(m) if callable(repl) else repl
         if r is None:
             continue
-        out.append(text[last : m.start()])
-        new_offs.extend(offs[last : m.start()])
+        start = m.start()
+        out.append(text[last:start])
+        new_offs.copy(offs, last, start)
         out.append(r)
-        anchor = offs[m.start()] if m.start() < len(offs) else offs[-1] if offs else 0
-        new_offs.extend([anchor] * len(r))
+        if r:
+            n = len(offs)
+            anchor = offs[start] if start < n else offs[n - 1] if n else 0
+            new_offs.fill(anchor, len(r))
         last = m.end()
     if last == 0 and not out:
         return text, offs
     out.append(text[last:])
-    new_offs.extend(offs[last:])
-    return "".join(out), new_offs
+    new_offs.copy(offs, last, len(offs))
+    return "".join(out), new_offs.build()
 
 
 def clean(text: str) -> Cleaned:
@@ -162,7 +166,8 @@ def clean(text: str) -> Cleaned:
     t, offs = _nfc(text)
     # Each pass is skipped when a substring its pattern needs is absent (an `in` test is far
     # cheaper than a regex scan); a skipped pass is one that would have changed nothing.
-    t, offs = _sub(t, offs, rx.INVISIBLE, "")
+    if _holds_any(t, rx.INVISIBLE_CHARS):
+        t, offs = _sub(t, offs, rx.INVISIBLE, "")
     if "PAGE" in t:
         t, offs = _sub(t, offs, rx.PAGE_MARKER, "")
     if "*" in t or "__" in t:
@@ -171,7 +176,8 @@ def clean(text: str) -> Cleaned:
         t, offs = _sub(t, offs, rx.COLUMN_RULE, " ")
     if t.startswith("l") or "\nl" in t or "l\n" in t or t.endswith("l"):
         t, offs = _sub(t, offs, rx.OCR_RULE_L, " ")
-    t, offs = _sub(t, offs, rx.BULLET_GLYPH, "-")
+    if _holds_any(t, rx.BULLET_GLYPHS):
+        t, offs = _sub(t, offs, rx.BULLET_GLYPH, "-")
     t, offs = _sub(t, offs, rx.PAGE_NUMBER_LINE, "")
     if " \n" in t or "\t\n" in t or t.endswith((" ", "\t")):
         t, offs = _sub(t, offs, rx.TRAILING_SPACE, "")
@@ -181,7 +187,15 @@ def clean(text: str) -> Cleaned:
         t, offs = _sub(t, offs, rx.MANY_BREAKS, "\n\n")
     if "\n\n" in t:
         t, offs = _sub(t, offs, rx.SPLIT_SENTENCE, _close_split)
-    return Cleaned(original=text, text=t, offsets=tuple(offs) + (len(text),))
+    return Cleaned(original=text, text=t, offsets=offs.with_sentinel(len(text)))
+
+
+def _holds_any(text: str, chars: str) -> bool:
+    # One `in` per character (a fast search each) beats a scan with a character class.
+    for ch in chars:
+        if ch in text:
+            return True
+    return False
 
 
 def _close_split(m: re.Match[str]) -> str | None:

@@ -323,10 +323,10 @@ def _issuer_words(text: str, f: str, pos: int, hi: int) -> list[tuple[int, int]]
         if out and _header_line_follows(text, f, (out[0][0], out[-1][1]), m.start()):
             break
         if out and not word[0].isupper() and not word[0].isdigit():
-            tail = f[m.start() :]
-            if rx.CITE_ISSUER_STOP_F.match(tail) and word.lower() not in ISSUER_NAME_WORDS:
+            # (at m.start() in the whole text, not a copy of its tail: neither pattern looks back)
+            if rx.CITE_ISSUER_STOP_F.match(f, m.start()) and word.lower() not in ISSUER_NAME_WORDS:
                 break  # "về", "tại", "số" end a name; "cơ sở" does not
-            if rx.ISSUER_AND_F.match(tail) and (
+            if rx.ISSUER_AND_F.match(f, m.start()) and (
                 not _next_is_capital(text, m.end(), hi)
                 or rx.CITE_TYPE_F.match(f, m.end() + 1, hi)  # "… và Công điện khẩn số …"
             ):
@@ -399,6 +399,8 @@ def _issuer_from_code(
 def _laws(cleaned: Cleaned, lo: int, hi: int) -> list[_Found]:
     text, f = cleaned.text, cleaned.folded
     out: list[_Found] = []
+    if f.find(rx.LAW_NAME_NEEDS_F, lo, hi) < 0:
+        return out  # no "luật": nothing to find, and the scan would try every "b" and "l"
     legislature = resolve_organisation(LEGISLATURE, None) or Organisation(name=LEGISLATURE)
     for m in rx.LAW_NAME_F.finditer(f, lo, hi):
         word = text[m.start() : m.start("name")]

@@ -13,6 +13,7 @@ Values keep the printed text; spans point into the original text.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from chidao.extract import regexes as rx
@@ -26,11 +27,18 @@ from chidao.extract.dates import (
     year_max,
 )
 from chidao.extract.doc_types import doc_type_from_number, doc_type_from_word
-from chidao.extract.lines import Line, has_right_column, left_column, split_lines, upper_ratio
+from chidao.extract.lines import (
+    Line,
+    has_right_column,
+    left_column,
+    split_lines,
+    upper_ratio,
+)
 from chidao.extract.records import Mention, Problem
 from chidao.extract.resolve import (
     resolve_organisation,
 )
+from chidao.extract.scan import search_if
 
 #: How far (in lines) the header may reach when no ``Kính gửi`` closes it.
 HEADER_MAX_LINES = 30
@@ -106,7 +114,8 @@ def _header_end(
     ends = [ln.end for ln in (number_line, date_line, title_line) if ln is not None]
     if subject is not None and subject.span is not None:
         # The subject's end in the cleaned text: the first offset mapping past its span.
-        ends.append(next(i for i, o in enumerate(cleaned.offsets) if o >= subject.span[1]))
+        # (The map never decreases, and its sentinel maps past every span.)
+        ends.append(bisect_left(cleaned.offsets, subject.span[1]))
     if ends:
         return max(ends)
     for ln in zone:
@@ -390,7 +399,11 @@ def _short_token(ln: Line) -> bool:
 def _wrapped_after_gap(zone: list[Line], j: int) -> bool:
     """After the blank line ``j``, does the subject go on (a short lower-case line)?"""
     nxt = next((ln for ln in zone[j + 1 :] if not ln.blank), None)
-    if nxt is None or rx.RECIPIENTS_F.search(nxt.folded) or rx.RIGHT_COLUMN_F.search(nxt.folded):
+    if (
+        nxt is None
+        or search_if(rx.RECIPIENTS_F, rx.RECIPIENTS_NEEDS_F, nxt.folded)
+        or rx.RIGHT_COLUMN_F.search(nxt.folded)
+    ):
         return False
     text = nxt.text.strip()
     wordy = len(text.split()) >= 2 and rx.WORD3.search(text) is not None
@@ -405,7 +418,9 @@ def _is_subject_start(ln: Line) -> bool:
     text = ln.text.strip()
     if not text or upper_ratio(text) > 0.5 or has_right_column(ln):
         return False
-    if rx.DATE_LINE_F.search(ln.folded) or rx.RECIPIENTS_F.search(ln.folded):
+    if rx.DATE_LINE_F.search(ln.folded) or search_if(
+        rx.RECIPIENTS_F, rx.RECIPIENTS_NEEDS_F, ln.folded
+    ):
         return False
     return text[0].isupper() and len(text) < 100
 
@@ -426,7 +441,7 @@ def _lines_after(
             break
         if j > i and (
             rx.DATE_LINE_F.search(ln.folded)
-            or rx.RECIPIENTS_F.search(ln.folded)
+            or search_if(rx.RECIPIENTS_F, rx.RECIPIENTS_NEEDS_F, ln.folded)
             or rx.NUMBER_ANCHOR_F.match(ln.folded)
             or rx.RIGHT_COLUMN_F.search(ln.folded)
             or rx.STAMP_LINE_F.match(ln.folded)

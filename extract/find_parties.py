@@ -9,6 +9,7 @@ signature column merged on the right (``- Như trên; PHÓ TỔNG CỤC TRƯỞN
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from chidao.extract import regexes as rx
@@ -16,6 +17,7 @@ from chidao.extract.clean import Cleaned, fold
 from chidao.extract.lines import Line, capitalised, split_lines, upper_ratio
 from chidao.extract.records import Organisation, Party
 from chidao.extract.resolve import resolve_organisation
+from chidao.extract.scan import search_if
 
 
 @dataclass(frozen=True)
@@ -37,7 +39,7 @@ def find_recipients_block(cleaned: Cleaned) -> Block | None:
     """The ``Kính gửi`` block near the top of the document."""
     lines = split_lines(cleaned)
     for i, ln in enumerate(lines[:RECIPIENTS_MAX_LINE]):
-        m = rx.RECIPIENTS_F.search(ln.folded)
+        m = search_if(rx.RECIPIENTS_F, rx.RECIPIENTS_NEEDS_F, ln.folded)
         if m is None or _is_body_sentence(ln, m.start()):
             continue
         opener = (ln.start + m.start(), ln.start + m.end())
@@ -196,7 +198,7 @@ def find_distribution_block(cleaned: Cleaned, after: int = 0) -> Block | None:
 
 def _authority_opens_list(lines: list[Line], i: int) -> bool:
     ln = lines[i]
-    m = rx.AUTHORITY_F.search(ln.folded)
+    m = search_if(rx.AUTHORITY_F, rx.AUTHORITY_NEEDS_F, ln.folded)
     if m is None or m.start() > 15 or upper_ratio(ln.text[m.end() :]) < 0.6:
         return False
     following = [x for x in lines[i + 1 : i + 4] if not x.blank]
@@ -296,10 +298,11 @@ def _strip_purpose(cleaned: Cleaned, s: int, e: int) -> tuple[int, str | None]:
     o_s, o_e = cleaned.to_original(s, e)
     bar = cleaned.original.find("|", o_s, o_e)
     if bar >= 0:
-        for i in range(s, e):
-            if cleaned.offsets[i] >= bar:
-                purpose = cleaned.printed(i, e).strip(" ,;.") or None
-                return i, purpose
+        # The first cleaned offset at or past the rule (the map never decreases).
+        i = bisect_left(cleaned.offsets, bar, s, e)
+        if i < e:
+            purpose = cleaned.printed(i, e).strip(" ,;.") or None
+            return i, purpose
     m2 = rx.BRACKET_TAIL.search(text)
     if m2:
         inner = m2.group(1).strip()

@@ -15,8 +15,15 @@ from dataclasses import dataclass
 
 from chidao.extract import regexes as rx
 from chidao.extract.clean import Cleaned, fold
-from chidao.extract.lines import Line, capitalised, has_right_column, split_lines, upper_ratio
+from chidao.extract.lines import (
+    Line,
+    capitalised,
+    has_right_column,
+    split_lines,
+    upper_ratio,
+)
 from chidao.extract.records import Mention, Signer
+from chidao.extract.scan import finditer_if
 
 _KIND = {
     "t/m": "T/M", "tm": "T/M", "thay mat": "T/M",
@@ -73,7 +80,7 @@ def _authority(cleaned: Cleaned, lines: list[Line]) -> tuple[Mention, int, int] 
     for i, ln in enumerate(lines):
         f = ln.folded
         m = None
-        for cand in rx.AUTHORITY_F.finditer(f):
+        for cand in finditer_if(rx.AUTHORITY_F, rx.AUTHORITY_NEEDS_F, f):
             head = f[: cand.start()].strip()
             # Only OCR debris ("mm", 'Net Kiện: "'), Nơi nhận or an entry may precede it.
             short_debris = len(head) <= 3 or (len(head) <= 12 and head.endswith((":", '"')))

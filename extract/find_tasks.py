@@ -164,7 +164,9 @@ def _sentences(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 
 def _first_sentence_end(text: str, start: int, end: int) -> int:
-    return next(iter(_sentences(text, start, end)), (start, end))[1]
+    # The first of _sentences, without the generator: the first end mark, else ``end``.
+    m = rx.TASK_SENTENCE_END.search(text, start, end)
+    return m.end() if m else end
 
 
 def _task(
@@ -196,6 +198,8 @@ def _deadline(folded: str, start: int, end: int) -> str | None:
     >>> _deadline("hoan thanh truoc ngay 29/4/2023.", 0, 32)
     '2023-04-29'
     """
+    if folded.find(rx.TASK_DEADLINE_NEEDS_F, start, end) < 0:
+        return None  # no "ngày": no match, and a scan tries the pattern at every "t", "c", "h"
     m = rx.TASK_DEADLINE_F.search(folded, start, end)
     if m is None:
         return None

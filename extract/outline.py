@@ -84,24 +84,35 @@ def paragraphs(text: str, lo: int, hi: int) -> list[Paragraph]:
                 start = None
             prev_line = ""
             continue
-        label = rx.TASK_LABEL.match(line)
-        heading = _heading(prev_line)  # "II. NHIỆM VỤ" then "1. Ủy ban nhân dân huyện …"
-        after_end = not prev_line or heading or rx.TASK_PARAGRAPH_END.search(prev_line) is not None
-        opens = (
-            label is not None
-            and (not prev_line or heading or rx.TASK_LINE_END.search(prev_line) is not None)
-        ) or (
-            after_end and line[:1].isupper()  # one paragraph a line: "… thực hiện./" "Tổng cục …"
-        )
         if start is None:
             start = line_start
-        elif opens:
+        elif _opens(line, prev_line):
             out.append(_paragraph(text, start, prev_end))
             start = line_start
         prev_line, prev_end = line, line_end
     if start is not None:
         out.append(_paragraph(text, start, prev_end))
     return out
+
+
+def _opens(line: str, prev_line: str) -> bool:
+    """Whether ``line`` opens a paragraph after the non-blank ``prev_line``: a label after a
+    line that ends a sentence or list entry, or a capital after one that ends a paragraph.
+
+    Only what decides is worked out (a line with neither label nor capital opens nothing).
+
+    >>> _opens("2- Giao Ban Tuyên giáo …", "thực hiện;"), _opens("2- Giao", "Ban A làm")
+    (True, False)
+    """
+    label = rx.TASK_LABEL.match(line) is not None
+    capital = line[:1].isupper()  # one paragraph a line: "… thực hiện./" then "Tổng cục …"
+    if not (label or capital):
+        return False
+    if not prev_line or _heading(prev_line):  # "II. NHIỆM VỤ" then "1. Ủy ban nhân dân huyện …"
+        return True
+    if label and rx.TASK_LINE_END.search(prev_line) is not None:
+        return True
+    return capital and rx.TASK_PARAGRAPH_END.search(prev_line) is not None
 
 
 def _heading(line: str) -> bool:
@@ -111,8 +122,8 @@ def _heading(line: str) -> bool:
     >>> _heading("II. NHIỆM VỤ"), _heading("1. Ủy ban nhân dân huyện"), _heading("V/v")
     (True, False, False)
     """
-    letters = [ch for ch in line if ch.isalpha()]
-    return len(letters) >= 4 and all(ch.isupper() for ch in letters)
+    letters = list(filter(str.isalpha, line))  # map/filter: no Python-level loop
+    return len(letters) >= 4 and all(map(str.isupper, letters))
 
 
 def _paragraph(text: str, start: int, end: int) -> Paragraph:

@@ -79,11 +79,11 @@ def _central_entry(key: str) -> dict[str, str | None] | None:
     entry = _central().get(key)
     if entry is None and len(key) >= 12:
         # OCR slips in a long name ("TONG CUC HAL QUAN"): a near-identical known name.
-        counts = Counter(key)
+        counts = tuple(Counter(key).items())
         likely = [
             k
             for k, k_counts in _fuzzy_candidates(len(key))
-            if 2.0 * sum((counts & k_counts).values()) / (len(key) + len(k)) >= _FUZZY_CUTOFF
+            if 2.0 * _shared_letters(counts, k_counts) / (len(key) + len(k)) >= _FUZZY_CUTOFF
         ]
         close = difflib.get_close_matches(key, likely, n=1, cutoff=_FUZZY_CUTOFF)
         entry = _central()[close[0]] if close else None
@@ -91,6 +91,21 @@ def _central_entry(key: str) -> dict[str, str | None] | None:
 
 
 _FUZZY_CUTOFF = 0.92
+
+
+def _shared_letters(counts: tuple[tuple[str, int], ...], other: Counter[str]) -> int:
+    """``sum((Counter(a) & other).values())`` — the letters two names share — without building
+    the intersection (a third of the time).
+
+    >>> _shared_letters(tuple(Counter("cuc thue").items()), Counter("cuc hai quan"))
+    6
+    """
+    get = other.get
+    n = 0
+    for ch, c in counts:
+        o = get(ch, 0)
+        n += c if c < o else o
+    return n
 
 
 @lru_cache(maxsize=256)

@@ -36,21 +36,29 @@ import re
 import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from rdflib import URIRef
 
+from chidao.extract import clean
 from chidao.extract.records import AdminUnit, Citation, Organisation, Record
 from chidao.ontology.namespaces import BASE
 
 #: Placeholder for an unknown issuer or year in a document IRI.
 UNKNOWN = "_"
 
+#: Distinct texts whose slug is remembered: organisation, unit and type names and
+#: numbers recur across a corpus; the bound keeps memory flat over 10^6 files.
+SLUG_CACHE = 1 << 16
+
 _NON_SLUG = re.compile(r"[^a-z0-9]+")  # e.g. "huyện ủy kim sơn" → after folding "huyen uy kim son"
 _YEAR_IN_NUMBER = re.compile(r"/((?:19|20)\d\d)/")  # e.g. "38/2015/TT-BTC" → 2015
 _UNIT_PREFIX = re.compile(
     r"^(?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran|dac khu)\s+"
 )  # e.g. "huyen kim son" → "kim son" (folded unit names)
+_DASHES = dict.fromkeys(map(ord, "‐‑‒–—―−"), "-")  # e.g. "12/QĐ–UBND" (en dash)
+_SLASHES = dict.fromkeys(map(ord, "⁄∕／"), "/")  # e.g. "12／QĐ-UBND" (full-width solidus)
 
 
 def fold(text: str) -> str:
@@ -64,6 +72,7 @@ def fold(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c)).lower()
 
 
+@lru_cache(maxsize=SLUG_CACHE)
 def slug(text: str) -> str:
     """An IRI-safe key: folded, runs of other characters become ``-``.
 
@@ -165,6 +174,28 @@ def number_year(number: str | None) -> int | None:
     """
     m = _YEAR_IN_NUMBER.search(number or "")
     return int(m.group(1)) if m else None
+
+
+@lru_cache(maxsize=SLUG_CACHE)
+def number_key(text: str) -> str:
+    """The comparison key of a registration number as users and OCR write it.
+
+    Case, accents (``QĐ``/``QD``), spaces, dash and slash look-alikes and a
+    leading ``Số`` do not matter; every other character does.  Every document
+    node with an ``eli:number`` also carries this key (``chidao:numberKey``), so
+    a number is found by one index look-up however it was printed.
+
+    >>> number_key("Số 43 / NQ-CP"), number_key("12/CĐ-UBND"), number_key("12/CD–UBND")
+    ('43/nq-cp', '12/cd-ubnd', '12/cd-ubnd')
+    >>> number_key('43"}/NQ-CP')
+    '43"}/nq-cp'
+    """
+    t = clean.fold(text.translate(_DASHES).translate(_SLASHES)).strip()
+    for lead in ("so:", "so.", "so "):
+        if t.startswith(lead):
+            t = t[len(lead) :]
+            break
+    return "".join(t.split()).rstrip(".,;:")
 
 
 def doc_iri(number: str, issuer: str | None, year: int | None) -> URIRef:
@@ -287,8 +318,14 @@ def file_iri(sha256: str) -> URIRef:
     return _iri("file", sha256)
 
 
+@lru_cache(maxsize=4096)
 def source_path(source: str) -> str:
-    """The absolute POSIX path a source is known by."""
+    """The absolute POSIX path a source is known by.
+
+    Resolving a path costs a system call per folder, and ingest asks for each
+    file's several times while it is in flight: the answers for the files of
+    the last batches are remembered.
+    """
     return Path(source).resolve().as_posix()
 
 
@@ -304,7 +341,16 @@ def graph_iri(sha256: str, source: str) -> URIRef:
 
 def mention_iri(sha256: str, span: tuple[int, int]) -> URIRef:
     """A character span of a file, in NIF's RFC 5147 style (``…#char=12,40``)."""
-    return URIRef(f"{file_iri(sha256)}#char={span[0]},{span[1]}")
+    return URIRef(span_iri(file_iri(sha256), span))
+
+
+def span_iri(file: str, span: tuple[int, int]) -> str:
+    """:func:`mention_iri` from the file's IRI, as text (the RDF builder's fast path).
+
+    >>> span_iri("https://w3id.org/chidao/file/ab12", (12, 40))
+    'https://w3id.org/chidao/file/ab12#char=12,40'
+    """
+    return f"{file}#char={span[0]},{span[1]}"
 
 
 def local_iri(graph: URIRef, name: str) -> URIRef:

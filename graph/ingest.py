@@ -5,11 +5,14 @@ hash + path) is already stored is skipped before it is even extracted, so a run
 that was killed picks up where it stopped and ingesting the same files twice
 changes nothing.  The others are extracted (:func:`chidao.extract.batch.extract_many`,
 in worker processes when ``jobs > 1``), turned into triples
-(:func:`chidao.graph.rdf.record_triples`) and written in batches
+(:func:`chidao.graph.rdf.record_statements`) and written in batches
 (:meth:`~chidao.graph.store.TripleStore.write`: each graph of a batch lands
 whole or not at all, and a changed file's new graph replaces the old one in
-one transaction).  A file that cannot be read or extracted is reported and the
-run goes on; the store is never half-written.
+one transaction).  A batch is written on a thread while the next one is
+extracted and built (the store's bulk loader releases the GIL); one batch at
+a time, and a file is reported only once its batch is in the store.  A file
+that cannot be read or extracted is reported and the run goes on; the store
+is never half-written.
 
 Memory does not grow with the number of files: the file list is streamed, only
 the files in flight are remembered (to skip one named twice), and look-ups of
@@ -22,6 +25,7 @@ import hashlib
 import time
 from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -30,7 +34,7 @@ from rdflib import URIRef
 from chidao.extract.batch import extract_many
 from chidao.extract.read import iter_input_files
 from chidao.graph import ids
-from chidao.graph.rdf import record_triples
+from chidao.graph.rdf import record_statements
 from chidao.graph.store import GraphWrite, TripleStore, store_lookup, to_ox
 
 #: Files per store write: large enough to amortise a bulk load (each writes a set
@@ -104,16 +108,22 @@ class _BatchIndex:
         self._store = store
         self._cache: OrderedDict[str, list[str]] = OrderedDict()
         self._cache_size = cache_size
-        self._pending: dict[str, set[str]] = defaultdict(set)
+        self._pending: dict[str, set[str]] = defaultdict(set)  # the batch being built
+        self._writing: dict[str, set[str]] = {}  # the batch being written
 
     def add(self, number: str, iri: str) -> None:
         self._pending[number].add(iri)
 
+    def writing(self) -> None:
+        """The batch built so far goes to the store (the previous one is committed)."""
+        assert not self._writing, "one batch is written at a time"
+        self._writing, self._pending = self._pending, defaultdict(set)
+
     def committed(self) -> None:
-        """The batch is in the store: its numbers' cached answers are stale."""
-        for number in self._pending:
+        """The batch being written is in the store: its numbers' cached answers are stale."""
+        for number in self._writing:
             self._cache.pop(number, None)
-        self._pending.clear()
+        self._writing = {}
 
     def _stored(self, number: str) -> list[str]:
         found = self._cache.get(number)
@@ -128,7 +138,7 @@ class _BatchIndex:
 
     def lookup(self, number: str, issuer: str | None, year: int | None) -> list[str]:
         found = set(store_lookup(_Known(self._stored(number)))(number, issuer, year))
-        for iri in self._pending.get(number, ()):
+        for iri in (*self._pending.get(number, ()), *self._writing.get(number, ())):
             key = ids.DocKey.parse(iri)
             if key is None or not key.complete:
                 continue
@@ -209,36 +219,55 @@ def ingest(
 
     index = _BatchIndex(store)
     batch: list[tuple[GraphWrite, FileResult, str]] = []  # (write, result, source as walked)
+    # One batch is written on a thread while the next is extracted and built: the store's
+    # bulk loader runs without the GIL. Its files are reported once the write returned.
+    # The thread starts at the first commit, after extraction's worker processes were
+    # forked (a process pool that forks starts all its workers with its first task).
+    writer = ThreadPoolExecutor(max_workers=1, thread_name_prefix="chidao-write")
+    written: list[tuple[Future[None], list[tuple[GraphWrite, FileResult, str]]]] = []
 
-    def commit() -> None:
-        store.write([w for w, _, _ in batch])
+    def finish() -> None:
+        """Wait for the batch being written; report its files (re-raises its error)."""
+        if not written:
+            return
+        future, done = written.pop()
+        future.result()
         index.committed()
-        for _, result, source in batch:
+        for _, result, source in done:
             settled(source)
             report(result)
+
+    def commit() -> None:
+        finish()
+        index.writing()
+        written.append((writer.submit(store.write, [w for w, _, _ in batch]), list(batch)))
         batch.clear()
 
-    for outcome in extract_many(todo(), jobs=jobs, strict=strict):
-        messages = tuple(outcome.messages())
-        record = outcome.record
-        if record is None:
-            settled(outcome.source)
-            report(FileResult(outcome.source, "failed", messages=messages))
-            continue
-        graph = ids.graph_iri(record.sha256, record.source)
-        old = tuple(g for g in store.graphs_for_file(ids.source_path(record.source)) if g != graph)
-        triples = record_triples(record, index.lookup)
-        doc = ids.record_doc_iri(record)
-        if record.number is not None:
-            index.add(record.number.value, str(doc))
-        status = "replaced" if old else "added"
-        write = GraphWrite(graph, triples, old)
-        result = FileResult(record.source, status, str(graph), len(triples), messages)
-        batch.append((write, result, outcome.source))
-        if len(batch) >= batch_size:
+    try:
+        for outcome in extract_many(todo(), jobs=jobs, strict=strict):
+            messages = tuple(outcome.messages())
+            record = outcome.record
+            if record is None:
+                settled(outcome.source)
+                report(FileResult(outcome.source, "failed", messages=messages))
+                continue
+            graph = ids.graph_iri(record.sha256, record.source)
+            path = ids.source_path(record.source)
+            old = tuple(g for g in store.graphs_for_file(path) if g != graph)
+            triples = record_statements(record, index.lookup)
+            if record.number is not None:
+                index.add(record.number.value, str(ids.record_doc_iri(record)))
+            status = "replaced" if old else "added"
+            write = GraphWrite(graph, triples, old)
+            result = FileResult(record.source, status, str(graph), len(triples), messages)
+            batch.append((write, result, outcome.source))
+            if len(batch) >= batch_size:
+                commit()
+        if batch:
             commit()
-    if batch:
-        commit()
+        finish()
+    finally:
+        writer.shutdown(wait=True)  # a write under way ends whole, whatever stopped the run
     if present is not None:
         for result in prune_missing(store, paths, present):
             report(result)

@@ -6,6 +6,11 @@ by issuer and year where numbers repeat; a source file's name
 (``017_9c3e5a7b21d04f68.txt``); or its IRI. An organisation by its name
 (accent- and case-blind, ``huyen uy kim son``) or IRI.
 
+A number is found by its comparison key (:func:`chidao.graph.ids.number_key`),
+which ingest stores with every numbered document (``chidao:numberKey``): one
+index look-up, whatever the size of the store. Only a store written before
+the key existed has every stored number compared.
+
 Every value the user typed reaches the store as a bound variable
 (:meth:`~chidao.graph.store.TripleStore.query`'s ``bindings``), never as
 query text, so a number holding ``"`` or ``}`` is simply not found.
@@ -32,15 +37,17 @@ FILE_SUFFIXES = (".txt", ".md", ".html", ".htm", ".doc", ".docx", ".pdf", ".rtf"
 _IRI_SCHEMES = ("http://", "https://", "urn:")
 # Characters no IRI may hold (SPARQL's IRIREF production, plus whitespace).
 _NOT_IN_IRI = frozenset('<>"{}|^`\\ \t\n\r')
-_DASHES = dict.fromkeys(map(ord, "‐‑‒–—―−"), "-")
-_SLASHES = dict.fromkeys(map(ord, "⁄∕／"), "/")
 
 # Queries see the union of the files' graphs, where a triple comes once per graph
 # that holds it (a cited document's number once per citing file). Each query
 # therefore matches one pattern per subject, DISTINCT, and the rest is joined in
 # Python: joining two such patterns would multiply their copies.
 
-# Documents whose number starts (spaces removed, lower-cased) with ?needle (bound).
+# Documents whose number has the comparison key ?key (bound): one index look-up.
+_BY_KEY = "SELECT DISTINCT ?d ?key WHERE { ?d chidao:numberKey ?key }"
+
+# Documents whose number starts (spaces removed, lower-cased) with ?needle (bound):
+# a scan of every number, for stores written before the key existed.
 _BY_NUMBER = """
 SELECT DISTINCT ?d ?n ?needle WHERE {
     ?d eli:number ?n .
@@ -57,8 +64,11 @@ SELECT DISTINCT ?d ?p ?o WHERE {
 }
 """
 
-# The names of one node, bound as ?s (an issuer; a source file with nfo:fileName).
-_LABELS = "SELECT DISTINCT ?s ?label WHERE { ?s skos:prefLabel ?label }"
+# The name of issuer ?i (bound): the first the store lists, one index seek however
+# many files repeat it (a ministry: most of the store), and the name the loaders
+# give the organisation (chidao.graph.nxload).
+_ISSUER_NAME = "SELECT ?i ?label WHERE { ?i skos:prefLabel ?label } LIMIT 1"
+# The name of a source file, bound as ?s.
 _FILE_NAMES = "SELECT DISTINCT ?s ?name WHERE { ?s nfo:fileName ?name }"
 
 # Documents read from a file called ?fname (bound).
@@ -98,25 +108,6 @@ class Candidate:
         parts.append(self.date or (str(self.year) if self.year else "undated"))
         parts.append(self.source or "known only from citations")
         return " · ".join(parts) + f"  <{self.iri}>"
-
-
-def number_key(text: str) -> str:
-    """The comparison key of a registration number as users and OCR write it.
-
-    Case, accents (``QĐ``/``QD``), spaces, dash and slash look-alikes and a
-    leading ``Số`` do not matter; every other character does.
-
-    >>> number_key("Số 43 / NQ-CP"), number_key("12/CĐ-UBND"), number_key("12/CD–UBND")
-    ('43/nq-cp', '12/cd-ubnd', '12/cd-ubnd')
-    >>> number_key('43"}/NQ-CP')
-    '43"}/nq-cp'
-    """
-    t = fold(text.translate(_DASHES).translate(_SLASHES)).strip()
-    for lead in ("so:", "so.", "so "):
-        if t.startswith(lead):
-            t = t[len(lead) :]
-            break
-    return "".join(t.split()).rstrip(".,;:")
 
 
 def _needle(key: str) -> str:
@@ -169,6 +160,49 @@ def _first(store: TripleStore, query: str, node: str | None) -> str | None:
     return min(values) if values else None
 
 
+def _issuer_name(store: TripleStore, issuer: str | None) -> str | None:
+    """The name of ``issuer`` (the first the store lists)."""
+    if issuer is None:
+        return None
+    row = next(iter(store.query(_ISSUER_NAME, {"i": URIRef(issuer)}).rows), None)
+    return None if row is None else str(row[1])
+
+
+def _by_number(store: TripleStore, key: str) -> list[str]:
+    """IRIs of the documents whose number has comparison ``key``.
+
+    The key each document carries (``chidao:numberKey``) is one index look-up;
+    a store written before the key existed has none, and only then is every
+    stored number compared.
+    """
+    rows = store.query(_BY_KEY, {"key": Literal(key)}).rows
+    found = sorted({str(row[0]) for row in rows})
+    if found:
+        return found
+    rows = store.query(_BY_NUMBER, {"needle": Literal(_needle(key))}).rows
+    return sorted({str(d) for d, n, _ in rows if ids.number_key(str(n)) == key})
+
+
+def _narrowed(iris: list[str], issuer: str | None, year: int | None) -> list[str]:
+    """The documents of ``iris`` worth reading for ``issuer`` and ``year``.
+
+    A number such as ``13-CV/HU`` is used by every district every year, so the
+    year and issuer a document's IRI spells (``doc/<issuer key>/<year>/…``) rule
+    most out unread. Where some IRI holds the issuer's name (as
+    :func:`find_documents` compares it), the others are not read for their
+    issuer's name; IRIs without those parts are always read.
+    """
+    keys = {i: ids.DocKey.parse(i) for i in iris}
+    if year is not None:
+        iris = [i for i in iris if (k := keys[i]) is None or k.year in (None, year)]
+    if issuer:
+        want = ids.slug(issuer)
+        named = [i for i in iris if (k := keys[i]) is not None and k.issuer and want in k.issuer]
+        if named:
+            iris = named + [i for i in iris if (k := keys[i]) is None or k.issuer is None]
+    return iris
+
+
 def describe_document(store: TripleStore, iri: str) -> Candidate | None:
     """The store's :class:`Candidate` for document ``iri``, or ``None`` if it holds none."""
     if not iri or _NOT_IN_IRI & set(iri):
@@ -195,7 +229,7 @@ def describe_document(store: TripleStore, iri: str) -> Candidate | None:
         date=date,
         year=year,
         issuer=issuer,
-        issuer_name=_first(store, _LABELS, issuer),
+        issuer_name=_issuer_name(store, issuer),
         source=_first(store, _FILE_NAMES, least(PROV.hadPrimarySource)),
     )
 
@@ -223,11 +257,10 @@ def find_documents(
         iris = sorted({str(row[0]) for row in rows})
         found = [c for c in (describe_document(store, i) for i in iris) if c is not None]
     else:
-        key = number_key(ref)
+        key = ids.number_key(ref)
         if not key:
             return []
-        rows = store.query(_BY_NUMBER, {"needle": Literal(_needle(key))}).rows
-        iris = sorted({str(d) for d, n, _ in rows if number_key(str(n)) == key})
+        iris = _narrowed(_by_number(store, key), issuer, year)
         found = [c for c in (describe_document(store, i) for i in iris) if c is not None]
     if issuer:
         want = " ".join(fold(issuer).split())

@@ -8,21 +8,33 @@ lineage or cascade costs in proportion to its answer, not to the store: they
 give the *induced subgraph* of :func:`load_graph` on the nodes they reach,
 with the same attributes and edges.
 
-Documents and organisations are read one property at a time over the union
-of the files' graphs (``SELECT DISTINCT ?s ?x WHERE { ?s eli:number ?x }``),
-keeping the least value any file gives, so the result is deterministic when
-two files disagree and a file that leaves a property out does not blank it;
-then the documents' own descriptions (the graph of the file they came from,
-``GRAPH ?g``) win over what citations say of them; then one query per kind of
-edge. The partial loaders run the very same queries, restricted by a
-``VALUES`` block of IRIs the store itself returned (written by
-:func:`~chidao.graph.sparql_text.sparql_iri`, which refuses anything that
-could end an IRI early), a few hundred at a time. A store that offers
-``pairs(predicate, iris, by_object=...)`` (the embedded one) answers the
-document → document edges from its indexes instead, with the same rows: one
-file states each of those, so an index lookup decodes few quads, where a
-document's or an organisation's description, repeated by every file that
-mentions it, is deduplicated faster by the query.
+Every file is a self-contained graph, so a node is described again by each
+file that mentions it, and queries over the union see one copy per file.
+Two kinds of node, two rules, the same in the whole and the partial loads:
+
+- *documents* (a central resolution: the ~1,500 files of its campaign) take,
+  per property, the least value any file gives
+  (``SELECT DISTINCT ?s ?x WHERE { ?s eli:number ?x }``), so a file that leaves
+  a property out does not blank it, and their own file's description (``GRAPH
+  ?g``) wins over what citations say of them;
+- *organisations, units and document types* (a ministry: most of the store)
+  take, per property, the first value the store lists — the least in
+  Oxigraph's own order of terms — read with one index seek
+  (``first_objects``) instead of a pass over every copy; a store without that
+  look-up (a remote one) gives the first row per subject of the same
+  ``DISTINCT`` query, the same value on an Oxigraph server. An organisation's
+  ``sub_organization_of`` edge goes to that ``parent``.
+
+The partial loaders restrict their queries by a ``VALUES`` block of IRIs the
+store itself returned (each checked as :func:`~chidao.graph.sparql_text.sparql_iri`
+does, refusing anything that could end an IRI early), a few hundred at a
+time. They read each document once (:func:`doc_scan`: its type, facts and
+links in one pass over its triples, filtered on the store's encoded terms so
+that only the rows wanted are decoded: the documents it carries out come with
+it); the documents citing a frontier come from the index of objects
+(``pairs(..., by_object=True)``). So a lineage or cascade reads in
+proportion to the documents it reaches and their citations, never to the
+number of files that mention their issuers.
 
 No query joins several patterns on one subject over the union: the union
 default graph repeats a triple once per graph that holds it, so such a join
@@ -34,12 +46,13 @@ pattern is asked alone, ``DISTINCT``.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Iterable, Iterator
 from functools import partial
 from typing import Any
 
 import networkx as nx
-from rdflib import URIRef
+from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from chidao.graph.docnodes import CARRY_OUT
@@ -64,6 +77,15 @@ ORG_EDGES: dict[str, str] = {
     "?d odrl:obligation ?k . ?k odrl:assignee ?o": "assignee",
 }
 
+#: Document → organisation edges that are one property (the rest of
+#: :data:`ORG_EDGES` are paths): prefixed property → edge key.
+DIRECT_ORG_EDGES: dict[str, str] = {
+    "eli:passed_by": "issued_by",
+    "chidao:addressedTo": "recipient",
+    "chidao:distributedTo": "distribution",
+}
+DIRECT_ORG_PATTERNS = frozenset(f"?d {prop} ?o" for prop in DIRECT_ORG_EDGES)
+
 #: IRIs per ``VALUES`` block of the partial loaders: small enough for any
 #: endpoint's request size, large enough that a cascade of a whole country
 #: (some 1,500 documents) takes a handful of queries per step.
@@ -71,7 +93,7 @@ BATCH = 400
 
 _DOC_FIELDS = """
     OPTIONAL { ?d eli:number ?number }
-    OPTIONAL { ?d eli:type_document/skos:prefLabel ?type }
+    OPTIONAL { ?d eli:type_document ?type }
     OPTIONAL { ?d eli:date_document ?date }
     OPTIONAL { ?d dcterms:date ?year }
     OPTIONAL { ?d eli:passed_by ?issuer }
@@ -89,7 +111,8 @@ _DOC_AGGREGATES = (
 
 
 def documents_own(values: str = "") -> str:
-    """Documents (of ``values``) with a source file, with what their own file says."""
+    """Documents (of ``values``) with a source file, with what their own file says
+    (the type as its concept: :func:`_add_documents` names it)."""
     return f"""
 SELECT ?d {_DOC_AGGREGATES} (MIN(?name) AS ?file) WHERE {{
     GRAPH ?g {{
@@ -122,13 +145,21 @@ def sub_organisations(values: str = "") -> str:
     return f"SELECT DISTINCT ?o ?p WHERE {{ {values} ?o org:subOrganizationOf ?p }}"
 
 
+# What sparql_iri refuses in an IRI, found in one pass over a whole batch.
+_BREAKS_IRI = re.compile(r'[\x00-\x20<>"{}|^`\\]')
+
+
 def values_of(var: str, iris: Iterable[str]) -> str:
     """A ``VALUES ?var { <…> … }`` block; every IRI checked by :func:`sparql_iri`.
 
     >>> values_of("d", ["https://w3id.org/chidao/doc/ubnd/2021/12-kh"])
     'VALUES ?d { <https://w3id.org/chidao/doc/ubnd/2021/12-kh> }'
     """
-    return f"VALUES ?{var} {{ {' '.join(sparql_iri(i) for i in iris)} }}"
+    iris = list(iris)
+    if _BREAKS_IRI.search("".join(iris)) or not all(iris):
+        for i in iris:
+            sparql_iri(i)  # raises QueryError naming the IRI
+    return f"VALUES ?{var} {{ {' '.join(f'<{i}>' for i in iris)} }}"
 
 
 # --- reading rows ----------------------------------------------------------------------------
@@ -173,14 +204,18 @@ class Runner:
     """Runs the loaders' queries on a store, a few hundred IRIs at a time.
 
     ``run(query_of_values, var, iris)`` gives the rows of the query for ``iris``
-    (``None``: the whole store). :meth:`edges` goes to the store's own ``pairs``
-    look-up when it has one.
+    (``None``: the whole store). :meth:`edges`, :meth:`first` and :meth:`having`
+    go to the store's own index look-ups (``pairs``, ``first_objects``) when it
+    has them.
     """
 
     def __init__(self, store: TripleStore) -> None:
         self.store = store
         self._pairs: Callable[..., Iterator[tuple[Node, Node]]] | None = getattr(
             store, "pairs", None
+        )
+        self._first: Callable[..., Iterator[tuple[Node, Node]]] | None = getattr(
+            store, "first_objects", None
         )
 
     def __call__(self, make: Callable[[str], str], var: str, iris: Iterable[str] | None) -> Rows:
@@ -199,6 +234,35 @@ class Runner:
             return
         yield from self._pairs(_expand(prop), sorted(set(iris)), by_object=by_object)
 
+    @property
+    def indexed(self) -> bool:
+        """Whether the store answers :meth:`first` with index look-ups."""
+        return self._first is not None
+
+    def first(self, prop: str, iris: Iterable[str] | None) -> Rows:
+        """``(s, x)``: for each subject (of ``iris``; ``None``: all) the first value of
+        ``prop`` (prefixed) the store lists.
+
+        The first row per subject of :func:`fact`, whose ``DISTINCT`` keeps the
+        store's order; a store with ``first_objects`` reads it with one index
+        seek per subject instead of reading every file's copy.
+        """
+        if iris is not None and self._first is not None:
+            yield from self._first(_expand(prop), sorted(set(iris)))
+            return
+        seen: set[str] = set()
+        for s, x in self(partial(fact, prop), "s", iris):
+            if x is not None and str(s) not in seen:
+                seen.add(str(s))
+                yield s, x
+
+    def having(self, cls: str, iris: Iterable[str] | None) -> set[str]:
+        """The subjects (of ``iris``; ``None``: all) of type ``cls`` (prefixed)."""
+        if iris is not None and self._first is not None:
+            kind = URIRef(_expand(cls))
+            return {str(s) for s, _ in self._first(_expand("rdf:type"), sorted(set(iris)), kind)}
+        return {str(x) for (x,) in self(partial(typed, cls), "s", iris)}
+
 
 def _units(run: Runner, wanted: Iterable[str] | None) -> dict[str, dict[str, Any]]:
     """Units (all, or ``wanted`` and the units above them), by IRI."""
@@ -206,7 +270,7 @@ def _units(run: Runner, wanted: Iterable[str] | None) -> dict[str, dict[str, Any
     todo = None if wanted is None else set(wanted)
     asked: set[str] = set()
     while todo is None or todo:
-        for u, name, level, broader in _least_rows(run, "chidao:AdminUnit", _UNIT_FIELDS, todo):
+        for u, name, level, broader in _first_rows(run, "chidao:AdminUnit", _UNIT_FIELDS, todo):
             found[str(u)] = {"name": _s(name), "level": _local(level), "broader": _s(broader)}
         if todo is None:
             break
@@ -228,7 +292,7 @@ def _unit_names(units: dict[str, dict[str, Any]], unit: str | None) -> tuple[str
     return found["province"], found["district"]
 
 
-#: Organisation property (prefixed) → position in a row of :func:`_least_rows`.
+#: Organisation property (prefixed) → position in a row of :func:`_first_rows`.
 _ORG_FIELDS: dict[str, int] = {
     "skos:prefLabel": 1,
     "chidao:level": 2,
@@ -237,7 +301,7 @@ _ORG_FIELDS: dict[str, int] = {
     "dcterms:spatial": 5,
 }
 
-#: Administrative unit property → position in a row of :func:`_least_rows`.
+#: Administrative unit property → position in a row of :func:`_first_rows`.
 _UNIT_FIELDS: dict[str, int] = {"skos:prefLabel": 1, "chidao:level": 2, "skos:broader": 3}
 
 #: Document property → position, as in :data:`_DOC_AGGREGATES`.
@@ -263,6 +327,99 @@ def fact(prop: str, values: str = "") -> str:
     the whole store before joining the subjects in.
     """
     return f"SELECT DISTINCT ?s ?x WHERE {{ {values} ?s {prop} ?x }}"
+
+
+#: What :func:`doc_scan` reads of a document besides its type.
+SCANNED: tuple[str, ...] = tuple(
+    dict.fromkeys([*_DOC_PROPS, *DIRECT_ORG_EDGES, *DOC_EDGES, "prov:hadPrimarySource"])
+)
+
+
+def doc_scan(values: str = "") -> str:
+    """Whether the subjects of ``values`` are documents, with their facts and links.
+
+    One pass over each document's triples in every file, where one query per
+    property costs an index seek per property and document; the filter runs on
+    the store's encoded terms, so only the distinct rows wanted are decoded.
+    """
+    props = ", ".join(SCANNED)
+    return (
+        f"SELECT DISTINCT ?s ?p ?x WHERE {{ {values} ?s ?p ?x "
+        f"FILTER(?p IN ({props}) || (?p = rdf:type && ?x = eli:LegalResource)) }}"
+    )
+
+
+class Described:
+    """What the files say of the documents a partial load reached, read once each.
+
+    :meth:`documents` gives what :func:`_cited_docs` gives; :meth:`values` the
+    distinct objects of one of :data:`SCANNED` (links included), as
+    :func:`fact`, :func:`doc_edges` and :func:`org_edges` would.
+    """
+
+    _NAMES = {_expand(p): p for p in (*SCANNED, "rdf:type")}
+
+    def __init__(self, run: Runner) -> None:
+        self.run = run
+        self.facts: dict[str, dict[str, set[Node]]] = {}
+
+    def read(self, iris: Iterable[str]) -> None:
+        new = set(iris) - self.facts.keys()
+        if not new:
+            return
+        for d in new:
+            self.facts[d] = {}
+        for s, p, x in self.run(doc_scan, "s", new):
+            if x is not None:
+                self.facts[str(s)].setdefault(self._NAMES[str(p)], set()).add(x)
+
+    def values(self, doc: str, prop: str) -> set[Node]:
+        return self.facts.get(doc, {}).get(prop, set())
+
+    def documents(self, iris: Iterable[str]) -> dict[str, dict[str, Any]]:
+        """The documents of ``iris`` as any file describes them (as :func:`_cited_docs`)."""
+        wanted = sorted(set(iris))
+        self.read(wanted)
+        rows: list[list[Any]] = []
+        for d in wanted:
+            facts = self.facts[d]
+            if "rdf:type" not in facts:
+                continue
+            row: list[Any] = [URIRef(d)] + [None] * len(_DOC_PROPS)
+            for prop, i in _DOC_PROPS.items():
+                found = facts.get(prop)
+                if found:
+                    row[i] = set(found) if i == 2 else min(found, key=_order)
+            rows.append(row)
+        return _documents_of(self.run, rows)
+
+    def own_rows(self, docs: Iterable[str]) -> list[list[Any]]:
+        """The rows :func:`documents_own` gives for ``docs`` (all read already).
+
+        A document whose files agree on each of its facts (one value over the
+        union) has those values in its own file too, or the file leaves them out
+        and the union's value is the one kept anyway: only its file's name is
+        read. Documents that files disagree about are asked with the query.
+        """
+        owned = {d: files for d in docs if (files := self.values(d, "prov:hadPrimarySource"))}
+        unclear = [d for d in owned if any(len(self.values(d, p)) > 1 for p in _DOC_PROPS)]
+        rows = [list(row) for row in self.run(documents_own, "d", unclear)] if unclear else []
+        names: dict[str, str] = {}
+        clear = set(owned) - set(unclear)
+        files = {str(f) for d in clear for f in owned[d]}
+        for f, name in self.run(partial(fact, "nfo:fileName"), "s", files):
+            if str(f) not in names or str(name) < names[str(f)]:
+                names[str(f)] = str(name)
+        for d in sorted(clear):
+            found = [names[str(f)] for f in owned[d] if str(f) in names]
+            if not found:
+                continue  # no file name: not a document read from a file
+            row: list[Any] = [URIRef(d)]
+            for prop in _DOC_PROPS:
+                values = self.values(d, prop)
+                row.append(next(iter(values)) if values else None)
+            rows.append([*row, Literal(min(found))])
+        return rows
 
 
 def _least_rows(
@@ -302,13 +459,39 @@ def _least_rows(
     return list(found.values())
 
 
+def _first_rows(
+    run: Runner, cls: str, fields: dict[str, int], iris: Iterable[str] | None
+) -> list[list[Any]]:
+    """``[s, value…]`` for the subjects of type ``cls`` (of ``iris``; ``None``: all),
+    for each of ``fields`` the first value the store lists (:meth:`Runner.first`).
+
+    For the nodes every file describes again, organisations and units: the
+    least value over every file (:func:`_least_rows`) costs a pass over each
+    copy (a ministry's name: most of the store), where the first value costs
+    one index seek. It is still a value some file gives, the same whichever
+    files were loaded, so a partial load agrees with the whole graph.
+    """
+    found: dict[str, list[Any]] = {
+        s: [URIRef(s)] + [None] * len(fields) for s in sorted(run.having(cls, iris))
+    }
+    # A store with index look-ups answers the whole load with them too, so that
+    # both loads take their values from the very same reads.
+    asked = None if iris is None and not run.indexed else found
+    for prop, i in fields.items():
+        for x, value in run.first(prop, asked):
+            row = found.get(str(x))
+            if row is not None:  # None: another kind of node's value, in a whole-store load
+                row[i] = value
+    return list(found.values())
+
+
 def _order(term: Node) -> tuple[str, str]:
     # SPARQL's MIN on terms of one kind: lexical value, then language tag.
     return (str(term), getattr(term, "language", None) or "")
 
 
 def _add_organisations(G: nx.MultiDiGraph, run: Runner, orgs: Iterable[str] | None) -> None:
-    rows = _least_rows(run, "org:Organization", _ORG_FIELDS, orgs)
+    rows = _first_rows(run, "org:Organization", _ORG_FIELDS, orgs)
     wanted = None if orgs is None else {str(u) for *_, u in rows if u is not None}
     unit_info = _units(run, wanted)
     for o, name, level, system, parent, unit in rows:
@@ -340,14 +523,15 @@ def _doc_attrs(row: tuple[Node | None, ...]) -> dict[str, Any]:
 
 def _cited_docs(run: Runner, iris: Iterable[str] | None) -> dict[str, dict[str, Any]]:
     """Documents (all, or those of ``iris`` that are documents) as any file describes them."""
-    rows = _least_rows(run, "eli:LegalResource", _DOC_PROPS, iris, all_of=2)
+    return _documents_of(run, _least_rows(run, "eli:LegalResource", _DOC_PROPS, iris, all_of=2))
+
+
+def _documents_of(run: Runner, rows: list[list[Any]]) -> dict[str, dict[str, Any]]:
+    """Document attributes from rows of :func:`_least_rows` (the types as a set)."""
     # The path eli:type_document/skos:prefLabel in one query makes Oxigraph walk
     # every label of the store: two steps instead, over the few type concepts.
     types = {str(t) for row in rows for t in row[2] or ()}  # type: ignore[union-attr]
-    labels: dict[str, Node] = {}
-    for t, label in run(partial(fact, "skos:prefLabel"), "s", types):
-        if str(t) not in labels or _order(label) < _order(labels[str(t)]):
-            labels[str(t)] = label
+    labels = {str(t): label for t, label in run.first("skos:prefLabel", types)}
     for row in rows:
         found = [labels[str(t)] for t in row[2] or () if str(t) in labels]  # type: ignore[union-attr]
         row[2] = min(found, key=_order) if found else None
@@ -358,10 +542,23 @@ def _cited_docs(run: Runner, iris: Iterable[str] | None) -> dict[str, dict[str, 
 
 
 def _add_documents(
-    G: nx.MultiDiGraph, run: Runner, docs: dict[str, dict[str, Any]], all_docs: bool
+    G: nx.MultiDiGraph,
+    run: Runner,
+    docs: dict[str, dict[str, Any]],
+    all_docs: bool,
+    own: list[list[Any]] | None = None,
 ) -> None:
-    """Add ``docs`` (from :func:`_cited_docs`), their own files' descriptions winning."""
-    for row in run(documents_own, "d", None if all_docs else docs):
+    """Add ``docs`` (from :func:`_cited_docs`), their own files' descriptions winning.
+
+    ``own``: the rows of :func:`documents_own` for ``docs``, when known already.
+    """
+    if own is None:
+        own = [list(row) for row in run(documents_own, "d", None if all_docs else docs)]
+    # A type concept is named as for a cited document (every file repeats the name).
+    types = {str(row[2]) for row in own if row[2] is not None}
+    labels = {str(t): label for t, label in run.first("skos:prefLabel", types)}
+    for row in own:
+        row[2] = labels.get(str(row[2])) if row[2] is not None else None
         attrs = docs.setdefault(str(row[0]), {"kind": "document"})
         attrs.update({k: v for k, v in _doc_attrs(row).items() if v is not None})
         attrs["source"] = _s(row[7])
@@ -385,15 +582,25 @@ def _add_edges(
     docs: Iterable[str] | None,
     orgs: Iterable[str] | None,
     org_links: Iterable[tuple[str, str, str]] | None = None,
+    doc_links: Iterable[tuple[str, str, str]] | None = None,
 ) -> None:
-    """Every edge of the schema between nodes already in ``G``."""
-    for prop, key in DOC_EDGES.items():
-        for a, b in run.edges(prop, docs):
-            if str(a) not in G or str(b) not in G:
-                continue
-            da, db = G.nodes[str(a)].get("date"), G.nodes[str(b)].get("date")
-            lag = (da - db).days if da is not None and db is not None else None
-            G.add_edge(str(a), str(b), key=key, lag_days=lag)
+    """Every edge of the schema between nodes already in ``G``.
+
+    ``org_links`` and ``doc_links`` (``(from, to, key)``) are the document →
+    organisation and document → document links when they were read already.
+    """
+    if doc_links is None:
+        doc_links = (
+            (str(a), str(b), key)
+            for prop, key in DOC_EDGES.items()
+            for a, b in run.edges(prop, docs)
+        )
+    for a, b, key in doc_links:
+        if a not in G or b not in G:
+            continue
+        da, db = G.nodes[a].get("date"), G.nodes[b].get("date")
+        lag = (da - db).days if da is not None and db is not None else None
+        G.add_edge(a, b, key=key, lag_days=lag)
     if org_links is None:
         org_links = (
             (str(d), str(o), key)
@@ -403,9 +610,12 @@ def _add_edges(
     for d, o, key in org_links:
         if d in G and o in G:
             G.add_edge(d, o, key=key)
-    for o, parent in run(sub_organisations, "o", orgs):
-        if str(o) in G and str(parent) in G:
-            G.add_edge(str(o), str(parent), key="sub_organization_of")
+    # An organisation's edge goes to its parent (the first the store lists), so
+    # that a partial load needs no pass over every file that names a parent.
+    for o in (n for n, kind in G.nodes(data="kind") if kind == "organisation"):
+        parent = G.nodes[o]["parent"]
+        if (orgs is None or o in orgs) and parent in G:
+            G.add_edge(o, parent, key="sub_organization_of")
 
 
 def load_graph(store: TripleStore) -> nx.MultiDiGraph:
@@ -438,14 +648,28 @@ def load_graph(store: TripleStore) -> nx.MultiDiGraph:
 
 
 def _induced(
-    run: Runner, docs: dict[str, dict[str, Any]], orgs: Iterable[str] = ()
+    run: Runner, known: Described, docs: dict[str, dict[str, Any]], orgs: Iterable[str] = ()
 ) -> nx.MultiDiGraph:
-    """The induced subgraph of :func:`load_graph` on ``docs`` (from :func:`_cited_docs`),
-    ``orgs`` and the issuers of ``docs``."""
+    """The induced subgraph of :func:`load_graph` on ``docs`` (from
+    :meth:`Described.documents`), ``orgs`` and the issuers of ``docs``."""
+    ordered = sorted(docs)
     links = [
+        (d, str(o), key)
+        for prop, key in DIRECT_ORG_EDGES.items()
+        for d in ordered
+        for o in known.values(d, prop)
+    ]
+    links += [
         (str(d), str(o), key)
         for pattern, key in ORG_EDGES.items()
-        for d, o in run(lambda v, p=pattern: org_edges(p, v), "d", docs)
+        if pattern not in DIRECT_ORG_PATTERNS
+        for d, o in run(lambda v, p=pattern: org_edges(p, v), "d", ordered)
+    ]
+    doc_links = [
+        (a, str(b), key)
+        for prop, key in DOC_EDGES.items()
+        for a in ordered
+        for b in sorted(known.values(a, prop), key=str)
     ]
     # Issuers only: they give documents their issuer's name, level and units. Every
     # other organisation costs a pass over every file that mentions it (a ministry
@@ -453,19 +677,26 @@ def _induced(
     org_set = set(orgs) | {o for _, o, key in links if key == "issued_by"}
     G = nx.MultiDiGraph()
     _add_organisations(G, run, org_set)
-    _add_documents(G, run, docs, all_docs=False)
-    _add_edges(G, run, list(docs), [o for o in org_set if o in G], links)
+    _add_documents(G, run, docs, all_docs=False, own=known.own_rows(docs))
+    _add_edges(G, run, list(docs), [o for o in org_set if o in G], links, doc_links)
     return G
 
 
-def _linked(run: Runner, frontier: set[str], props: list[str], upward: bool) -> set[str]:
-    """Documents linked to ``frontier`` by one of ``props`` (up: cited; down: citing)."""
+def _linked(
+    run: Runner, known: Described, frontier: set[str], props: list[str], upward: bool
+) -> set[str]:
+    """Documents linked to ``frontier`` by one of ``props`` (up: cited; down: citing).
+
+    Up, the links are part of what was read of the frontier; down, the store's
+    index of objects finds the documents citing it.
+    """
     found: set[str] = set()
     for prop in props:
-        for a, b in run.edges(prop, frontier, by_object=not upward):
-            other = b if upward else a
-            if isinstance(other, URIRef):
-                found.add(str(other))
+        if upward:
+            others = (b for a in frontier for b in known.values(a, prop))
+        else:
+            others = (a for a, _ in run.edges(prop, frontier, by_object=True))
+        found.update(str(o) for o in others if isinstance(o, URIRef))
     return found
 
 
@@ -518,7 +749,8 @@ def load_neighbourhood(
     0
     """
     run = Runner(store)
-    docs = _cited_docs(run, [iri])
+    known = Described(run)
+    docs = known.documents([iri])
     if iri not in docs:
         return nx.MultiDiGraph()
     props = [p for p, key in DOC_EDGES.items() if key in relations]
@@ -528,17 +760,17 @@ def load_neighbourhood(
             continue
         seen, frontier, depth = {iri}, {iri}, 0
         while frontier and (max_depth is None or depth < max_depth):
-            new = _linked(run, frontier, props, upward) - seen
-            docs.update(_cited_docs(run, new - docs.keys()))
+            new = _linked(run, known, frontier, props, upward) - seen
+            docs.update(known.documents(new - docs.keys()))
             frontier = {n for n in new if n in docs}  # documents only, as in load_graph
             seen |= frontier
             depth += 1
         if not upward:
             below = seen - {iri}
     if context and below and props:
-        beside = _linked(run, below, props, upward=True)
-        docs.update(_cited_docs(run, beside - docs.keys()))
-    return _induced(run, docs)
+        beside = _linked(run, known, below, props, upward=True)
+        docs.update(known.documents(beside - docs.keys()))
+    return _induced(run, known, docs)
 
 
 def load_organisation(store: TripleStore, org: str) -> nx.MultiDiGraph:
@@ -557,13 +789,16 @@ def load_organisation(store: TripleStore, org: str) -> nx.MultiDiGraph:
     0
     """
     run = Runner(store)
-    if not any(True for _ in run(partial(typed, "org:Organization"), "s", [org])):
+    if not run.having("org:Organization", [org]):
         return nx.MultiDiGraph()
     linked = {
         str(d)
         for pattern in ORG_EDGES
         for d, _ in run(lambda v, p=pattern: org_edges(p, v), "o", [org])
     }
-    family = {str(o) for o, _ in run(sub_organisations, "p", [org])}
-    family |= {str(p) for _, p in run(sub_organisations, "o", [org])}
-    return _induced(run, _cited_docs(run, linked), {org} | family)
+    # Parents as :func:`_add_edges` links them: the first each names.
+    named = {str(o) for o, _ in run(sub_organisations, "p", [org])}
+    family = {str(o) for o, p in run.first("org:subOrganizationOf", named) if str(p) == org}
+    family |= {str(p) for _, p in run.first("org:subOrganizationOf", [org])}
+    known = Described(run)
+    return _induced(run, known, known.documents(linked), {org} | family)

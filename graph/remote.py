@@ -41,7 +41,6 @@ from chidao.errors import QueryError, StoreError
 from chidao.graph.sparql_text import (
     bind_values,
     declared_prefixes,
-    insert_data,
     query_form,
     sparql_iri,
     sparql_term,
@@ -52,6 +51,7 @@ from chidao.graph.store import (
     GraphWrite,
     QueryResult,
     Triple,
+    check_iris,
     from_ox,
     to_ox,
 )
@@ -245,8 +245,13 @@ class RemoteStore:
         leaves the store as it was. Files are grouped into requests of at most
         :attr:`triples_per_request` triples (a bigger file goes alone), so a
         large batch is several requests, each atomic; an interrupted batch
-        leaves whole files, and ingest's next run resumes after them.
+        leaves whole files, and ingest's next run resumes after them. A term
+        that is not valid RDF fails the whole batch before any request is sent.
         """
+        try:
+            check_iris(batch)  # a bad term fails the batch before any request is sent
+        except ValueError as err:
+            raise StoreError(f"invalid RDF term, nothing written: {err}") from err
         for group in _groups(batch, self.triples_per_request):
             try:
                 self.update(write_update(group, self.triples_per_insert))
@@ -348,6 +353,8 @@ def write_update(batch: Sequence[GraphWrite], triples_per_insert: int = TRIPLES_
 
     Old graphs are dropped first, then the new triples are inserted in
     ``INSERT DATA`` operations of at most ``triples_per_insert`` triples.
+    Every IRI is checked first (:func:`chidao.graph.store.check_iris`); the
+    statements' N-Triples terms are SPARQL terms as they stand.
 
     >>> from rdflib import URIRef as U
     >>> w = GraphWrite(U("http://e/g2"), [(U("http://e/a"), U("http://e/b"), U("http://e/c"))],
@@ -361,25 +368,30 @@ def write_update(batch: Sequence[GraphWrite], triples_per_insert: int = TRIPLES_
     }
     }
     """
+    try:
+        statements = check_iris(batch)
+    except ValueError as err:
+        raise StoreError(f"invalid RDF term, nothing written: {err}") from err
     drops = [
         f"DROP SILENT GRAPH {sparql_iri(str(old))}"
         for w in batch
         for old in (*w.replaces, str(w.graph))
     ]
     inserts: list[str] = []
-    chunk: list[tuple[str, Sequence[Triple]]] = []
+    chunk: list[str] = []
     size = 0
-    for w in batch:
-        triples = list(w.triples)
+    for w, st in zip(batch, statements, strict=True):
+        head = f"GRAPH {sparql_iri(str(w.graph))} {{\n"
+        triples = st.triples
         for start in range(0, len(triples), triples_per_insert):
             part = triples[start : start + triples_per_insert]
             if chunk and size + len(part) > triples_per_insert:
-                inserts.append(insert_data(chunk))
+                inserts.append("INSERT DATA {\n" + "".join(chunk) + "}")
                 chunk, size = [], 0
-            chunk.append((str(w.graph), part))
+            chunk.append(head + "".join(f"{s} {p} {o} .\n" for s, p, o in part) + "}\n")
             size += len(part)
     if chunk:
-        inserts.append(insert_data(chunk))
+        inserts.append("INSERT DATA {\n" + "".join(chunk) + "}")
     return " ;\n".join(drops + inserts)
 
 

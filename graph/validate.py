@@ -11,7 +11,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
-from pyshacl import validate as shacl_validate
 from rdflib import Graph, URIRef
 from rdflib.term import Node
 
@@ -84,6 +83,8 @@ def _short(term: Node | None) -> str | None:
 
 def validate_graph(data: Graph, graph_iri: str | None = None) -> list[Violation]:
     """The SHACL violations of one graph."""
+    from pyshacl import validate as shacl_validate  # slow to import: only when validating
+
     conforms, results, _text = shacl_validate(
         data, shacl_graph=shapes_graph(), inference="none", advanced=True
     )
@@ -140,6 +141,8 @@ def validate_store(
         union = Graph()
         for _, g in parts:
             union += g
+        from pyshacl import validate as shacl_validate
+
         conforms, _results, _text = shacl_validate(
             union, shacl_graph=shapes_graph(), inference="none", advanced=True
         )

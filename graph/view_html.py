@@ -22,12 +22,15 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from jinja2 import Environment, FileSystemLoader, select_autoescape
-from pyvis.network import Network
 
 from chidao import __version__
 from chidao.errors import ChidaoError
+
+if TYPE_CHECKING:  # pyvis pulls in IPython: imported only to draw
+    from pyvis.network import Network
 
 VIS_VERSION = "9.1.2"
 _ASSETS = Path(__file__).resolve().parent / "assets"

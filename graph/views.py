@@ -20,9 +20,9 @@ from __future__ import annotations
 
 from collections.abc import Hashable, Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import networkx as nx
-from pyvis.network import Network
 
 from chidao.errors import ChidaoError
 from chidao.graph.docnodes import CARRY_OUT, LEVELS
@@ -54,6 +54,9 @@ from chidao.graph.view_select import (
     filter_nodes,
     organisation_nodes,
 )
+
+if TYPE_CHECKING:  # pyvis pulls in IPython: imported only to draw
+    from pyvis.network import Network
 
 #: Above this many nodes, documents are grouped (``group_by="auto"``).
 DEFAULT_MAX_NODES = 2000
@@ -213,6 +216,8 @@ def build_network(
             for n, a in drawn.nodes(data=True)
         }
         positions = fixed_positions(drawn, lane_of, order)
+
+    from pyvis.network import Network  # pyvis pulls in IPython: imported when drawn
 
     net = Network(height="100%", width="100%", directed=True, cdn_resources="in_line")
     net.options = _options(hierarchical)

@@ -131,6 +131,7 @@ class CHIDAO(DefinedNamespace):
     level: URIRef
     system: URIRef
     issuePlace: URIRef
+    numberKey: URIRef
     evidence: URIRef
     purpose: URIRef
     taskLabel: URIRef

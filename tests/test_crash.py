@@ -11,13 +11,14 @@ import time
 from pathlib import Path
 
 import _graph_records as R
+import pyoxigraph as ox
 import pytest
 
 from chidao.extract.batch import extract_file
 from chidao.graph import ids
 from chidao.graph.ingest import ingest
 from chidao.graph.rdf import record_triples
-from chidao.graph.store import JOURNAL, GraphWrite, OxigraphStore, _quads
+from chidao.graph.store import JOURNAL, GraphWrite, OxigraphStore, nquads
 
 FILES = 32
 BATCH = 4
@@ -149,7 +150,7 @@ def test_recovery_drops_a_bulk_load_that_did_not_finish(
     (tmp_path / "store" / JOURNAL).write_text("".join(g + "\n" for g in graphs))
     triples = record_triples(records[0])
     half = [GraphWrite(ids.graph_iri(records[0].sha256, records[0].source), triples[::2])]
-    store._ox.bulk_extend(_quads(half))  # the load the process was killed in
+    store._ox.bulk_load(nquads(half), ox.RdfFormat.N_QUADS)  # the load the process was killed in
     (tmp_path / "store" / "1234567890").write_bytes(b"half-made file of the bulk loader")
     store.close()
 

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import shutil
+import time
 from collections import Counter
 from pathlib import Path
 
 import _graph_records as R
 import pytest
-from rdflib import Literal
+from rdflib import Literal, URIRef
 
 from chidao.graph import ids
 from chidao.graph.ingest import FileResult, _BatchIndex, ingest
@@ -216,6 +217,8 @@ def test_store_lookups_are_cached_until_that_number_is_committed() -> None:
     assert index.lookup("7/KH-UBND", None, 2023) == [] and store.calls == 1  # cached
     index.add("7/KH-UBND", plan)  # in the batch, not yet in the store
     assert index.lookup("7/KH-UBND", None, None) == [plan] and store.calls == 1
+    index.writing()  # the batch goes to the store; the next one is being built
+    assert index.lookup("7/KH-UBND", None, None) == [plan] and store.calls == 1
     store.docs = [plan]  # the batch is written…
     index.committed()  # …and the stale answer forgotten
     assert index.lookup("7/KH-UBND", None, 2023) == [plan] and store.calls == 2
@@ -229,3 +232,58 @@ def test_paths_may_be_a_generator_even_with_a_progress_total(corpus: Path) -> No
     files = sorted(corpus.glob("*.txt"))
     summary = ingest((f for f in files), OxigraphStore(), on_start=totals.append)
     assert totals == [5] and summary.files == 5 and summary.added == 5
+
+
+PLAN = """ỦY BAN NHÂN DÂN
+TỈNH BẮC KẠN
+Số: 7/KH-UBND
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Bắc Kạn, ngày 05 tháng 3 năm 2023
+
+KẾ HOẠCH
+Phòng, chống dịch bệnh năm 2023
+
+1. Giao Sở Y tế chủ trì, phối hợp với các sở, ngành triển khai.
+"""
+
+LETTER = """ỦY BAN NHÂN DÂN
+HUYỆN BA BỂ
+Số: 12/UBND-VP
+CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM
+Độc lập - Tự do - Hạnh phúc
+Ba Bể, ngày 10 tháng 3 năm 2023
+
+Kính gửi: Các xã, thị trấn.
+
+Thực hiện Kế hoạch số 7/KH-UBND của Ủy ban nhân dân tỉnh Bắc Kạn, Ủy ban nhân dân huyện đề nghị:
+1. Các xã triển khai thực hiện.
+"""
+
+
+class _SlowStore(OxigraphStore):
+    """Writes only after a pause: the next batch is built while this one is written."""
+
+    def write(self, batch) -> None:  # type: ignore[no-untyped-def]
+        time.sleep(0.3)
+        super().write(batch)
+
+
+def test_a_batch_being_written_is_seen_by_the_next_one(tmp_path: Path) -> None:
+    # Regression (writes on a thread): the letter cites the plan without its year, and is
+    # built while the plan's batch is still being written; the citation must resolve to
+    # the plan all the same, and each file is reported only once its graph is stored.
+    (tmp_path / "1-plan.txt").write_text(PLAN, encoding="utf-8")
+    (tmp_path / "2-letter.txt").write_text(LETTER, encoding="utf-8")
+    files = sorted(tmp_path.glob("*.txt"))
+    plan = URIRef(ids.BASE + "doc/uy-ban-nhan-dan-tinh-bac-kan/2023/7-kh-ubnd")
+    store = _SlowStore()
+    stored: list[bool] = []
+
+    def progress(result: FileResult) -> None:
+        stored.append(result.graph is not None and store.has_graph(result.graph))
+
+    summary = ingest(files, store, batch_size=1, progress=progress)
+    assert summary.added == 2 and stored == [True, True]
+    rows = store.query("SELECT * WHERE { ?d eli:ensures_implementation_of ?p }", {"p": plan})
+    assert len(list(rows.rows)) == 1

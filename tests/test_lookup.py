@@ -9,10 +9,10 @@ from rdflib import Literal, URIRef
 
 from chidao.errors import QueryError
 from chidao.graph import lookup as lookup_mod
+from chidao.graph.ids import number_key
 from chidao.graph.lookup import (
     find_documents,
     find_organisations,
-    number_key,
     reference_kind,
     resolve_document,
     resolve_organisation,
@@ -57,8 +57,20 @@ def _org(iri, name):
     ]
 
 
-@pytest.fixture
-def store() -> OxigraphStore:
+def _keyed(triples: list) -> list:
+    """``triples`` plus the number key of every numbered document, as ingest writes it."""
+    keys = [
+        (d, ns.CHIDAO.numberKey, Literal(number_key(str(n))))
+        for d, p, n in triples
+        if p == ns.ELI.number
+    ]
+    return triples + keys
+
+
+# Every test runs on a store as ingest writes it now (numbers found by their key,
+# one index look-up) and on one written before the key existed (every number scanned).
+@pytest.fixture(params=["keyed", "unkeyed"])
+def store(request: pytest.FixtureRequest) -> OxigraphStore:
     s = OxigraphStore(None)
     triples = [
         *_org(ORG_GOV, "Chính phủ"),
@@ -92,6 +104,8 @@ def store() -> OxigraphStore:
         # a number opening with letters: an accent there must not hide it
         *_doc("uy-ban-nhan-dan-tinh-thai-binh/2020/qd-12-ubnd", "QĐ-12/UBND", year=2020),
     ]
+    if request.param == "keyed":
+        triples = _keyed(triples)
     s.write([GraphWrite(URIRef("urn:test:graph"), triples)])
     return s
 
@@ -269,3 +283,43 @@ def test_a_document_repeated_by_many_files_is_one_candidate() -> None:
         (gov, "Chính phủ", "2021-07-01", 2021)
     ]
     assert [c.iri for c in find_organisations(s, "Chính phủ")] == [str(ORG_GOV)]
+
+
+def test_numbers_are_found_by_their_key_without_a_scan() -> None:
+    # The key decides, not the printed number: a document keyed "68/nq-cp" is found
+    # however its number was printed, and a number with no key is not scanned for
+    # once the index finds anything.
+    s = OxigraphStore(None)
+    odd = _doc("chinh-phu/2021/68-nq-cp", "Số 68 /NQ – CP", date="2021-07-01", issuer=ORG_GOV)
+    odd.append((URIRef(ns.BASE + "doc/chinh-phu/2021/68-nq-cp"), ns.CHIDAO.numberKey,
+                Literal("68/nq-cp")))  # fmt: skip
+    unkeyed = _doc("chinh-phu/2022/68-nq-cp", "68/NQ-CP", date="2022-01-01", issuer=ORG_GOV)
+    s.write([GraphWrite(URIRef("urn:test:g"), [*_org(ORG_GOV, "Chính phủ"), *odd, *unkeyed])])
+    assert [c.iri for c in find_documents(s, "68/NQ-CP")] == [
+        ns.BASE + "doc/chinh-phu/2021/68-nq-cp"
+    ]
+    # a number the index does not know falls back to comparing every stored number
+    s.write([GraphWrite(URIRef("urn:test:h"), _doc("x/2021/9-kh", "9/KH", year=2021))])
+    assert [c.iri for c in find_documents(s, "9/kh")] == [ns.BASE + "doc/x/2021/9-kh"]
+
+
+def test_issuer_name_is_the_one_the_graph_gives_the_organisation() -> None:
+    # A much-mentioned issuer is named with one index seek, not a pass over every
+    # file that names it: the first name the store lists, as the loaders name it.
+    from chidao.graph.nxload import load_graph
+
+    s = OxigraphStore(None)
+    doc = _doc("chinh-phu/2021/68-nq-cp", "68/NQ-CP", issuer=ORG_GOV)
+    s.write(
+        [
+            GraphWrite(URIRef("urn:test:a"), _keyed([*_org(ORG_GOV, "Chính phủ"), *doc])),
+            *(
+                GraphWrite(URIRef(f"urn:test:b{i}"), _org(ORG_GOV, f"Chính phủ ({i})"))
+                for i in range(5)
+            ),
+        ]
+    )
+    (found,) = find_documents(s, "68/NQ-CP")
+    assert found.issuer_name == load_graph(s).nodes[str(ORG_GOV)]["name"]
+    assert found.issuer_name in {"Chính phủ", *(f"Chính phủ ({i})" for i in range(5))}
+    assert find_documents(s, "68/NQ-CP", issuer=found.issuer_name) == [found]

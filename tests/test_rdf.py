@@ -13,7 +13,7 @@ from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 from chidao import __version__
 from chidao.extract.records import AdminUnit, Citation, Mention, Organisation, Party, Record, Task
 from chidao.graph import ids
-from chidao.graph.rdf import record_graph, record_triples
+from chidao.graph.rdf import rdflib_triples, record_graph, record_statements, record_triples
 from chidao.ontology.namespaces import (
     BASE,
     CHIDAO,
@@ -139,6 +139,7 @@ def test_header_issuer_and_spans(tmp_path: Path) -> None:
         (doc, RDF.type, ELI.LegalResource),
         (doc, RDF.type, CHIDAO.Directive),
         (doc, ELI.number, Literal("12-CV/HU")),
+        (doc, CHIDAO.numberKey, Literal("12-cv/hu")),
         (doc, ELI.type_document, doctype),
         (doctype, RDF.type, SKOS.Concept),
         (doctype, SKOS.inScheme, CHIDAO.DocumentTypeScheme),
@@ -254,6 +255,7 @@ def test_citation_of_a_document_not_in_the_corpus(tmp_path: Path) -> None:
         (cited, RDF.type, ELI.LegalResource),
         (cited, RDF.type, CHIDAO.Directive),
         (cited, ELI.number, Literal("68/NQ-CP")),
+        (cited, CHIDAO.numberKey, Literal("68/nq-cp")),
         (cited, ELI.type_document, URIRef(f"{BASE}doctype/nghi-quyet")),
         (cited, ELI.date_document, Literal("2021-07-01", datatype=XSD.date)),
         (cited, DCTERMS.date, Literal("2021", datatype=XSD.gYear)),
@@ -301,6 +303,10 @@ def test_year_less_citation_resolves_or_stays_ambiguous(
     assert set(got.objects(citing, ELI.based_on)) == {URIRef(BASE + target)}
     assert sorted(got.objects(mention, CHIDAO.candidate)) == [URIRef(BASE + c) for c in candidates]
     assert ((mention, CHIDAO.ambiguous, Literal(True)) in got) == (len(candidates) > 1)
+    # Every document node with a number carries its key: the placeholder and each candidate.
+    for node in [URIRef(BASE + target), *(URIRef(BASE + c) for c in candidates)]:
+        assert got.value(node, ELI.number) == Literal("68/NQ-CP")
+        assert got.value(node, CHIDAO.numberKey) == Literal("68/nq-cp")
 
 
 def test_citation_with_issuer_and_year_needs_no_lookup(tmp_path: Path) -> None:
@@ -394,3 +400,34 @@ def test_ingested_documents_with_a_partial_key_are_never_merged(tmp_path: Path) 
     b = Record(**{**{f: getattr(a, f) for f in a.__dataclass_fields__}, "sha256": "e" * 64})
     assert ids.record_doc_iri(a) != ids.record_doc_iri(b)
     assert str(ids.record_doc_iri(a)) == f"{BASE}doc/sha256/{a.sha256}"
+
+
+def test_number_key_is_the_lookup_key_of_the_number(tmp_path: Path) -> None:
+    record = _record(tmp_path, number=Mention("Số 12/CĐ – UBND"))
+    g = record_graph(record)
+    doc = ids.record_doc_iri(record)
+    assert g.value(doc, CHIDAO.numberKey) == Literal(ids.number_key("12/CD-UBND"))
+
+
+def test_text_that_needs_escaping_reads_back_unchanged(tmp_path: Path) -> None:
+    # Quotes, backslashes and line breaks in printed text must neither break the N-Triples
+    # statements nor change the literal (regression: the builder writes the text itself).
+    anchor = 'Theo "Kế hoạch" số 5\\KH\nngày\r\t1'
+    c = _citation(surface=anchor, number="5\\KH")
+    record = _record(tmp_path, citations=(c,))
+    g = record_graph(record)
+    mention = URIRef(f"{BASE}file/{record.sha256}#char=5,24")
+    assert g.value(mention, NIF.anchorOf) == Literal(anchor)
+    assert Literal("5\\KH") in set(g.objects(None, ELI.number))
+
+
+def test_statements_and_rdflib_triples_are_one_graph() -> None:
+    record = R.song_hinh()
+    statements = record_statements(record)
+    assert rdflib_triples(statements) == record_triples(record)
+    assert len(statements) == len(set(statements.triples)) == len(record_triples(record))
+    # Every IRI but vocabulary terms is listed, for the store to check.
+    minted = {t[1:-1] for st in statements.triples for t in (st[0], st[2]) if t.startswith("<")}
+    vocabulary = str(CHIDAO._NS)
+    ours = {i for i in minted if i.startswith((BASE, "file:")) and not i.startswith(vocabulary)}
+    assert ours and ours <= set(statements.iris)

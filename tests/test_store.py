@@ -12,7 +12,14 @@ from rdflib.compare import isomorphic
 
 from chidao.errors import QueryError, StoreError
 from chidao.graph import ids
-from chidao.graph.rdf import record_graph, record_triples
+from chidao.graph.rdf import (
+    Statements,
+    nt_iri,
+    nt_string,
+    record_graph,
+    record_statements,
+    record_triples,
+)
 from chidao.graph.store import (
     JOURNAL,
     GraphWrite,
@@ -78,6 +85,44 @@ def test_a_batch_is_one_transaction() -> None:
                 ]
             )
         assert store.triple_count() == 0
+
+
+@pytest.mark.parametrize("on_disk", [False, True], ids=["memory", "bulk-load"])
+@pytest.mark.parametrize(
+    "bad_iri",
+    ["not an iri", "relative/path", "http://x> <http://y"],
+    ids=["space", "relative", "breaks-out"],
+)
+def test_a_bad_iri_in_built_statements_fails_the_whole_batch(
+    tmp_path: Path, on_disk: bool, bad_iri: str
+) -> None:
+    # The builder's statements are loaded without the parser checking IRIs again: the
+    # IRIs they list are checked first, so one bad IRI still writes nothing at all.
+    good = R.song_hinh()
+    statements = record_statements(good)
+    bad = Statements(
+        (*statements.triples, (nt_iri(bad_iri), nt_iri(str(ELI.number)), '"x"')),
+        (*statements.iris, bad_iri),
+    )
+    graph = ids.graph_iri(good.sha256, good.source)
+    store = OxigraphStore(tmp_path / "store" if on_disk else None)
+    with pytest.raises(StoreError, match="nothing written"):
+        store.write([GraphWrite(URIRef(BASE + "graph/first"), statements), GraphWrite(graph, bad)])
+    assert store.triple_count() == 0
+    assert not (tmp_path / "store" / JOURNAL).exists()
+    store.write([GraphWrite(graph, statements)])  # the same graph without the bad IRI
+    assert store.triple_count(str(graph)) == len(statements)
+
+
+def test_text_with_quotes_and_line_breaks_loads_unchanged(tmp_path: Path) -> None:
+    # Regression: statements are N-Triples text written by the builder, not by the store.
+    text = 'a "quoted" \\ back\\slash\nline\r\tand ">" } ; DROP ALL'
+    triples = [(URIRef(BASE + "x"), ELI.number, Literal(text))]
+    for replaces in ((), (BASE + "graph/old",)):  # the bulk-load path and the SPARQL path
+        with OxigraphStore(tmp_path / f"store{len(replaces)}") as store:
+            built = Statements(((nt_iri(BASE + "x"), nt_iri(str(ELI.number)), nt_string(text)),))
+            store.write([GraphWrite(URIRef(BASE + "graph/g"), built, replaces)])
+            assert list(store.graph_triples(BASE + "graph/g")) == triples
 
 
 def test_graphs_for_file_finds_every_version() -> None:

@@ -1,0 +1,50 @@
+"""IRIs and keys (chidao.graph.ids), and the doctests of the graph-building modules."""
+
+from __future__ import annotations
+
+import doctest
+import importlib
+
+import pytest
+
+from chidao.graph import ids, rdf
+
+
+@pytest.mark.parametrize(
+    "module",
+    ["chidao.graph.ids", "chidao.graph.rdf", "chidao.graph.remote"],
+)
+def test_doctests(module: str) -> None:
+    result = doctest.testmod(importlib.import_module(module))
+    assert result.attempted > 0 and result.failed == 0
+
+
+@pytest.mark.parametrize(
+    ("text", "key"),
+    [
+        ("68/NQ-CP", "68/nq-cp"),
+        ("  số 68 / nq - cp ", "68/nq-cp"),
+        ("SỐ 114 -CV/HU", "114-cv/hu"),
+        ("Số: 309-CV/TU.", "309-cv/tu"),
+        ("05/CĐ-UBND", "05/cd-ubnd"),
+        ("05/CD\u2011UBND", "05/cd-ubnd"),  # non-breaking hyphen
+        ("12/QĐ\u2013UBND", "12/qd-ubnd"),  # en dash
+        ("12\uff0fQĐ-UBND", "12/qd-ubnd"),  # full-width solidus
+        ("68/NQ-CP'", "68/nq-cp'"),  # other characters are kept: no false match
+    ],
+)
+def test_number_key(text: str, key: str) -> None:
+    assert ids.number_key(text) == key
+
+
+def test_number_key_agrees_with_the_slug_of_a_document_iri() -> None:
+    # Two printings that name one document (one IRI) have one key.
+    a, b = "Số 12/CĐ-UBND", "12/CD - UBND"
+    assert ids.number_key(a) == ids.number_key(b)
+    assert ids.doc_iri(a.removeprefix("Số "), "x", 2021) == ids.doc_iri(b, "x", 2021)
+
+
+def test_caches_are_bounded() -> None:
+    # A corpus of 10^6 files must not grow the process: every cache has a size limit.
+    for fn in (ids.slug, ids.number_key, ids.source_path, rdf.rdflib_term):
+        assert fn.cache_info().maxsize is not None
