@@ -144,6 +144,45 @@ def markdown(results: dict[str, Any]) -> str:
                 f"| {_n(q.get('nodes'))} / {_n(q.get('edges'))} | {pp('lookup')} "
                 f"| {pp('lineage')} | {pp('cascade_province')} | {pp('cascade_central')} |"
             )
+    out += [
+        "",
+        f"### What a user waits for: look-up + partial load + analysis per command, through "
+        f"the store (minus start-up; target p50 ≤ {TARGET_QUERY_P50_MS} ms on 10^6 docs)",
+        "",
+        "| docs | store open ms | `lineage` p50 / p95 ms (resolve · load · analyse p50) "
+        "| `cascade` province doc p50 / p95 ms (resolve · load · analyse) "
+        "| `cascade` central doc p50 / p95 ms (resolve · load · analyse) | nodes loaded |",
+        "|---:|---:|---:|---:|---:|---:|",
+    ]
+    for size, r in sizes.items():
+        q = r.get("query") or {}
+        if "partial" in q and isinstance(q["partial"], dict):
+            q = q["partial"]
+        if not any(k.startswith("cmd_") for k in q):
+            continue
+
+        def cmd(key: str, q: dict[str, Any] = q) -> str:
+            p = q.get(key) or {}
+            if not p.get("n"):
+                return "–"
+            parts = q.get(f"{key}_parts") or {}
+            split = " · ".join(
+                _n(parts.get(f"{k}_p50_ms"), 1) for k in ("resolve", "load", "analysis")
+            )
+            missing = f", {p['not_found']} not found" if p.get("not_found") else ""
+            return (
+                f"{_n(p.get('p50_ms'), 1)} / {_n(p.get('p95_ms'), 1)} ({split}; n={p['n']}"
+                f"{missing})"
+            )
+
+        nodes = " / ".join(
+            _n(q.get(f"{k}_nodes_mean"), 0)
+            for k in ("cmd_lineage", "cmd_cascade_province", "cmd_cascade_central")
+        )
+        out.append(
+            f"| {int(size):,} | {_n(q.get('store_open_ms'), 1)} | {cmd('cmd_lineage')} "
+            f"| {cmd('cmd_cascade_province')} | {cmd('cmd_cascade_central')} | {nodes} |"
+        )
     names = ["floor", "extract-1", "extract-N", "ingest", "rdflib", "query", "analysis"]
     out += [
         "",
