@@ -17,7 +17,10 @@ Then:
 Extraction, graph building and loading are timed apart: ``triples_per_s`` is
 the loading rate alone (the time inside ``store.write``, or inside ``addN``),
 ``build_ms_per_doc`` the builder's cost, ``docs_per_s`` the whole ingest
-(extract + build + load).
+(extract + build + load).  Ingest writes each batch on a thread while the next
+is extracted and built, so its ``store.write`` time shares the cores (and, for
+its Python part, the GIL) with that work: a lower bound of the loader's rate
+on an idle machine, measured as the user gets it.
 
 Usage::
 
