@@ -89,31 +89,66 @@ def _iri(*parts: str) -> URIRef:
 # --- organisations and units -----------------------------------------------------------------
 
 
-def org_key(name: str, province: str | None = None, district: str | None = None) -> str:
-    """The key of an organisation: its slug, then its province and district where given.
+def org_key(name: str, *units: str) -> str:
+    """The key of an organisation: its slug, then the units it needs, province first.
 
     >>> org_key("Chính phủ"), org_key("Huyện ủy Châu Thành", "Tỉnh Tiền Giang")
     ('chinh-phu', 'huyen-uy-chau-thanh.tinh-tien-giang')
     """
-    return ".".join(slug(p) for p in (name, province, district) if p)
+    return ".".join(slug(p) for p in (name, *units) if p)
 
 
 def _bare(unit_name: str) -> str:
     return _UNIT_PREFIX.sub("", fold(unit_name)).strip()
 
 
-def org_context(org: Organisation) -> tuple[str | None, str | None]:
-    """The ``(province, district)`` an organisation's name needs to be unique.
+_DEPTH = {"province": 1, "district": 2, "commune": 3}
 
-    Central and province-level bodies have unique names; a district-level body
-    needs its province, a commune-level one its province and district.
+
+def _names_unit(name: str, unit_name: str) -> bool:
+    """Whether ``name`` holds the words of ``unit_name`` without its kind (whole words).
+
+    >>> _names_unit("Huyện ủy Châu Thành", "Huyện Châu Thành")
+    True
+    >>> _names_unit("Ban Dân vận Huyện ủy", "Xã An")  # "an" inside "ban", "dan", "van"
+    False
     """
-    unit = org.unit
-    if unit is None or org.level not in ("district", "commune"):
-        return None, None
-    if org.level == "district":
-        return unit.province, None
-    return unit.province, unit.district
+    bare = slug(_bare(unit_name)) if _bare(unit_name) else ""
+    return not bare or f"-{bare}-" in f"-{slug(name)}-"
+
+
+def _context(name: str, path: list[str]) -> tuple[str, ...]:
+    """The units a body of the unit at ``path`` (province first) named ``name`` needs.
+
+    A body named after its unit (``Huyện ủy Châu Thành``) needs the units above
+    it, since namesake districts and communes exist elsewhere; a body named only
+    by its kind, as letters name the bodies of their own unit (``Văn phòng Tỉnh
+    ủy``, ``Ban Tuyên giáo Huyện ủy``), needs its own unit as well.
+    """
+    if not path:
+        return ()
+    return tuple(path[:-1]) if _names_unit(name, path[-1]) else tuple(path)
+
+
+def _unit_path_at(org: Organisation) -> list[str]:
+    """The names of ``org``'s unit and the units above it, down to ``org``'s level."""
+    if org.unit is None or org.level not in _DEPTH:
+        return []
+    return unit_path(org.unit)[: _DEPTH[org.level]]
+
+
+def org_context(org: Organisation) -> tuple[str, ...]:
+    """The unit names (province first) an organisation's name needs to be unique.
+
+    Central bodies need none; see :func:`_context` for the others.
+
+    >>> u = AdminUnit("Tỉnh Cao Bằng", "province")
+    >>> org_context(Organisation("Tỉnh ủy Cao Bằng", level="province", unit=u))
+    ()
+    >>> org_context(Organisation("Văn phòng Tỉnh ủy", level="province", unit=u))
+    ('Tỉnh Cao Bằng',)
+    """
+    return _context(org.name, _unit_path_at(org))
 
 
 def org_iri(org: Organisation) -> URIRef:
@@ -122,6 +157,8 @@ def org_iri(org: Organisation) -> URIRef:
     >>> u = AdminUnit("Huyện Châu Thành", "district", province="Tỉnh Bến Tre")
     >>> str(org_iri(Organisation("Huyện ủy Châu Thành", level="district", unit=u)))
     'https://w3id.org/chidao/org/huyen-uy-chau-thanh.tinh-ben-tre'
+    >>> str(org_iri(Organisation("Ban Tuyên giáo Huyện ủy", level="district", unit=u)))
+    'https://w3id.org/chidao/org/ban-tuyen-giao-huyen-uy.tinh-ben-tre.huyen-chau-thanh'
     """
     return _iri("org", org_key(org.name, *org_context(org)))
 
@@ -130,20 +167,16 @@ def parent_iri(org: Organisation) -> URIRef | None:
     """The IRI of the body directly above ``org`` (``None`` when it has none).
 
     The parent is known only by name.  When that name speaks of ``org``'s own
-    district or commune (``Ủy ban nhân dân huyện X`` above ``Phòng Y tế huyện
-    X``), it is a body of the same unit and takes the same context; otherwise
-    it is one level up and needs one context part less.
+    unit (``Ủy ban nhân dân huyện X`` above ``Phòng Y tế huyện X``, ``Tỉnh ủy
+    Y`` above ``Văn phòng Tỉnh ủy``), it is a body of the same unit; otherwise
+    it is a body of the unit one level up.
     """
     if not org.parent:
         return None
-    province, district = org_context(org)
-    unit = org.unit
-    if unit is not None and province is not None:
-        if _bare(unit.name) and _bare(unit.name) in fold(org.parent):
-            return _iri("org", org_key(org.parent, province, district))
-        if district is not None:  # a commune body's parent: a district body of that province
-            return _iri("org", org_key(org.parent, province))
-    return _iri("org", org_key(org.parent))
+    path = _unit_path_at(org)
+    if path and _names_unit(org.parent, path[-1]):
+        return _iri("org", org_key(org.parent, *path[:-1]))
+    return _iri("org", org_key(org.parent, *_context(org.parent, path[:-1])))
 
 
 def unit_path(unit: AdminUnit) -> list[str]:

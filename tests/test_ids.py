@@ -48,3 +48,41 @@ def test_caches_are_bounded() -> None:
     # A corpus of 10^6 files must not grow the process: every cache has a size limit.
     for fn in (ids.slug, ids.number_key, ids.source_path, rdf.rdflib_term):
         assert fn.cache_info().maxsize is not None
+
+
+def test_bodies_named_by_their_kind_are_told_apart_by_their_own_unit() -> None:
+    # Regression: "Văn phòng Tỉnh ủy" of every province, and "Ban Tuyên giáo Huyện ủy" of
+    # every district of a province, were one organisation (and their documents could merge).
+    from chidao.extract.records import AdminUnit, Organisation
+    from chidao.graph import ids
+
+    def district(name: str) -> AdminUnit:
+        return AdminUnit(name, "district", province="Tỉnh Hà Giang")
+
+    offices = {
+        ids.org_iri(
+            Organisation("Văn phòng Tỉnh ủy", level="province", unit=AdminUnit(p, "province"))
+        )
+        for p in ("Tỉnh Cao Bằng", "Tỉnh Phú Thọ")
+    }
+    boards = {
+        ids.org_iri(Organisation("Ban Tuyên giáo Huyện ủy", level="district", unit=district(d)))
+        for d in ("Huyện Vị Xuyên", "Huyện Xín Mần")
+    }
+    assert len(offices) == 2 and len(boards) == 2
+    # A body named after its unit keeps the key it had: the units above it only.
+    own = Organisation("Huyện ủy Vị Xuyên", level="district", unit=district("Huyện Vị Xuyên"))
+    assert str(ids.org_iri(own)).endswith("/org/huyen-uy-vi-xuyen.tinh-ha-giang")
+    # Its board's parent is that same node.
+    board = Organisation(
+        "Ban Tuyên giáo Huyện ủy",
+        level="district",
+        unit=district("Huyện Vị Xuyên"),
+        parent="Huyện ủy Vị Xuyên",
+    )
+    assert ids.parent_iri(board) == ids.org_iri(own)
+    # A commune called "An" is not named by "Ban Dân vận" (whole words only).
+    an = AdminUnit("Xã An", "commune", province="Tỉnh B", district="Huyện C")
+    assert str(ids.org_iri(Organisation("Ban Dân vận Đảng ủy", level="commune", unit=an))).endswith(
+        "/org/ban-dan-van-dang-uy.tinh-b.huyen-c.xa-an"
+    )
