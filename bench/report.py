@@ -35,6 +35,13 @@ def _n(x: Any, digits: int = 0) -> str:
     return f"{round(x):,}" if isinstance(x, int | float) else str(x)
 
 
+def _compaction(ing: dict[str, Any] | None) -> str:
+    seconds = ((ing or {}).get("seconds") or {}).get("optimize")
+    if seconds is None:
+        return "–"
+    return f"{seconds:,.1f} ({_n((ing or {}).get('store_mb_optimized'), 1)})"
+
+
 def _cell(step: dict[str, Any] | None, key: str, digits: int = 0) -> str:
     if not step:
         return "–"
@@ -96,9 +103,9 @@ def markdown(results: dict[str, Any]) -> str:
         "rdflib in-memory)",
         "",
         "| docs | quads | load into store: triples/s | rdflib in-memory: triples/s "
-        "| store ÷ rdflib | whole ingest (extract+build+load) docs/s | store on disk MB "
-        "| bytes/quad |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| store ÷ rdflib | whole ingest (extract+build+load) docs/s | build ms/doc "
+        "| store on disk MB | bytes/quad | compaction s (MB after) |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for size, r in sizes.items():
         ing, rdf = r.get("ingest"), r.get("rdflib")
@@ -109,7 +116,8 @@ def markdown(results: dict[str, Any]) -> str:
             f"| {int(size):,} | {_cell(ing, 'quads')} | {_cell(ing, 'triples_per_s')} "
             f"| {_cell(rdf, 'triples_per_s')} "
             f"| {_ratio(_get(ing or {}, 'triples_per_s'), _get(rdf or {}, 'triples_per_s'))} "
-            f"| {_cell(ing, 'docs_per_s')} | {_cell(ing, 'store_mb', 1)} | {per} |"
+            f"| {_cell(ing, 'docs_per_s')} | {_cell(ing, 'build_ms_per_doc', 2)} "
+            f"| {_cell(ing, 'store_mb', 1)} | {per} | {_compaction(ing)} |"
         )
     out += [
         "",

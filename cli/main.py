@@ -32,6 +32,7 @@ main.add_command(store_cmd.query_command)
 main.add_command(store_cmd.export_command)
 main.add_command(store_cmd.validate_command)
 main.add_command(store_cmd.stats_command)
+main.add_command(store_cmd.optimize_command)
 from chidao.cli import analysis_cmd  # noqa: E402
 
 main.add_command(analysis_cmd.lineage_command)

@@ -123,3 +123,32 @@ def test_stats(store: str) -> None:
     assert stats["files"] == 5
     assert stats["documents"] >= stats["files"]
     assert stats["quads"] > 0
+
+
+def test_ingest_optimize_compacts_and_the_store_still_answers(tmp_path) -> None:
+    store = str(tmp_path / "store")
+    runner = CliRunner()
+    done = runner.invoke(main, ["ingest", str(R.SAMPLES), "--store", store, "-q", "--optimize"])
+    assert done.exit_code == 0, done.output
+    again = runner.invoke(main, ["optimize", "--store", store])
+    assert again.exit_code == 0, again.output
+    assert "store optimised" in again.output
+    found = runner.invoke(main, ["lineage", "281-CV/HU", "--store", store, "--format", "json"])
+    assert found.exit_code == 0, found.output
+    assert "68/NQ-CP" in found.output
+
+
+def test_optimize_refuses_an_endpoint_and_a_read_only_store(tmp_path) -> None:
+    from chidao.errors import StoreError
+    from chidao.graph.remote import RemoteStore
+    from chidao.graph.store import OxigraphStore, optimize_store
+
+    out = CliRunner().invoke(
+        main, ["ingest", str(R.SAMPLES), "--endpoint", "http://127.0.0.1:9/q", "--optimize"]
+    )
+    assert out.exit_code == 2 and "--optimize" in out.output
+    with pytest.raises(StoreError, match="embedded"):
+        optimize_store(RemoteStore("http://127.0.0.1:9/q"))
+    OxigraphStore(tmp_path / "ro").close()
+    with pytest.raises(StoreError, match="read-only"):
+        optimize_store(OxigraphStore(tmp_path / "ro", read_only=True))
