@@ -17,7 +17,7 @@ or is the issuer itself is no actor.  Matching is on folded text.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 from chidao.extract import regexes as rx
 from chidao.extract.clean import fold
@@ -340,7 +340,8 @@ def _name_word(word: str) -> bool:
     """
     printed, folded = _name_words()
     lower = word.lower()
-    return lower in printed or (fold(lower) == lower and lower in folded)
+    # an ASCII word in lower case is its own fold: no fold() call for it
+    return lower in printed or ((lower.isascii() or fold(lower) == lower) and lower in folded)
 
 
 def _quantifier_length(folded: str, pos: int) -> int:
@@ -351,7 +352,7 @@ def _quantifier_length(folded: str, pos: int) -> int:
 def _accents_agree(printed: str) -> bool:
     # Short verbs fold onto nouns ("đang"/"đảng", "có"/"cỏ"): take them only as printed.
     word = printed.lower()
-    return len(fold(word)) > 4 or " " in word or word in _SHORT_VERBS
+    return len(word) > 4 or " " in word or word in _SHORT_VERBS  # (folding keeps the length)
 
 
 def _protected(before_prev: str, prev_word: str, verb: str) -> bool:
@@ -374,14 +375,20 @@ def _names_actor(text: str, folded: str, pos: int, end: int) -> bool:
     return first not in _HEADS_NEEDING_CAPITAL or printed[0].isupper()
 
 
+@lru_cache(maxsize=1 << 12)
+def _issuer_names(name: str, printed: str | None) -> frozenset[str]:
+    """The issuer's name and printed name, folded: an actor that is one of them is the issuer."""
+    names = {fold(name)}
+    if printed:
+        names.add(" ".join(fold(printed).split()))
+    return frozenset(names)
+
+
 def _is_issuer(actor: str, context: Organisation | None) -> bool:
     if context is None:
         return False
     actor = " ".join(actor.split())
-    names = {fold(context.name)}
-    if context.printed:
-        names.add(" ".join(fold(context.printed).split()))
-    if actor in names:
+    if actor in _issuer_names(context.name, context.printed):
         return True
     resolved = resolve_organisation(actor, context) if "," not in actor else None
     return resolved is not None and resolved.name == context.name
