@@ -31,10 +31,14 @@ from chidao.graph.validate import validate_store
 
 
 def _summary_line(s: IngestSummary) -> str:
-    removed = f", {s.removed} removed" if s.removed else ""
+    extra = "".join(
+        f", {n} {what}"
+        for n, what in ((s.removed, "removed"), (s.relinked, "relinked"), (s.stale, "stale"))
+        if n
+    )
     return (
         f"{s.files} file(s): {s.added} added, {s.replaced} replaced, {s.skipped} unchanged, "
-        f"{s.failed} failed{removed}; {s.triples:,} triples written in {s.seconds:.1f} s"
+        f"{s.failed} failed{extra}; {s.triples:,} triples written in {s.seconds:.1f} s"
     )
 
 

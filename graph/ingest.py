@@ -35,6 +35,7 @@ from chidao.extract.batch import extract_many
 from chidao.extract.read import iter_input_files
 from chidao.graph import ids
 from chidao.graph.rdf import record_statements
+from chidao.graph.relink import rebuild, waiting_files
 from chidao.graph.store import GraphWrite, TripleStore, store_lookup, to_ox
 
 #: Files per store write: large enough to amortise a bulk load (each writes a set
@@ -48,8 +49,10 @@ LOOKUP_CACHE = 4096
 
 @dataclass(frozen=True, slots=True)
 class FileResult:
-    """What ingest did with one file: ``added``, ``replaced``, ``skipped``, ``failed``, or
-    ``removed`` (its graph dropped by ``prune`` because the file is gone)."""
+    """What ingest did with one file: ``added``, ``replaced``, ``skipped``, ``failed``,
+    ``removed`` (its graph dropped by ``prune`` because the file is gone), ``relinked``
+    (built again because a document its citations waited for is now stored: see
+    :mod:`chidao.graph.relink`) or ``stale`` (it waited, but could not be built again)."""
 
     source: str
     status: str
@@ -68,6 +71,8 @@ class IngestSummary:
     skipped: int = 0
     failed: int = 0
     removed: int = 0
+    relinked: int = 0
+    stale: int = 0
     triples: int = 0
     seconds: float = 0.0
     errors: list[str] = field(default_factory=list)
@@ -218,7 +223,10 @@ def ingest(
             claimed.discard(graph)
 
     index = _BatchIndex(store)
-    batch: list[tuple[GraphWrite, FileResult, str]] = []  # (write, result, source as walked)
+    # (write, result, source as walked, the document's IRI where its key is complete)
+    batch: list[tuple[GraphWrite, FileResult, str, str | None]] = []
+    # Files whose citations waited for a document stored in this run: built again at the end.
+    waiting: dict[str, str] = {}
     # One batch is written on a thread while the next is extracted and built: the store's
     # bulk loader runs without the GIL. Its files are reported once the write returned.
     # The thread starts at the first commit, after extraction's worker processes were
@@ -233,14 +241,15 @@ def ingest(
         future, done = written.pop()
         future.result()
         index.committed()
-        for _, result, source in done:
+        waiting.update(waiting_files(store, [d for *_, d in done if d is not None]))
+        for _, result, source, _doc in done:
             settled(source)
             report(result)
 
     def commit() -> None:
         finish()
         index.writing()
-        written.append((writer.submit(store.write, [w for w, _, _ in batch]), list(batch)))
+        written.append((writer.submit(store.write, [w for w, *_ in batch]), list(batch)))
         batch.clear()
 
     try:
@@ -255,12 +264,13 @@ def ingest(
             path = ids.source_path(record.source)
             old = tuple(g for g in store.graphs_for_file(path) if g != graph)
             triples = record_statements(record, index.lookup)
+            doc = str(ids.record_doc_iri(record))
             if record.number is not None:
-                index.add(record.number.value, str(ids.record_doc_iri(record)))
+                index.add(record.number.value, doc)
             status = "replaced" if old else "added"
             write = GraphWrite(graph, triples, old)
             result = FileResult(record.source, status, str(graph), len(triples), messages)
-            batch.append((write, result, outcome.source))
+            batch.append((write, result, outcome.source, doc))
             if len(batch) >= batch_size:
                 commit()
         if batch:
@@ -268,6 +278,11 @@ def ingest(
         finish()
     finally:
         writer.shutdown(wait=True)  # a write under way ends whole, whatever stopped the run
+    for source, graph, n, problem in rebuild(store, waiting, batch_size):
+        if problem is None:
+            report(FileResult(source, "relinked", graph, n))
+        else:
+            report(FileResult(source, "stale", graph, messages=(f"warning: {source}: {problem}",)))
     if present is not None:
         for result in prune_missing(store, paths, present):
             report(result)
