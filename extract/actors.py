@@ -17,6 +17,7 @@ or is the issuer itself is no actor.  Matching is on folded text.
 
 from __future__ import annotations
 
+import re
 from functools import cache, lru_cache
 
 from chidao.extract import regexes as rx
@@ -39,7 +40,7 @@ _NOUN_AFTER = frozenset({"cac", "nhung", "moi", "cua", "tung"})
 # Short verbs as they must be printed to end an actor (their folded forms are ambiguous).
 _SHORT_VERBS = frozenset(
     "cần phải nắm sớm sẽ gửi theo có là được chưa đã đang không lập cử rút nộp gặp chịu "
-    "giúp chủ nghiêm biết khi nếu thì xin ra nhận khai tăng giảm đưa tự sau dừng".split()
+    "giúp chủ nghiêm biết khi nếu thì xin ra nhận khai tăng giảm đưa tự sau dừng treo".split()
 )
 # Lower-case words (folded) that go on an organisation's name ("Ủy ban nhân dân các huyện,
 # thị xã", "các đơn vị liên quan", "Đài Truyền thanh - Truyền hình huyện và cơ sở"); with the
@@ -56,9 +57,11 @@ _NAME_WORDS = frozenset(
     cán viên đài truyền hình thông tế dục tạo tin khoa học nghệ văn hóa hoá thao du lịch tài
     nguyên môi trường phát triển thôn giao vận tải kế hoạch tư nội pháp ngoại thương kiểm tra
     an ninh phòng biên sự cháy chữa trường bệnh mầm non gia đình nhân khóm ấp cụm đội lãnh
-    ngũ thủ tịch nhiệm giám đốc hỗ trợ trực
+    ngũ thủ tịch nhiệm giám đốc hỗ trợ trực tâm
     """.split()
 )
+# Heads (folded) whose members a colon may list inside an actor: "các Sở: Y tế, Tài chính".
+_LISTING_HEADS = frozenset("so bo nganh ban cuc vu phong".split())
 # Reporting words as they must be printed ("vẫn", not "vận động"; "đã", not "đà").
 _REPORTING_WORDS = frozenset("chưa đã đang sẽ vẫn là".split())
 
@@ -209,6 +212,10 @@ def _actor_from(
     whole: bool,
 ) -> tuple[int, int] | None:
     actor_end, verb, guessed = _phrase_end(text, folded, pos, end)
+    if requested and whole and _heading_request(text, pos, end, verb, guessed):
+        # "2.4. Giao Vụ Thi đua - Khen thưởng" over its dashes: the heading is the name,
+        # whatever its words ("thưởng", "Quản lý", "- Hỗ trợ" are no verbs there).
+        actor_end, verb, guessed = end, None, False
     if (
         guessed
         and (
@@ -234,6 +241,8 @@ def _actor_from(
         after = folded[verb:end]
         if rx.TASK_FORMULA_F.match(after) or rx.TASK_COURTESY_F.match(after):
             return None
+        if folded.rfind(":", verb, end) >= 0 and rx.TASK_LEAD_IN_END_F.match(folded, verb, end):
+            return None  # "Chủ tịch UBND tỉnh yêu cầu:" speaks; its sub-items name who acts
         if not requested and (_reports(text, folded, verb, end) or rx.TASK_SPEAKER_F.match(after)):
             return None
     if rx.TASK_THIRD_PARTY_F.match(folded, pos + _quantifier_length(folded, pos)) and not (
@@ -251,6 +260,33 @@ def _actor_from(
     return pos, actor_end
 
 
+def _heading_request(text: str, pos: int, end: int, verb: int | None, guessed: bool) -> bool:
+    """Whether ``Giao X`` is a whole heading line (no sentence mark, a few words) whose
+    phrase found no printed lower-case verb: only a guess, a capitalised word after a dash,
+    or none at all.
+
+    >>> t = "Giao Vụ Quản lý nợ"
+    >>> _heading_request(t, 5, len(t), 13, True)
+    True
+    >>> t = "Giao Vụ Thi đua chủ trì việc rà soát"
+    >>> _heading_request(t, 5, len(t), 17, False)
+    False
+    >>> t = "Giao Vụ Kê khai"  # "khai" ends the line: nothing to do follows, a name
+    >>> _heading_request(t, 5, len(t), 11, False)
+    True
+    """
+    heading = text[pos:end].rstrip()
+    if not (verb is None or guessed or text[verb].isupper()):
+        last = rx.TASK_VERB_F.match(fold(text[verb : pos + len(heading)]))
+        if last is None or last.end() < pos + len(heading) - verb:
+            return False  # a verb with what to do after it: "Giao Phòng Y tế chủ trì …"
+    return (
+        len(heading.split()) <= MAX_BARE_ACTOR_WORDS
+        and "\n" not in heading
+        and not heading.endswith((".", ";", ":", "/", "!", "?"))
+    )
+
+
 def _reports(text: str, folded: str, verb: int, end: int) -> bool:
     """Whether the verb reports rather than directs (``chưa``, ``đã``, ``sẽ``, ``có công văn``).
 
@@ -264,13 +300,16 @@ def _reports(text: str, folded: str, verb: int, end: int) -> bool:
 
 
 def _colon_then_verb(text: str, folded: str, pos: int, end: int) -> bool:
-    """``: chủ trì, …`` — a colon, then on the same line a lower-case verb."""
+    """``: chủ trì, …`` or ``: Chủ trì, …`` (a plan's assignment) — a colon, then on the same
+    line a verb."""
     if not text.startswith(":", pos):
         return False
+    line_end = text.find("\n", pos)
+    end = max(end, line_end if line_end >= 0 else len(text))
     nxt = pos + 1
     while nxt < end and text[nxt] == " ":
         nxt += 1
-    return nxt < end and text[nxt].islower() and bool(rx.TASK_VERB_F.match(folded, nxt, end))
+    return nxt < end and text[nxt].isalpha() and bool(rx.TASK_VERB_F.match(folded, nxt, end))
 
 
 def _skip_space(folded: str, pos: int, end: int) -> int:
@@ -290,8 +329,10 @@ def _phrase_end(text: str, folded: str, pos: int, end: int) -> tuple[int, int | 
         punct = m.group("punct")
         if punct:
             depth += (punct == "(") - (punct == ")")
-            if depth <= 0 and punct in (":", "."):
-                return (unknown, unknown, True) if unknown is not None else (m.start(), None, False)
+            if depth <= 0 and punct in (":", ".") and not _list_colon(text, m.end(), prev_word):
+                if unknown is not None and not _names_before_colon(folded, pos, m, words):
+                    return unknown, unknown, True
+                return m.start(), None, False
             continue
         word = m.group("word")
         words += 1
@@ -322,6 +363,30 @@ def _phrase_end(text: str, folded: str, pos: int, end: int) -> tuple[int, int | 
         # fold() maps character by character: the word's slice of the folded text is its fold
         before_prev, prev_word = prev_word, folded[m.start() : m.end()]
     return (unknown, unknown, True) if unknown is not None else (end, None, False)
+
+
+def _names_before_colon(folded: str, pos: int, m: re.Match[str], words: int) -> bool:
+    """A plan's assignment ``Phòng Kinh tế và Hạ tầng: Chủ trì …``: a short name ends at its
+    colon even with a word unknown in names (``tầng``), unless a lead-in ends there
+    (``… có ý kiến như sau:``)."""
+    return (
+        m.group("punct") == ":"
+        and words <= MAX_BARE_ACTOR_WORDS
+        and rx.TASK_COLON_LEAD_F.search(folded, pos, m.start()) is None
+    )
+
+
+def _list_colon(text: str, after: int, prev_word: str) -> bool:
+    """Whether a colon only lists the members of a plural head, on the same line: ``Giám đốc
+    các Sở: Y tế, Tài chính; …``, ``Các Bộ: Công an, Ngoại giao`` (not ``Ban A: chủ trì …``).
+
+    >>> _list_colon("các Sở: Y tế", 7, "so"), _list_colon("Ban A: chủ trì", 6, "a")
+    (True, False)
+    """
+    if text[after - 1] != ":" or prev_word not in _LISTING_HEADS:
+        return False
+    nxt = after + 1 if text.startswith(" ", after) else after
+    return nxt < len(text) and text[nxt].isupper()
 
 
 @cache
@@ -372,7 +437,10 @@ def _names_actor(text: str, folded: str, pos: int, end: int) -> bool:
     form = _HEAD_FORMS.get(first)
     if form is not None and printed.lower() not in form.split("|"):
         return False
-    return first not in _HEADS_NEEDING_CAPITAL or printed[0].isupper()
+    if first not in _HEADS_NEEDING_CAPITAL or printed[0].isupper():
+        return True
+    # "Các sở, ban, ngành …": after a capitalised quantifier the head may be lower case
+    return head.start("head") > pos and text[pos].isupper()
 
 
 @lru_cache(maxsize=1 << 12)

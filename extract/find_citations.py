@@ -24,7 +24,12 @@ from functools import cache
 from chidao.extract import regexes as rx
 from chidao.extract.clean import Cleaned, fold
 from chidao.extract.dates import check_date, iso_date
-from chidao.extract.issuer_codes import issuer_code, issuer_from_number
+from chidao.extract.issuer_codes import (
+    committee_from_number,
+    issuer_code,
+    issuer_from_number,
+    joint_issuers_from_number,
+)
 from chidao.extract.lines import upper_ratio
 from chidao.extract.records import Citation, Mention, Organisation, Problem
 from chidao.extract.relations import Relation, classify, sentence_start
@@ -62,7 +67,7 @@ MAX_ISSUER_WORDS = 14
 
 #: Lower-case name words that fold onto a stop word (``sở``/``số``, ``cơ``/``có``):
 #: "Công đoàn cơ sở Công ty …".
-ISSUER_NAME_WORDS = frozenset({"sở", "cơ", "sỡ"})
+ISSUER_NAME_WORDS = frozenset({"sở", "cơ", "sỡ", "giáo", "tư", "đảng"})
 
 #: The body that passes laws.
 LEGISLATURE = "Quốc hội"
@@ -191,7 +196,11 @@ def _numbered(
             date = _date_before(cleaned, m.start(), lo)
         issuer, end = _issuer_after(cleaned, end, hi, context)
         if issuer is None:
+            issuer = _issuer_before(cleaned, m.start(), lo, context)
+        if issuer is None:
             issuer = _issuer_from_code(number, context, own_number)
+        if issuer is None:
+            issuer = _issuer_of_at(cleaned, m.start(), lo, context)
         doc_type = DOC_TYPES[" ".join(m.group("type").split())]
         law_name = None
         if doc_type in ("Luật", "Bộ luật") and qual and qual.strip():
@@ -241,6 +250,10 @@ def _date_before(cleaned: Cleaned, pos: int, lo: int) -> str | None:
     return date
 
 
+#: How far before a type word (characters) the subject that issued it may stand.
+ISSUER_BEFORE_REACH = 160
+
+
 def _issuer_after(
     cleaned: Cleaned, pos: int, hi: int, context: Organisation | None
 ) -> tuple[Organisation | None, int]:
@@ -267,6 +280,62 @@ def _issuer_after(
             return org, org_end
         best = best or (org, org_end, n)
     return (best[0], best[1]) if best else (None, pos)
+
+
+def _issuer_of_at(
+    cleaned: Cleaned, start: int, lo: int, context: Organisation | None
+) -> Organisation | None:
+    """Whose document it is when it is named after them: ``ý kiến của Cục Quản lý Dược, Bộ
+    Y tế tại Công văn số 2140/QLD-ĐK`` (after the number's code, which names the
+    issuer of ``chỉ đạo của Thủ tướng Chính phủ tại Công văn số …/VPCP-…``: the Office).
+
+    >>> from chidao.extract.clean import clean
+    >>> c = clean("Ý kiến của Bộ Y tế, Bộ Tài chính tại Công văn số 12/MT-YT")
+    >>> _issuer_of_at(c, c.text.index("Công văn"), 0, None).name
+    'Bộ Y tế'
+    """
+    floor = max(lo, start - ISSUER_BEFORE_REACH)
+    if not cleaned.folded[floor:start].rstrip().endswith("tai"):
+        return None  # the pattern ends "… tại ": no need to scan
+    m = rx.CITE_OF_AT_F.search(cleaned.folded, floor, start)
+    if m is None:
+        return None
+    printed = cleaned.text[m.start("who") : m.end("who")].split(",")[0]
+    printed = " ".join(rx.NAME_ABBREVIATION.sub("", printed).split())
+    return _resolve_issuer(printed, context) if printed else None
+
+
+def _issuer_before(
+    cleaned: Cleaned, start: int, lo: int, context: Organisation | None
+) -> Organisation | None:
+    """The subject that issues the mention at ``start``, when it is a known body (or bodies
+    joined by ``và``): ``Ngày 05/3/2021, Ban Thường vụ Tỉnh ủy đã ban hành Chỉ thị số …``.
+
+    >>> from chidao.extract.clean import clean
+    >>> c = clean("Ngày 10/3/2020, Bộ Tài chính và Ngân hàng Nhà nước (NHNN) Việt Nam ký Quy chế")
+    >>> _issuer_before(c, c.text.index("Quy chế"), 0, None).name
+    'Bộ Tài chính và Ngân hàng Nhà nước Việt Nam'
+    """
+    text, f = cleaned.text, cleaned.folded
+    floor = max(lo, start - ISSUER_BEFORE_REACH)
+    if not f[floor:start].rstrip().endswith(("hanh", "ky")):
+        return None  # the pattern ends "… ban hành " / "… ký ": no need to scan
+    verb = rx.CITE_ISSUED_BY_F.search(f, floor, start)
+    if verb is None or text[verb.start("verb") : verb.end("verb")].lower() == "kỳ":
+        return None  # "kỳ" (a period) is no "ký"
+    left = floor
+    for mark in rx.CITE_CLAUSE_MARK.finditer(text, floor, verb.start()):
+        left = mark.end()
+    subject = rx.NAME_ABBREVIATION.sub("", " ".join(text[left : verb.start()].split()))
+    parts = []
+    for printed in rx.JOINT_SUBJECT_SPLIT.split(subject):
+        org = _resolve_issuer(printed, context) if printed else None
+        if org is None or not _known_body(org):
+            return None  # "Cục Thuế đề nghị Công ty ký …": no known body issues it
+        parts.append(org)
+    if len(parts) == 1:
+        return parts[0]
+    return Organisation(name=" và ".join(p.name for p in parts), system=parts[0].system)
 
 
 def _known_body(org: Organisation) -> bool:
@@ -317,7 +386,10 @@ def _issuer_words(text: str, f: str, pos: int, hi: int) -> list[tuple[int, int]]
     """
     out: list[tuple[int, int]] = []
     for m in rx.ISSUER_WORD.finditer(text, pos, hi):
-        if m.group("punct") or len(out) >= MAX_ISSUER_WORDS:
+        punct = m.group("punct")
+        if punct == "," and any(rx.ISSUER_COMMA_JOIN_F.match(f, start) for start, _ in out[-2:]):
+            continue  # "Bộ Văn hóa, Thể thao và Du lịch"
+        if punct or len(out) >= MAX_ISSUER_WORDS:
             break
         word = m.group("word")
         if out and _header_line_follows(text, f, (out[0][0], out[-1][1]), m.start()):
@@ -383,6 +455,10 @@ def _national_body(name: str) -> Organisation:
 def _issuer_from_code(
     number: str, context: Organisation | None, own_number: str | None
 ) -> Organisation | None:
+    joint = joint_issuers_from_number(number)
+    if joint:
+        # "Thông tư liên tịch số 02/2019/TTLT-BTC-BCA": every body whose code it carries
+        return _national_body(" - ".join(joint))
     name = issuer_from_number(number)
     if name is not None:
         return _national_body(name)
@@ -390,10 +466,39 @@ def _issuer_from_code(
     code = issuer_code(number)
     if context is not None and own_number and code and code == issuer_code(own_number):
         return context
+    committee = committee_from_number(number)
+    if committee is not None and context is not None:
+        # "Chỉ thị số 05-CT/TU" in a district letter: its province's committee
+        resolved = resolve_organisation(committee, context)
+        if resolved is not None and resolved.unit is not None:
+            return resolved
     return None
 
 
 # --- laws named by title ------------------------------------------------------------------------
+
+#: Printed words that fold onto a stop word but go on a law's name: "Luật Đầu tư" (not "từ"),
+#: "Luật Chứng khoán" (not "khoản"), "Luật Xử lý vi phạm …" (not "vì"), "Luật Ban hành văn bản
+#: quy phạm pháp luật" (not "vẫn", "bán", "quy định").
+LAW_NAME_WORDS = frozenset({"tư", "khoán", "vi", "văn", "bản", "quy phạm"})
+
+
+def _law_name_end(text: str, f: str, end: int, hi: int) -> int:
+    """Where a law's name ends, past stop words printed as name words.
+
+    >>> from chidao.extract.clean import fold
+    >>> t = "Luật Đầu tư năm 2020"
+    >>> t[: _law_name_end(t, fold(t), 8, len(t))]
+    'Luật Đầu tư'
+    """
+    while True:
+        words = [w.strip(',.;:()"“”').lower() for w in text[end : min(hi, end + 40)].split()[:2]]
+        if not words or not (words[0] in LAW_NAME_WORDS or " ".join(words) in LAW_NAME_WORDS):
+            return end  # ("quy phạm", not "quy định": "Luật Ban hành văn bản quy phạm pháp luật")
+        more = rx.LAW_NAME_MORE_F.match(f, end, hi)
+        if more is None:
+            return end
+        end = more.end()
 
 
 def _laws(cleaned: Cleaned, lo: int, hi: int) -> list[_Found]:
@@ -406,7 +511,7 @@ def _laws(cleaned: Cleaned, lo: int, hi: int) -> list[_Found]:
         word = text[m.start() : m.start("name")]
         if not word[0].isupper() or word.isupper():
             continue  # "pháp luật": the common noun; "LUẬT": a title or a stamp
-        end = m.end()
+        end = _law_name_end(text, f, m.end(), hi)
         tail = rx.LAW_TITLE_TAIL_F.match(f, end, hi)
         if tail is not None and _date_after(f, tail.end(), hi)[0] is not None:
             end = tail.end()  # "Luật Ban hành văn bản quy phạm pháp luật ngày 22 tháng 6 năm 2015"
@@ -414,7 +519,7 @@ def _laws(cleaned: Cleaned, lo: int, hi: int) -> list[_Found]:
         date, end2 = _date_after(f, end, hi)
         end = year.end() if year else end2
         doc_type = "Bộ luật" if m.group("type").startswith("bo") else "Luật"
-        name = " ".join(f[m.start() : m.end()].split())
+        name = " ".join(f[m.start() : _law_name_end(text, f, m.end(), hi)].split())
         out.append(_Found(m.start(), end, doc_type, None, date, legislature, law_name=name))
     return out
 
@@ -449,11 +554,10 @@ def _with_relations(cleaned: Cleaned, found: list[_Found], lo: int) -> list[_Fou
         start = sentence_start(cleaned.text, cur.start, lo)
         prev = out[-1] if out and out[-1].end > start else None
         trigger = classify(flat, start, prev.end if prev else start, cur.start)
-        if (
-            trigger is None
-            and prev is not None
-            and rx.REL_LIST_JOIN_F.search(flat, prev.end, cur.start)
-        ):
+        joined = prev is not None and rx.REL_LIST_JOIN_F.search(flat, prev.end, cur.start)
+        if joined and (trigger is None or rx.REL_TITLE_OPEN_F.match(flat, prev.end, cur.start)):
+            # "Căn cứ Công điện số 12 … về việc … để thực hiện … và công văn số 345": the
+            # title's "thực hiện" is not this mention's relation
             relation = prev.relation
         else:
             relation = trigger or Relation("cites")
@@ -492,13 +596,35 @@ def _merge(found: list[_Found]) -> list[_Found]:
     return merged
 
 
+def _cut_title(a: str, b: str) -> bool:
+    """Is one of two law keys the other cut short by OCR: less its last word (``l:luat dau`` /
+    ``l:luat dau tu``), or its first three words or more (``l:luat xu ly`` / ``l:luat xu ly vi
+    pham hanh chinh``; ``l:luat thue`` stays apart from ``l:luat thue thu nhap ca nhan``)?
+
+    >>> _cut_title("l:luat dau", "l:luat dau tu"), _cut_title("l:luat thue", "l:luat thue gtgt ca")
+    (True, False)
+    """
+    short, long_ = sorted((a, b), key=len)
+    if not long_.startswith(short + " "):
+        return False
+    return " " not in long_[len(short) + 1 :] or short.count(" ") >= 2
+
+
 def _same_as(key: str, seen: dict[str, list[_Found]]) -> str:
     """The key of an earlier mention of the same document, or ``key``.
 
     An OCR-truncated number (``16/CT-T`` from ``16/CT-T Tự``) is the same document as
-    a full one it begins (``16/CT-TTg``).
+    a full one it begins (``16/CT-TTg``); a law's title one word short, the same law.
     """
-    if key in seen or not key.startswith("n:"):
+    if key in seen:
+        return key
+    if key.startswith("l:"):
+        # "Luật Đầu tu" (OCR'd, cut at "tu") is the "Luật Đầu tư" listed
+        for other in seen:
+            if other.startswith("l:") and _cut_title(key, other):
+                return other
+        return key
+    if not key.startswith("n:"):
         return key
     serial = key.split("/", 1)[0]
     for other in seen:

@@ -265,7 +265,10 @@ def _date(
         start, end = ln.start + m.start(), ln.start + m.end()
         span = cleaned.to_original(start, end)
         printed = cleaned.printed(start, end)
-        iso, why = check_date(m.group("d"), m.group("m"), m.group("y"))
+        # "ngày 2 4 tháng 12": the scan's space inside the day is no separator
+        iso, why = check_date(
+            m.group("d").replace(" ", ""), m.group("m").replace(" ", ""), m.group("y")
+        )
         date = None
         if iso is not None:
             date = Mention(iso, span, printed)
@@ -453,7 +456,13 @@ def _lines_after(
         m = rx.DATE_LINE_F.search(ln.folded)
         if m:  # a date merged onto the subject line: keep only what precedes the place
             hi = ln.start + m.start()
-        if title_subject and start is None and upper_ratio(ln.text) > 0.8 and len(ln.text) < 40:
+        if (
+            title_subject
+            and start is None
+            and upper_ratio(ln.text) > 0.8
+            and len(ln.text) < 40
+            and not rx.TITLE_SUBJECT_CAPS_F.match(ln.folded.lstrip())
+        ):
             continue
         start = lo if start is None else start
         end = hi

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from chidao.extract import regexes as rx
 from chidao.extract.clean import Cleaned, fold
+from chidao.extract.find_signature import right_column_name
 from chidao.extract.lines import Line, capitalised, split_lines, upper_ratio
 from chidao.extract.records import Organisation, Party
 from chidao.extract.resolve import resolve_organisation
@@ -291,6 +292,8 @@ def _strip_purpose(cleaned: Cleaned, s: int, e: int) -> tuple[int, str | None]:
         e = s + m.start()
         text = text[: m.start()]
     cut = _signature_column(text)
+    if cut is None and (name := right_column_name(text, entry=True)) is not None:
+        cut = name[0]  # the signer's name from the right-hand column: "- Lưu: VT. Lê Văn Bình"
     if cut is not None:
         e = s + cut
         text = text[:cut]

@@ -126,6 +126,8 @@ def _position_after(
         # The position may be the right part of a merged distribution line ("- Như trên;
         # PHÓ TỔNG CỤC TRƯỞNG"): there it must read as a position.
         cand = _caps_tail(cleaned, ln)
+        if cand is not None and rx.AUTHORITY_F.match(" " + cleaned.folded[cand[0] : cand[1]]):
+            continue  # the second layer merged onto an entry: "- CT, …; KT. CHÁNH VĂN PHÒNG"
         if cand is not None:
             candidates.append((cand, ln.text.lstrip().startswith(("-", "+", "~"))))
     for cand, _ in candidates:
@@ -216,9 +218,12 @@ def _name(cleaned: Cleaned, lines: list[Line], i: int) -> Mention | None:
             continue
         lead = len(ln.text) - len(ln.text.lstrip(" -—–~ˆ'‘’\"“”`.,"))
         text = ln.text[lead:].strip()
-        if _is_name(text):
+        if is_person_name(text):
             s, e = cleaned.trim(ln.start + lead, ln.end, " \n,;.")
             found.append((s, e))
+            others = 0
+        elif (tail := right_column_name(ln.text)) is not None:
+            found.append((ln.start + tail[0], ln.start + tail[1]))  # "- Lưu: VT. Trần Quang Huy"
             others = 0
         elif not ln.text.lstrip().startswith(("-", "+", "~")):
             others += 1
@@ -258,10 +263,35 @@ _POSITIONS_F = frozenset(
 )  # fmt: skip
 
 
-def _is_name(text: str) -> bool:
+def right_column_name(line: str, entry: bool = False) -> tuple[int, int] | None:
+    """The span of a person's name merged at the end of a distribution line (a bulleted line,
+    or with ``entry`` the entry's text after its bullet), or ``None``.
+
+    >>> line = "- Lưu: VT, PC (2b). Trần Quang Huy"
+    >>> a, b = right_column_name(line); line[a:b]
+    'Trần Quang Huy'
+    >>> right_column_name("- Thứ trưởng Lê Thị Hoa;") is None
+    True
+    >>> right_column_name("- Bộ Tài chính; Bộ Công Thương") is None
+    True
+    """
+    tail = line.rstrip()
+    if not tail[-1:].isalpha() or not (entry or line.lstrip().startswith(("-", "+", "~"))):
+        return None  # a name ends with a letter; most entries end with ";" or "."
+    m = rx.RIGHT_COLUMN_NAME.search(tail)
+    if m is None:
+        return None
+    name = m.group("name")
+    first = fold(name.split()[0])
+    if rx.TASK_ACTOR_HEAD_F.match(fold(name)) and first not in _SURNAMES_F:
+        return None  # "- Bộ Tài chính; Bộ Công Thương": a body, not a person ("Đoàn Văn A" is)
+    return (m.start("name"), m.end("name")) if is_person_name(name) else None
+
+
+def is_person_name(text: str) -> bool:
     """Is a signature line a person's name (not a position, a stamp or a company)?
 
-    >>> _is_name("Lê Trí Thành"), _is_name("Le Tri Thanh"), _is_name("CHU TICH")
+    >>> is_person_name("Lê Trí Thành"), is_person_name("Le Tri Thanh"), is_person_name("CHU TICH")
     (True, True, False)
     """
     words = text.split()

@@ -77,8 +77,14 @@ def _item_tasks(
     head = item.head
     first_end = _first_sentence_end(text, head.text_start, head.end)
     actor = None
-    if first_end == head.end and len(item.paragraphs) > 1 and not _ends_sentence(text, head):
-        # A sentence cut by a page break: "6. Bộ trưởng, … cơ quan thuộc" / "Chính phủ, … chịu".
+    if (
+        first_end == head.end
+        and len(item.paragraphs) > 1
+        and not _ends_sentence(text, head)
+        and not (item.children and item.children[0].head.start < item.paragraphs[1].start)
+    ):
+        # A sentence cut by a page break: "6. Bộ trưởng, … cơ quan thuộc" / "Chính phủ, … chịu"
+        # (not a paragraph after the item's dashes: "2.5. Giao Vụ X", "- …", then "Cục …").
         nxt = item.paragraphs[1]
         joined_end = _first_sentence_end(text, nxt.start, nxt.end)
         actor = find_actor(text, folded, head.text_start, joined_end, context)

@@ -48,12 +48,28 @@ ISSUER_BY_CODE: dict[str, str] = {
     "tchq": "Tổng cục Hải quan",
     "bhxh": "Bảo hiểm xã hội Việt Nam",
     "tld": "Tổng Liên đoàn Lao động Việt Nam",
+    "ubdt": "Ủy ban Dân tộc",
 }
+
+#: Folded Party codes of a committee, named relative to the citing body (Guideline
+#: 36-HD/VPTW): ``05-CT/TU`` in a district letter is that province's committee.  ``TW``
+#: is left out: Bộ Chính trị, Ban Bí thư and the Central Committee share it.
+COMMITTEE_BY_CODE: dict[str, str] = {
+    "tu": "Tỉnh ủy",
+    "thu": "Thành ủy",
+    "hu": "Huyện ủy",
+    "qu": "Quận ủy",
+}
+
+#: Folded type codes of documents that several bodies issue together: a Thông tư liên tịch
+#: (``02/2019/TTLT-BTC-BCA``), a Nghị quyết liên tịch, a Quy chế / Chương trình phối hợp.
+JOINT_TYPE_CODES = frozenset("ttlt nqlt qcph ctph".split())
 
 #: Folded type codes that stand before the issuer's code in a State number.
 TYPE_CODES = frozenset("nq nd qd ct cd tt ttlt tb kh hd bc ttr qcph kl cv qc".split())
 
 _SEGMENT = re.compile(r"[0-9a-z&]+")
+_JOINT_HINT = re.compile(r"(?i)(?:lt|ph)\s*-")  # the end of TTLT, NQLT, QCPH, CTPH
 _TERM_DIGITS = re.compile(r"[0-9il]+$")  # "QH14", OCR'd "UBTVQHI5"
 
 
@@ -92,3 +108,40 @@ def issuer_from_number(number: str) -> str | None:
     """
     code = issuer_code(number)
     return ISSUER_BY_CODE.get(code) if code else None
+
+
+def committee_from_number(number: str) -> str | None:
+    """The committee a Party number's code names, relative (``Tỉnh ủy``), or ``None``.
+
+    >>> committee_from_number("37-KL/TU"), committee_from_number("217-CV/HU")
+    ('Tỉnh ủy', 'Huyện ủy')
+    >>> committee_from_number("19/CT-TTg") is None, committee_from_number("05-CT/TW") is None
+    (True, True)
+    """
+    if re.match(r"\d+-[a-z]+/", fold(number)) is None:
+        return None
+    code = issuer_code(number)
+    return COMMITTEE_BY_CODE.get(code) if code else None
+
+
+def joint_issuers_from_number(number: str) -> tuple[str, ...]:
+    """The national bodies of a joint State number, in its order (``()`` unless two or more).
+
+    >>> joint_issuers_from_number("02/2019/TTLT-BTC-BCA")
+    ('Bộ Tài chính', 'Bộ Công an')
+    >>> joint_issuers_from_number("11/2021/TT-BTC"), joint_issuers_from_number("5120/BTC-TCT")
+    ((), ())
+    """
+    if _JOINT_HINT.search(number) is None:
+        return ()  # no "…LT-" / "…PH-" type code: one issuer (and no fold needed)
+    folded = fold(number)
+    if "/" not in folded or re.match(r"\d+-[a-z]+/", folded):
+        return ()
+    segments = [s for s in _SEGMENT.findall(folded.split("/", 1)[1]) if not s.isdigit()]
+    if not segments or segments[0] not in JOINT_TYPE_CODES or len(segments) < 3:
+        return ()  # "5120/BTC-TCT": a ministry's letter drafted by its Tổng cục, one issuer
+    segments = segments[1:]
+    names = tuple(ISSUER_BY_CODE.get(s) for s in segments)
+    if None in names or len(set(names)) < len(names):
+        return ()  # a drafting unit after the issuer ("2210/TCHQ-GSQL"), not a second issuer
+    return names  # type: ignore[return-value]

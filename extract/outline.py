@@ -1,8 +1,8 @@
 """The outline of a directive's body: paragraphs, and the numbered or bulleted items they form.
 
 A paragraph starts after a blank line, or at a line that opens with an item label
-(``1-``, ``1.``, ``1.2.``, ``a)``, ``(i)``, ``-``, ``+``) where the line before it
-ended a sentence or list entry (hard-wrapped lines of a PDF copy do not).  Items
+(``1-``, ``1.``, ``1.2.``, ``a)``, ``(i)``, ``-``, ``+``, a decision's ``Điều 3.``) where the
+line before it ended a sentence or list entry (hard-wrapped lines of a PDF copy do not).  Items
 nest by label kind: roman, number, sub-number, letter, dash, plus.  A paragraph
 with no label continues the numbered or lettered item above it (``2- Giao … sau:``
 then ``Thực hiện quyết liệt …``); after a dash item it closes the dash list.
@@ -19,8 +19,20 @@ from dataclasses import dataclass, field
 from chidao.extract import regexes as rx
 from chidao.extract.clean import fold
 
+#: Most words of an article's title line (``Điều 2. Tổ chức thực hiện``).
+MAX_ARTICLE_TITLE_WORDS = 14
+
 #: Nesting depth of each label kind (smaller = outer).
-LEVELS = {"roman": 0, "num": 1, "sub": 2, "letter": 3, "paren": 3, "dash": 4, "plus": 5}
+LEVELS = {
+    "article": 0,
+    "roman": 0,
+    "num": 1,
+    "sub": 2,
+    "letter": 3,
+    "paren": 3,
+    "dash": 4,
+    "plus": 5,
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,6 +122,8 @@ def _opens(line: str, prev_line: str) -> bool:
         return False
     if not prev_line or _heading(prev_line):  # "II. NHIỆM VỤ" then "1. Ủy ban nhân dân huyện …"
         return True
+    if label and _article_heading(prev_line):  # "Điều 2. Tổ chức thực hiện" then "1. Giao …"
+        return True
     if label and rx.TASK_LINE_END.search(prev_line) is not None:
         return True
     return capital and rx.TASK_PARAGRAPH_END.search(prev_line) is not None
@@ -124,6 +138,21 @@ def _heading(line: str) -> bool:
     """
     letters = list(filter(str.isalpha, line))  # map/filter: no Python-level loop
     return len(letters) >= 4 and all(map(str.isupper, letters))
+
+
+def _article_heading(line: str) -> bool:
+    """An article's title line (``Điều 2. Tổ chức thực hiện``): no sentence mark, a few words.
+
+    >>> _article_heading("Điều 2. Tổ chức thực hiện"), _article_heading("Điều 1. Giao Sở A,")
+    (True, False)
+    """
+    m = rx.TASK_LABEL.match(line)
+    return (
+        m is not None
+        and m.group("article") is not None
+        and len(line.split()) <= MAX_ARTICLE_TITLE_WORDS
+        and rx.TASK_LINE_END.search(line) is None
+    )
 
 
 def _paragraph(text: str, start: int, end: int) -> Paragraph:

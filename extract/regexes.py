@@ -315,8 +315,9 @@ NUMBER_SERIAL_OK = re.compile(r"[0-9][0-9 '°’`]*")
 # The place-and-date line: "Kim Sơn, ngày 12 tháng 3 năm 2021", "Hà Nội, ngài: 19 tháng 7 nam
 # 2021", "ngày tháng 02 năm 2020" (blank day). Folded; day/month may be unreadable ("2#", "C4");
 # the year takes every digit ("năm 20211" is no year 2021: the date checks refuse it).
+# A scan may space a two-digit day or month out: "Hà Nội, ngày 2 4 tháng 12 năm 2021".
 DATE_LINE_F = re.compile(
-    r"\bng[a-z]{1,2}\s*[:.,]?\s*(?P<d>\S{0,3}?)\s*th[a-z]{2,4}\s*(?P<m>\S{0,3}?)\s*"
+    r"\bng[a-z]{1,2}\s*[:.,]?\s*(?P<d>\d \d|\S{0,3}?)\s*th[a-z]{2,4}\s*(?P<m>\d \d|\S{0,3}?)\s*"
     r"n[a-z]{1,2}m\s*(?P<y>\d{4,})"
 )
 # A place-and-date line in numeric form (folded): "Hà Nội, ngày 03-8-2021", "Kim Sơn, 12/3/2021".
@@ -334,6 +335,10 @@ SUBJECT_VV_F = re.compile(
 )
 # "VÀ" misread for "V/v" when the subject itself follows in lower case: "VÀ tính thuế …".
 SUBJECT_VA = re.compile(rf"^VÀ\s+(?=[a-z{VI_LOWER}])")
+# A title's subject printed in capitals under it (folded): "THÔNG BÁO" / "KẾT LUẬN CỦA BAN
+# THƯỜNG VỤ TỈNH ỦY" / "về …", "NGHỊ QUYẾT" / "VỀ CÔNG TÁC CÁN BỘ" (other short capital lines
+# under a title are not the subject).
+TITLE_SUBJECT_CAPS_F = re.compile(r"(?:ket luan|y kien|ve)(?![a-z])")
 # "Về việc"/"V/v" at the start of a title subject: "Về việc tiếp tục đẩy mạnh …".
 SUBJECT_PREFIX_F = re.compile(r"^(?:v\s*/\s*v|ve viec)\b[\s:.]*")
 # The recipients' opener: "Kính gửi:", "Kinh gửi", "Kínhgửi:", OCR "Site gửi:", "gửi:";
@@ -432,6 +437,9 @@ CITE_ISSUER_STOP_F = re.compile(
     r"|bao cao|gom|ma|hoac|bi|chu|cung|hien|dong thoi|yeu cau|giao|va cac|sua doi|bo sung"
     r"|thay the|quy dinh)(?![a-z])".replace(" ", r"[ \n]+")
 )
+# A comma inside a body's name (folded, from the word before it): "Bộ Văn hóa, Thể thao và Du
+# lịch", "Sở Văn hóa, Thể thao …", "Ban Chỉ đạo phòng, chống dịch Covid-19 tỉnh".
+ISSUER_COMMA_JOIN_F = re.compile(r"(?:van[ \n]+hoa|phong),[ \n]+(?:the[ \n]+thao|chong)(?![a-z])")
 # "và" inside an issuer ("Bộ Tài nguyên và Môi trường") or after it ("… và khoản 5").
 ISSUER_AND_F = re.compile(r"va(?![a-z])")
 # A word or a punctuation mark of a printed issuer: "Bộ Lao động - Thương binh và Xã hội".
@@ -439,6 +447,25 @@ ISSUER_WORD = re.compile(r"(?P<punct>[;:.,()\"“”]|\n\n)|(?P<word>[^\s;:.,()\
 # Where a joint issuer splits into its bodies: "Bộ Tài chính - Bộ Công an", "Bộ Y tế và Bộ Tài
 # chính" (a joint circular, TTLT-BTC-BCA).
 JOINT_ISSUER_SPLIT = re.compile(r"\s+[-–—]\s+|\s+và\s+(?=Bộ\b|Ngân hàng|Tổng|Ủy ban|Văn phòng)")
+# The verb of a subject that issues the mention after it, read backwards from the type word
+# (folded): "Ngày 05/3/2021, Ban Thường vụ Tỉnh ủy đã ban hành Chỉ thị số 05-CT/TU",
+# "Bộ Tài chính và Ngân hàng Nhà nước (NHNN) Việt Nam đã tổ chức ký Quy chế …".
+CITE_ISSUED_BY_F = re.compile(
+    r"(?<![a-z])(?:(?:da|cung|vua|moi|to[ \n]+chuc|tien[ \n]+hanh)[ \n]+)*"
+    r"(?:ky[ \n]+)?(?P<verb>ban[ \n]+hanh|ky)[ \n]+$"
+)
+# Whose view a mention carries, read backwards from the type word (folded): "Ý kiến của Cục
+# Quản lý Dược, Bộ Y tế tại Công văn số 2140/QLD-ĐK" (the body before the comma).
+CITE_OF_AT_F = re.compile(r"(?<![a-z])cua[ \n]+(?P<who>[^;:.()]{2,90}?)[ \n]+tai[ \n]+$")
+# Two bodies issuing together, in an issuing subject (printed): "Bộ Y tế tiếp tục phối hợp
+# với Bộ Công an ký …" → "Bộ Y tế", "Bộ Công an"; also "… và …".
+JOINT_SUBJECT_SPLIT = re.compile(
+    r"(?:\s+(?:đã|tiếp tục|cùng))*\s+phối hợp với\s+|\s+và\s+", re.IGNORECASE
+)
+# Where an issuing subject starts: after the clause mark before it ("Ngày 05/3/2021, …").
+CITE_CLAUSE_MARK = re.compile(r"[,;:.]|\n\n")
+# An abbreviation in brackets inside a printed name: "Ngân hàng Nhà nước (NHNN) Việt Nam".
+NAME_ABBREVIATION = re.compile(r"[ \t\n]*\([A-ZĐ]{2,}\)")
 # An issuer named only as the letter's addressee: "của Công ty", "của Quý Doanh nghiệp".
 CITE_ADDRESSEE_WORD_F = re.compile(r"(?:quy[ \n]+)?(cong[ \n]+ty|doanh[ \n]+nghiep|don[ \n]+vi)$")
 # The addressee line of a reply: "Kính gửi: Công Ty TNHH Nhân Sự Phần Mềm Việt".
@@ -449,6 +476,12 @@ CITE_POSITION_F = re.compile(
     r"^(?:pho )?(?:bo truong|tong cuc truong|cuc truong|chi cuc truong|chu tich|giam doc"
     r"|thu truong)[ \n]+(?=[a-z])"
 )
+# Where a law's name stops (folded): before "số", "năm", "ngày", "của", "và", punctuation….
+_LAW_NAME_STOP = (
+    r"(?=[ \n]*(?:$|[^a-z \n])|[ \n]+(?:so|nam|ngay|cua|va|ve|quy|da|duoc|thi|tai|co|la|hien"
+    r"|theo|huong|de|trong|cho|voi|doi|nay|neu|khong|moi|tu|sua|ap|dieu|khoan|cac|nhung|thuc"
+    r"|ban|gom|cung|hoac|ma|deu|bi|phai|can|van|con|vi|nen|tuc|hien hanh|nhu|tren|ke|o)(?![a-z]))"
+)
 # A law named without a number (folded): "Luật Quản lý thuế", "Luật BHXH", "Bộ luật Lao động",
 # "Luật thương mại", "Luật sửa đôi, bô sung một số điều của Luật Thuế thu nhập cá nhân".
 # The name stops before "số", "năm", "ngày", "của", "và", punctuation…; "Luật này",
@@ -458,11 +491,11 @@ LAW_NAME_F = re.compile(
     r"sua[ \n]+doi,?[ \n]+bo[ \n]+sung[ \n]+mot[ \n]+s[a-z0-9]*[ \n]+dieu[ \n]+cua[ \n]+luat"
     r"(?:[ \n]+[a-z]+)+?"
     r"|(?!(?:nay|hien|quy|so|duoc|da|ve|va|cua|tai|phap|moi|cu|thi|co|la|nhu|tren|do|sua|dinh"
-    r"|cac|nhung|de|trong)(?![a-z]))[a-z]+(?:[ \n]+[a-z]+)*?)"
-    r"(?=[ \n]*(?:$|[^a-z \n])|[ \n]+(?:so|nam|ngay|cua|va|ve|quy|da|duoc|thi|tai|co|la|hien"
-    r"|theo|huong|de|trong|cho|voi|doi|nay|neu|khong|moi|tu|sua|ap|dieu|khoan|cac|nhung|thuc"
-    r"|ban|gom|cung|hoac|ma|deu|bi|phai|can|van|con|vi|nen|tuc|hien hanh|nhu|tren|ke|o)(?![a-z]))"
+    r"|cac|nhung|de|trong)(?![a-z]))[a-z]+(?:[ \n]+[a-z]+)*?)" + _LAW_NAME_STOP
 )
+# More words of a law's name after a stop word that is printed as a name word ("Luật Đầu
+# tư", not "từ"; "Luật Chứng khoán", not "khoản"; "Luật Xử lý vi phạm hành chính", not "vì").
+LAW_NAME_MORE_F = re.compile(r"[ \n]+[a-z]+(?:[ \n]+[a-z]+)*?" + _LAW_NAME_STOP)
 # Every LAW_NAME_F match holds this word ("Luật Quản lý thuế"): a text without it is not scanned.
 LAW_NAME_NEEDS_F = "luat"
 # An attachment line naming the document itself: "Kèm theo Công văn số 1873/TCT-TTKT".
@@ -501,8 +534,11 @@ REL_AMENDS_F = re.compile(
 )
 # "thay thế Công văn 1948/TCT-TTKT", "bãi bỏ Quyết định …" → replaces.
 REL_REPLACES_F = re.compile(r"(?<![a-z])(?:thay the(?: cho)?|bai bo|huy bo)(?![a-z])")
-# "Công văn này thay thế …": the replacing document is this one, not another one cited.
-REL_SELF_SUBJECT_F = re.compile(r"(?<![a-z])nay[ \n,]*$")
+# "Công văn này thay thế …": the replacing document is this one, not another one cited; also
+# a decision's formula "Quyết định này có hiệu lực kể từ ngày ký và thay thế …".
+REL_SELF_SUBJECT_F = re.compile(
+    r"(?<![a-z])nay(?:[ \n]+co[ \n]+hieu[ \n]+luc[^.;:]{0,80}?(?:[ \n]+va|,))?[ \n,]*$"
+)
 # "Thực hiện", "Triển khai", "Quán triệt", "Tiếp tục thực hiện", "đúng tinh thần",
 # "theo chỉ đạo tại Công văn" → implements.
 REL_IMPLEMENTS_F = re.compile(
@@ -538,6 +574,9 @@ REL_CITES_F = re.compile(
 # What joins one mention of a list to the next: "…; Quyết định số …", "… và Công điện khẩn",
 # "…, cong văn số 5529" — a mention after anything else does not share the relation.
 REL_LIST_JOIN_F = re.compile(r"(?:[;,]|(?<![a-z])(?:va|hoac|cung)(?: cac)?)[ \n]*$")
+# The cited document's title after its mention ("Căn cứ Công điện số 12/CĐ-TTg … về việc tăng
+# cường … để thực hiện mục tiêu kép và công văn số 345 …"): relation words in it are the title's.
+REL_TITLE_OPEN_F = re.compile(r"[ \n,]*ve(?:[ \n]+viec)?(?![a-z])")
 # A sentence boundary for the relation window: ". " before a capital ("… 2021. Ủy ban"; not
 # "… TP. ở"), a blank line, a colon ending a line.
 REL_BOUNDARY = re.compile(rf"[.!?](?=[ \n]+[A-Z{VI_UPPER}\"“])|\n\n|:[ \n]*\n")
@@ -615,6 +654,12 @@ RIGHT_CAPS = re.compile(
 # Where OCR debris may hide the signature column after a separator: "- Như trên; ~- PHO CHỦ
 # NHIỆM", "- Như trên, : „PHÓ TONG CỤC TRƯỞ", "- Như trên; 7 KT. CUC TRUONG CỤC".
 COLUMN_SEPARATOR = re.compile(r"[;,:]")
+# The signer's name merged onto a distribution line from the right-hand column, after the
+# entry's last mark or a column gap: "- Lưu: VT, PC (2b). Trần Quang Huy", "- Lưu: VT.      Lê
+# Văn Bình" (the name itself is checked by find_signature.is_person_name).
+RIGHT_COLUMN_NAME = re.compile(
+    r"(?:[.;][ \t]+|[ \t]{2,})(?P<name>[^\W\d_][^\d;.,:()/]{3,40}?)[ \t]*$"
+)
 LEADING_DEBRIS = re.compile(r"^[\W\d_]*")
 # Words of a signature block (folded): "TRƯỞNG", "CHỦ NHIỆM", "KT.", "(Đã ký)".
 SIGNATURE_WORD_F = re.compile(
@@ -636,9 +681,11 @@ LINE_CAPS_TAIL = re.compile(r"(?:^|[;,.]\s+|\s{2,})(?P<caps>[^\s\-+;,][^;,]*)$")
 # (owned by outline.py / actors.py / find_tasks.py; *_F patterns run on folded text)
 
 # An item label at a line start: "1- ", "1. ", "1.2. ", "8.1 ", "II. ", "a) ", "đ) ", "(i) ",
-# and bullets "- ", "+ ", "– ", "~ " (OCR'd dash). Printed text, not folded.
+# a decision's article "Điều 3. ", and bullets "- ", "+ ", "– ", "~ " (OCR'd dash). Printed
+# text, not folded.
 TASK_LABEL = re.compile(
-    r"(?P<label>(?P<roman>[IVX]{1,4}\.)|(?P<sub>\d{1,2}(?:\.\d{1,2})+\.?)|(?P<num>\d{1,2}[.)-])"
+    r"(?P<label>(?P<article>(?:Điều|ĐIỀU)[ \t]+\d{1,3}[.:])"
+    r"|(?P<roman>[IVX]{1,4}\.)|(?P<sub>\d{1,2}(?:\.\d{1,2})+\.?)|(?P<num>\d{1,2}[.)-])"
     r"|(?P<letter>[a-zđ]\))|(?P<paren>\([ivx]{1,4}\))|(?P<dash>[-–~])|(?P<plus>\+))(?=[ \t]+\S)"
 )
 # A line that ends a sentence or a list entry, so the next may open an item: "… hiệu quả.",
@@ -685,6 +732,7 @@ TASK_NOTICE_NEEDS_F = ("thong bao", "tra loi", "huong dan")
 # Words that open an actor: organisations, offices and the people who head them, with an
 # optional quantifier: "Các cấp ủy", "Ban Tuyên giáo", "UBND huyện", "Quý Ủy ban",
 # "Đồng chí Bí thư", "người đứng đầu cấp ủy", "Cơ quan Thuế các cấp", "Phó Thủ tướng …",
+# "Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc các Sở …" (a decision's closing article),
 # "Các tổ chức cơ sở đảng" (a firm's "tổ chức" is no head: "Tổ chức, cá nhân nộp thuế …";
 # nor is a code's "Bộ luật": "Bộ Luật dân sự năm 2005 quy định …").
 TASK_ACTOR_HEAD_F = re.compile(
@@ -699,6 +747,7 @@ TASK_ACTOR_HEAD_F = re.compile(
     r"|tong cong ty"
     r"|nganh|dia phuong|co quan|don vi|dong chi|bi thu|pho bi thu|chu tich"
     r"|pho chu tich|thu truong|giam doc|nguoi dung dau|lanh dao|thu tuong|pho thu tuong"
+    r"|chanh van phong|chanh thanh tra"
     r"|bo truong|cuc truong|chi cuc truong|tong cuc truong|hai quan|co quan thue|ubkt"
     r"|cac cap|cac ban|cac nganh|tcdn|tccs|chi[ \n]*,[ \n]*dang bo|huyen doan|tinh doan"
     r"|thanh doan|can bo|dang vien|cong chuc|doan vien|hoi vien"
@@ -868,6 +917,25 @@ _TASK_VERBS = (
     "bo tri",
     "cu",
     "dieu tra",
+    # verbs whose words also go on names ("thành phố", "phát triển", "cấp ủy", "trực thuộc"),
+    # so an actor ran past them: "Ủy ban nhân dân huyện thành lập đoàn kiểm tra …",
+    # "Ủy ban Mặt trận Tổ quốc huyện phát động phong trào …", "… cấp phát kinh phí …",
+    # "Các cơ quan, đơn vị trực ban 24/24 giờ …", "Ủy ban nhân dân các xã sơ tán dân …"
+    "thanh lap",
+    "phat dong",
+    "cap phat",
+    "truc ban",
+    "so tan",
+    "khac phuc",
+    "kien toan",
+    "huong ung",
+    "tap huan",
+    "bam sat",
+    "tuan tra",
+    "chi tra",
+    "ky ket",
+    "san sang",
+    "treo",
 )
 # A word that ends an actor and starts what it must do (lower case in print): "… chủ trì",
 # "… chỉ đạo", "… tiếp tục", "… cần", "… phải", "… theo chức năng" (a qualifier, not a name).
@@ -919,11 +987,20 @@ TASK_DATED_F = re.compile(r"ngay[ \n]*\d{1,2}[ \n]*[/.-]")
 TASK_PAST_F = re.compile(r"(?<![a-z])(?:da|tung|truoc day)[ \n]")
 # A stock closing: "… để các Cục Thuế biết và triển khai thực hiện", "để Công ty được biết".
 TASK_FORMULA_F = re.compile(r"(?:duoc[ \n]+)?biet(?![a-z])")
+# A speaker's lead-in to the sub-items under it (folded, from the verb): "2. Để hoàn thành kế
+# hoạch, Chủ tịch UBND tỉnh yêu cầu:" then "a) Các sở, ban, ngành …", "b) Giao Sở …".
+TASK_LEAD_IN_END_F = re.compile(
+    r"(?:de[ \n]*nghi|yeu[ \n]+cau|giao|chi[ \n]+dao|ket[ \n]+luan)(?:[ \n]+nhu[ \n]+sau)?"
+    r"[ \n]*:[ \n]*$"
+)
 # A courtesy in a reply: "nếu có vướng mắc, đề nghị Công ty liên hệ với …", "đơn vị có thể
 # tham khảo …".
 TASK_COURTESY_F = re.compile(r"(?:lien[ \n]+he|co[ \n]+the)(?![a-z])")
 # A quantifier that makes the subject a report, not an addressee: "Nhiều Cục Thuế chưa …".
 TASK_REPORT_SUBJECT_F = re.compile(r"(?:nhieu|mot so|hau het|phan lon|da so)(?![a-z])")
+# A lead-in's end before a colon (folded): "… có ý kiến như sau:", "… cụ thể:" — a colon that
+# ends no actor's name ("Phòng Kinh tế và Hạ tầng:" does).
+TASK_COLON_LEAD_F = re.compile(r"(?<![a-z])(?:nhu sau|sau day|cu the|nhu|sau)[ \n]*$")
 # Where a sentence ends inside a paragraph: ". " before a capital, "; " is not an end.
 TASK_SENTENCE_END = re.compile(rf"[.!?](?=[ \n]+[A-Z{VI_UPPER}\"“(])|:[ \n]*$|:(?=[ \n]+[-+]|\n)")
 # A deadline inside a task (folded): "… trước ngày 29/4/2023", "chậm nhất ngày 10/01/2024",

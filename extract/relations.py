@@ -84,7 +84,8 @@ def classify(folded: str, sentence: int, lo: int, hi: int) -> Relation | None:
     for based in rx.REL_BASED_ON_F.finditer(window):
         best = Relation("based_on", based.start() + lo, based.end() + lo)
     for m in rx.REL_IMPLEMENTS_F.finditer(window):
-        before = folded[max(0, lo + m.start() - 20) : lo + m.start()]
+        # (within the sentence: "… Ngày thành lập Đảng" / "Thực hiện …" is no "đang thực hiện")
+        before = folded[max(sentence, lo + m.start() - 20) : lo + m.start()]
         if m.group(0).endswith(("thuc hien", "trien khai")) and rx.REL_NOT_IMPLEMENTING_F.search(
             before
         ):

@@ -86,6 +86,8 @@ def _central_entry(key: str) -> dict[str, str | None] | None:
             if 2.0 * _shared_letters(counts, k_counts) / (len(key) + len(k)) >= _FUZZY_CUTOFF
         ]
         close = difflib.get_close_matches(key, likely, n=1, cutoff=_FUZZY_CUTOFF)
+        if close and close[0].split(" ", 1)[0] != key.split(" ", 1)[0]:
+            close = []  # "Sở Giáo dục và Đào tạo" is no slip for "Bộ …": the head word decides
         entry = _central()[close[0]] if close else None
     return entry
 
@@ -638,6 +640,8 @@ def _agency_in(
     utype = t.group("utype")
     if fold(place).startswith(("cac ", "va ", "viet nam")):
         return None
+    if utype is None and not all(w[:1].isupper() for w in place.split() if w[:1].isalpha()):
+        return None  # a bare place is a proper name: "Sở Lao động - Thương binh" names none
     unit = _unit_for_place(place, utype, province_hint)
     known = _AGENCY_NAMES.get(agency_f)
     agency = known[0] if known else _case(text[:cut])

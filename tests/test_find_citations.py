@@ -443,3 +443,166 @@ def test_regression_unnumbered_cong_van_and_thong_bao() -> None:
     # Without a relation word before it, a bare "Công văn của …" names no one document.
     _, found = cites("các Công văn của Tỉnh ủy đã nêu rõ", ctx)
     assert found == ()
+
+
+def test_regression_party_number_without_cua_names_the_relative_committee() -> None:
+    # "Chỉ thị số 05-CT/TU" with no "của …" in a district committee's letter: the Party code
+    # TU is the committee of the letter's province (Guideline 36-HD/VPTW); before, no issuer.
+    kim_son = resolve_organisation("Huyện ủy Kim Sơn", province_hint="Ninh Bình")
+    c = one(
+        "Ngày 05/3/2021, Ban Thường vụ Tỉnh ủy đã ban hành Chỉ thị số 05-CT/TU về tăng cường "
+        "công tác phòng, chống dịch.",
+        kim_son,
+        own="217-CV/HU",
+    )
+    assert c.issuer is not None and c.issuer.name == "Tỉnh ủy Ninh Bình"
+    # TW is shared by Bộ Chính trị, Ban Bí thư and the Central Committee: left unresolved
+    c = one("Quán triệt Chỉ thị số 05-CT/TW về học tập và làm theo tư tưởng.", kim_son)
+    assert c.issuer is None
+
+
+def test_regression_joint_number_names_every_issuer() -> None:
+    # A joint circular's number carries each issuer's code; before, only the first was kept.
+    c = one("Căn cứ Thông tư liên tịch số 85/2016/TTLT-BTC-BCA ngày 20/6/2016;")
+    assert c.issuer is not None and c.issuer.name == "Bộ Tài chính - Bộ Công an"
+    # a ministry's letter drafted by its Tổng cục is no joint document
+    c = one("Theo hướng dẫn tại công văn số 13479/BTC-TCT ngày 23/9/2009 thì …")
+    assert c.issuer is not None and c.issuer.name == "Bộ Tài chính"
+
+
+def test_regression_decision_formula_replaces_the_earlier_one() -> None:
+    # "… này có hiệu lực kể từ ngày ký và thay thế …": this document replaces the cited one
+    # (before, only "… này thay thế …" did).
+    c = one(
+        "Quyết định này có hiệu lực thi hành kể từ ngày ký và thay thế Quyết định số "
+        "1001/QĐ-UBND ngày 15 tháng 5 năm 2020 của Ủy ban nhân dân tỉnh."
+    )
+    assert c.relation == "replaces"
+    c = one(
+        "Công văn này có hiệu lực kể từ ngày ký ban hành, thay thế Công văn số 4674/BYT-MT "
+        "ngày 31/8/2020 của Bộ Y tế."
+    )
+    assert c.relation == "replaces"
+    # another document's replacing is only cited
+    _, found = cites("Nghị định số 126/2020/NĐ-CP thay thế Nghị định số 83/2013/NĐ-CP.")
+    assert [c.relation for c in found] == ["cites", "cites"]
+
+
+def test_regression_issuing_subject_before_the_mention() -> None:
+    # No "của …" and a local code (UBND): the sentence's subject that "ban hành" / "ký" the
+    # document is its issuer; a joint subject keeps the letter's "và".
+    kim_son = resolve_organisation("Huyện ủy Kim Sơn", province_hint="Ninh Bình")
+    c = one(
+        "Ngày 06/3/2021, Ủy ban nhân dân tỉnh đã ban hành Kế hoạch số 45/KH-UBND về phòng, "
+        "chống dịch.",
+        kim_son,
+    )
+    assert c.issuer is not None and c.issuer.name == "Ủy ban nhân dân tỉnh Ninh Bình"
+    c = one(
+        "Ngày 31/12/2014, Tổng cục Thuế và Bảo hiểm xã hội (BHXH) Việt Nam đã tổ chức ký Quy "
+        "chế phối hợp công tác số 5423/QCPH-BHXH-TCT."
+    )
+    assert c.issuer is not None and c.issuer.name == "Tổng cục Thuế và Bảo hiểm xã hội Việt Nam"
+    # "A (tiếp tục) phối hợp với B ký …": the two issue it together, in the letter's order
+    c = one("Tổng cục Thuế tiếp tục phối hợp với BHXH Việt Nam ký Quy chế số 1999/QCPH-BHXH-TCT.")
+    assert c.issuer is not None and c.issuer.name == "Tổng cục Thuế và Bảo hiểm xã hội Việt Nam"
+    # a subject that is no known body gives way to the number's codes
+    c = one("Cơ quan thuế các cấp đã ký Quy chế số 12/QCPH-BHXH-TCT với cơ quan BHXH.")
+    assert c.issuer is not None and c.issuer.name == "Bảo hiểm xã hội Việt Nam - Tổng cục Thuế"
+    # "kỳ" (a period) is no "ký"
+    c = one("Doanh nghiệp nộp hồ sơ theo định kỳ Báo cáo số 12/BC-UBND ngày 05/01/2021.")
+    assert c.issuer is None
+
+
+def test_regression_relation_word_in_a_cited_title_is_not_the_next_mentions() -> None:
+    # "Căn cứ A về việc … để thực hiện … và B": B is based on too; the "thực hiện" belongs to
+    # A's title. Before, B was "implements".
+    _, found = cites(
+        "Căn cứ Công điện số 914/CĐ-TTg ngày 6 tháng 7 năm 2021 của Thủ tướng Chính phủ về việc "
+        "tăng cường các biện pháp phòng, chống Covid-19 để thực hiện mục tiêu kép và công văn số "
+        "1691/VPCP-KGVX ngày 7 tháng 7 năm 2021 của Văn phòng Chính phủ;"
+    )
+    assert [(c.number, c.relation) for c in found] == [
+        ("914/CĐ-TTg", "based_on"),
+        ("1691/VPCP-KGVX", "based_on"),
+    ]
+    # a relation word after the title and before the next mention still decides
+    _, found = cites(
+        "Căn cứ Nghị định số 126/2020/NĐ-CP về quản lý thuế; thực hiện Công văn số 45/TCT-CS."
+    )
+    assert [c.relation for c in found] == ["based_on", "implements"]
+
+
+@pytest.mark.parametrize(
+    ("printed", "name"),
+    [
+        # lower-case name words that fold onto stop words: "giáo"/"giao", "tư"/"từ", "đảng"/"đang"
+        ("Ban Tuyên giáo Tỉnh ủy", "Ban Tuyên giáo Tỉnh ủy"),
+        ("Ban Tôn giáo Chính phủ", "Ban Tôn giáo Chính phủ"),
+        ("Sở Kế hoạch và Đầu tư", "Sở Kế hoạch và Đầu tư"),
+        ("Ban cán sự đảng Ủy ban nhân dân tỉnh", "Ban cán sự đảng Ủy ban nhân dân tỉnh"),
+        # a provincial department is no OCR slip for the ministry it mirrors
+        ("Sở Giáo dục và Đào tạo", "Sở Giáo dục và Đào tạo"),
+        # ... nor a department plus a commune ("Thương binh" is no "xã Thượng Bình")
+        ("Sở Lao động - Thương binh và Xã hội", "Sở Lao động - Thương binh và Xã hội"),
+        # a comma inside the name
+        ("Bộ Văn hóa, Thể thao và Du lịch", "Bộ Văn hóa, Thể thao và Du lịch"),
+    ],
+)
+def test_regression_cited_issuer_names_of_party_and_provincial_bodies(
+    printed: str, name: str
+) -> None:
+    context = resolve_organisation("Huyện ủy Triệu Phong", province_hint="Quảng Trị")
+    c = one(
+        f"Thực hiện Hướng dẫn số 25-HD/BTGTU ngày 10/01/2022 của {printed} về tuyên truyền các "
+        "ngày lễ lớn năm 2022.",
+        context,
+    )
+    assert c.issuer is not None and c.issuer.name == name
+
+
+def test_regression_framing_word_before_a_sentence_is_not_read() -> None:
+    # "… Ngày thành lập Đảng" ends the subject line; folded "dang" is "đang" (framing) only
+    # inside the sentence that holds the mention.
+    _, found = cites(
+        "tổ chức kỷ niệm 92 năm Ngày thành lập Đảng\n\n"
+        "Thực hiện Hướng dẫn số 25-HD/BTGTU ngày 10/01/2022 của Ban Tuyên giáo Tỉnh ủy, Ban "
+        "Thường vụ Huyện ủy xây dựng kế hoạch như sau:"
+    )
+    assert [c.relation for c in found] == ["implements"]
+
+
+def test_regression_law_titles_past_words_that_fold_onto_stop_words() -> None:
+    # "tư", "khoán", "vi", "văn bản quy phạm" fold onto stop words ("từ", "khoản", "vì", …):
+    # the titles were cut ("Luật Đầu", "Luật Chứng", "Luật Xử lý", "Luật Ban hành").
+    _, found = cites(
+        "Tổ chức không hoạt động theo Luật Đầu tư, Luật Doanh nghiệp và Luật Chứng khoán; "
+        "căn cứ Luật Xử lý vi phạm hành chính và Luật Ban hành văn bản quy phạm pháp luật."
+    )
+    assert [c.surface for c in found] == [
+        "Luật Đầu tư",
+        "Luật Doanh nghiệp",
+        "Luật Chứng khoán",
+        "Luật Xử lý vi phạm hành chính",
+        "Luật Ban hành văn bản quy phạm pháp luật",
+    ]
+    # an OCR'd copy cut short ("Luật Đầu tu", "Luật Xứ lý vĩ phạm") is the same law, once
+    _, found = cites(
+        "theo Luật Đầu tư, Luật Xử lý vi phạm hành chính. Theo Luật Đầu tu, tại Điều 11 Luật Xử "
+        "lý vĩ phạm hành chính."
+    )
+    assert [c.surface for c in found] == ["Luật Đầu tư", "Luật Xử lý vi phạm hành chính"]
+
+
+def test_regression_issuer_named_before_the_mention_with_tai() -> None:
+    # "Ý kiến của X, <its ministry> tại Công văn số …" with a code no table knows: X issued it.
+    c = one(
+        "Ý kiến của Cục Quản lý môi trường Y tế, Bộ Y tế tại Công văn số 462/MT-YT ngày 13/8/2021."
+    )
+    assert c.issuer is not None and c.issuer.name == "Cục Quản lý môi trường Y tế"
+    # the number's code still decides when it names a national body (the Office conveys the
+    # Prime Minister's direction)
+    c = one(
+        "Thực hiện chỉ đạo của Thủ tướng Chính phủ tại Công văn số 1234/VPCP-KTTH ngày 5/3/2021."
+    )
+    assert c.issuer is not None and c.issuer.name == "Văn phòng Chính phủ"

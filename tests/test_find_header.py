@@ -595,3 +595,95 @@ def test_party_committee_office_named_by_its_committee_above_it() -> None:
         "province",
         "party",
     )
+
+
+def test_regression_scan_spaces_out_the_digits_of_the_day() -> None:
+    # OCR of a scanned header letter-spaces its digits: "Số: 1 0 2 7 /BYT-KCB", "ngày 2 4
+    # tháng 1 2". Before, the date line was not seen (no date, no place).
+    text = (
+        "BỘ Y TẾ CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Độc lập - Tự do - Hạnh phúc\n"
+        "Số: 1 0 2 7 /BYT-KCB Hà Nội, ngày 2 4 tháng 1 2 năm 2021\n"
+        "V/v hướng dẫn cách ly y tế tại nhà\n\n"
+        "Kính gửi: Sở Y tế các tỉnh, thành phố trực thuộc Trung ương\n\n"
+        "Bộ Y tế đề nghị Sở Y tế các tỉnh, thành phố triển khai thực hiện.\n"
+    )
+    rec = extract_text(text)
+    assert rec.date.value == "2021-12-24"
+    assert rec.date.printed == "ngày 2 4 tháng 1 2 năm 2021"
+    assert rec.place.value == "Hà Nội"
+    assert rec.number.value == "1027/BYT-KCB"
+    # one digit stays one digit: "ngày 2 tháng 4" is 2 April
+    rec = extract_text(text.replace("ngày 2 4 tháng 1 2", "ngày 2 tháng 4"))
+    assert rec.date.value == "2021-04-02"
+
+
+def test_regression_conclusion_notice_subject_in_capitals() -> None:
+    # A Party "THÔNG BÁO" prints its subject's head in capitals under the title ("KẾT LUẬN CỦA
+    # BAN THƯỜNG VỤ TỈNH ỦY" / "về …"); that line was skipped as a stray capital line.
+    text = (
+        "TỈNH ỦY QUẢNG TRỊ                    ĐẢNG CỘNG SẢN VIỆT NAM\n*\n"
+        "Số 215-TB/TU                         Quảng Trị, ngày 20 tháng 4 năm 2023\n\n"
+        "THÔNG BÁO\nKẾT LUẬN CỦA BAN THƯỜNG VỤ TỈNH ỦY\n"
+        "về công tác phòng, chống thiên tai năm 2023\n\n"
+        "Tại phiên họp ngày 17/4/2023, Ban Thường vụ Tỉnh ủy kết luận như sau:\n\n"
+        "1. Văn phòng Tỉnh ủy theo dõi, đôn đốc, báo cáo Thường trực Tỉnh ủy.\n"
+    )
+    rec = extract_text(text)
+    assert rec.doc_type.value == "Thông báo"
+    assert rec.subject.value == (
+        "KẾT LUẬN CỦA BAN THƯỜNG VỤ TỈNH ỦY về công tác phòng, chống thiên tai năm 2023"
+    )
+    # a short capital subject of a Nghị quyết is the subject too
+    rec = extract_text(
+        text.replace(
+            "THÔNG BÁO\nKẾT LUẬN CỦA BAN THƯỜNG VỤ TỈNH ỦY\n", "NGHỊ QUYẾT\nVỀ CÔNG TÁC CÁN BỘ\n"
+        ).replace("về công tác phòng, chống thiên tai năm 2023\n", "")
+    )
+    assert rec.subject.value == "VỀ CÔNG TÁC CÁN BỘ"
+
+
+@pytest.mark.parametrize(
+    "last_line",
+    [
+        "- Lưu: VT, PC (2b). Bùi Văn Nam",  # the name after the entry's last mark
+        "- Lưu: VT.                                   Lê Văn Bình",  # after a column gap
+        "- Cổng TTĐT Bộ Y tế; Lê Văn Bình",
+    ],
+)
+def test_regression_signer_name_merged_onto_the_last_distribution_line(last_line: str) -> None:
+    # A two-column conversion puts the signer's name at the end of a "Nơi nhận" line; it was
+    # neither the signer nor cut from the entry.
+    text = (
+        "ỦY BAN NHÂN DÂN\nHUYỆN HẢI LĂNG\nSố: 1234/UBND-VP\nV/v phòng, chống dịch\n\n"
+        "Kính gửi: Các cơ quan, đơn vị thuộc huyện.\n\n"
+        "Yêu cầu Thủ trưởng các cơ quan, đơn vị triển khai thực hiện./.\n\n"
+        "Nơi nhận:                                    KT. CHỦ TỊCH\n"
+        "- Như trên;                                   PHÓ CHỦ TỊCH\n"
+        "- UBND tỉnh (b/c);\n" + last_line + "\n"
+    )
+    rec = extract_text(text)
+    name = last_line.split()[-3:]
+    assert rec.signer.name.value == " ".join(name)
+    assert " ".join(name) not in rec.distribution[-1].name
+    # an entry that names a person is an entry, not the signer
+    rec = extract_text(text.replace(last_line, "- Thứ trưởng Vũ Thị Mai;\n- Lưu: VT."))
+    assert rec.signer.name is None
+    assert [p.name for p in rec.distribution][-2:] == ["Thứ trưởng Vũ Thị Mai", "Lưu: VT"]
+
+
+def test_regression_second_authority_layer_merged_onto_an_entry() -> None:
+    # "TL. CHỦ TỊCH" / "KT. CHÁNH VĂN PHÒNG" / "PHÓ CHÁNH VĂN PHÒNG" merged onto the "Nơi
+    # nhận" lines: the second layer is no position (before: "Chánh văn phòng").
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH BÌNH ĐỊNH\nSố: 312/TB-UBND\n\nTHÔNG BÁO\nÝ kiến kết luận của Chủ "
+        "tịch UBND tỉnh\n\nCác sở, ngành thực hiện nghiêm./.\n\n"
+        "Nơi nhận:                                 TL. CHỦ TỊCH\n"
+        "- CT, các PCT UBND tỉnh;                  KT. CHÁNH VĂN PHÒNG\n"
+        "- Các sở, ngành liên quan;                PHÓ CHÁNH VĂN PHÒNG\n"
+        "- Lưu: VT, K19.                           Nguyễn Văn Hậu\n"
+    )
+    signer = extract_text(text).signer
+    assert signer.on_behalf_of.value == "T/L Chủ tịch"
+    assert signer.position.value.lower() == "phó chánh văn phòng"
+    assert signer.name.value == "Nguyễn Văn Hậu"

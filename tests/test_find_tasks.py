@@ -404,3 +404,150 @@ def test_regression_lower_case_district_committees_are_actors() -> None:
     )
     names = [t.assignee.name for t in extract_text(text).tasks if t.assignee]
     assert names == ["Các quận ủy, huyện ủy, đảng ủy trực thuộc"]
+
+
+def test_regression_giao_heading_over_its_dashes_names_the_whole_line() -> None:
+    # A Thông báo kết luận assigns by headings: "2.4. Giao Vụ Pháp chế" then dashes. The
+    # heading is the name: "chế", "quản lý", "- Hỗ trợ" are not the verb that ends it; and a
+    # paragraph after the dashes is no page-break continuation of the heading.
+    context = resolve_organisation("Tổng cục Thuế")
+    text = (
+        "2. Nhiệm vụ trọng tâm quý IV\n\n"
+        "2.1. Giao Vụ Pháp chế\n\n"
+        "- Vụ Pháp chế chủ trì, phối hợp với các đơn vị rà soát các vướng mắc.\n\n"
+        "Thời gian hoàn thành trong quý IV năm 2024.\n\n"
+        "2.5. Giao Vụ TTHT\n\n"
+        "- Vụ TTHT chủ trì, phối hợp với Văn phòng đẩy mạnh công tác tuyên truyền.\n\n"
+        "Vụ TTHT báo cáo kết quả trong tháng 12.\n\n"
+        "2.2. Giao Vụ Quản lý nợ\n\n"
+        "- Đánh giá kỹ tình hình nợ và tham mưu Tổng cục chỉ đạo các Cục Thuế.\n\n"
+        "2.3. Giao Vụ Tuyên truyền - Hỗ trợ\n\n"
+        "- Đẩy mạnh công tác tuyên truyền.\n\n"
+        "2.4. Giao Vụ Kê khai\n\n"
+        "- Vụ Kê khai chủ trì, đôn đốc các đơn vị.\n\n"
+        "Các Cục Thuế báo cáo kết quả về Tổng cục trước ngày 25/12/2024.\n"
+    )
+    assert actors(text, context) == [
+        "Vụ Pháp chế",
+        "Vụ TTHT",
+        "Vụ Quản lý nợ",
+        "Vụ Tuyên truyền - Hỗ trợ",
+        "Vụ Kê khai",
+        "Các Cục Thuế",
+    ]
+
+
+def test_decision_articles_are_items_and_their_executors_are_actors() -> None:
+    # A Quyết định assigns by article; its closing article names who carries it out, often
+    # listing members after a colon ("Giám đốc các Sở: Y tế, Tài chính;"). Before, "Điều N."
+    # was no label (one task per sentence) and "Chánh Văn phòng" no actor.
+    context = resolve_organisation("Ủy ban nhân dân tỉnh Nam Định")
+    text = (
+        "QUYẾT ĐỊNH:\n\n"
+        "Điều 1. Ban hành kèm theo Quyết định này Kế hoạch phòng, chống dịch năm 2022.\n\n"
+        "Điều 2. Giao Sở Y tế chủ trì, phối hợp với các sở, ngành liên quan triển khai Kế "
+        "hoạch. Sở Tài chính bố trí kinh phí thực hiện.\n\n"
+        "Điều 3. Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc các Sở: Y tế, Tài chính; Chủ "
+        "tịch Ủy ban nhân dân các huyện, thành phố chịu trách nhiệm thi hành Quyết định này./.\n"
+    )
+    assert actors(text, context) == [
+        "Sở Y tế",
+        "Chánh Văn phòng Ủy ban nhân dân tỉnh, Giám đốc các Sở: Y tế, Tài chính; Chủ tịch Ủy "
+        "ban nhân dân các huyện, thành phố",
+    ]
+    # a colon after a single body still ends its name: "Ban Tuyên giáo: chủ trì …"
+    assert actors("1. Ban Tuyên giáo Huyện ủy: chủ trì, phối hợp tuyên truyền.") == [
+        "Ban Tuyên giáo Huyện ủy"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("item", "actor"),
+    [
+        # the verb's words also go on names: "thành phố", "phát triển", "cấp ủy", "trực thuộc"
+        ("1- Ủy ban nhân dân huyện thành lập đoàn kiểm tra liên ngành.", "Ủy ban nhân dân huyện"),
+        (
+            "2- Ủy ban Mặt trận Tổ quốc huyện phát động phong trào thi đua.",
+            "Ủy ban Mặt trận Tổ quốc huyện",
+        ),
+        (
+            "3- Phòng Tài chính - Kế hoạch cấp phát kinh phí cho các xã.",
+            "Phòng Tài chính - Kế hoạch",
+        ),
+        ("4- Các cơ quan, đơn vị trực ban 24/24 giờ trong dịp Tết.", "Các cơ quan, đơn vị"),
+        # an unlisted verb ("sơ tán") followed by a listed short one ("ra") ran to the latter
+        (
+            "5- Ủy ban nhân dân các xã, thị trấn sơ tán dân ra khỏi vùng nguy hiểm.",
+            "Ủy ban nhân dân các xã, thị trấn",
+        ),
+        # a short verb counts only as printed ("treo", not "trẻo"); "Trung tâm" is a name
+        (
+            "6- Trung tâm Văn hóa, Thông tin và Thể thao huyện treo băng rôn, khẩu hiệu.",
+            "Trung tâm Văn hóa, Thông tin và Thể thao huyện",
+        ),
+    ],
+)
+def test_regression_actor_ends_at_verbs_made_of_name_words(item: str, actor: str) -> None:
+    context = resolve_organisation("Huyện ủy Kim Sơn", province_hint="Ninh Bình")
+    assert actors("Ban Thường vụ Huyện ủy yêu cầu:\n\n" + item + "\n", context) == [actor]
+
+
+def test_regression_numbered_items_under_an_article_title() -> None:
+    # "Điều 2. Tổ chức thực hiện" is a title with no sentence mark: the "1." under it opens an
+    # item (before, it stayed inside the title's paragraph and its "Giao …" was lost).
+    context = resolve_organisation("Hội đồng nhân dân tỉnh Quảng Ngãi")
+    text = (
+        "QUYẾT NGHỊ:\n\n"
+        "Điều 1. Quy định mức hỗ trợ đối với người làm công tác phòng, chống dịch.\n\n"
+        "Điều 2. Tổ chức thực hiện\n"
+        "1. Giao Ủy ban nhân dân tỉnh tổ chức thực hiện Nghị quyết.\n"
+        "2. Thường trực Hội đồng nhân dân, các Ban của Hội đồng nhân dân tỉnh giám sát việc "
+        "thực hiện Nghị quyết.\n"
+    )
+    assert actors(text, context) == [
+        "Ủy ban nhân dân tỉnh",
+        "Thường trực Hội đồng nhân dân, các Ban của Hội đồng nhân dân tỉnh",
+    ]
+
+
+def test_regression_plan_assignments_with_a_colon_and_a_capital() -> None:
+    # A Kế hoạch assigns "X: Verb …" with a capital after the colon, and names offices with
+    # words unknown to the name list ("Hạ tầng"); before, the plan gave no task at all.
+    context = resolve_organisation("Ủy ban nhân dân huyện Hải Lăng", province_hint="Quảng Trị")
+    text = (
+        "II. TỔ CHỨC THỰC HIỆN\n"
+        "1. Phòng Y tế: Chủ trì, phối hợp với các cơ quan liên quan triển khai Kế hoạch.\n"
+        "2. Trung tâm Y tế huyện: Tổ chức giám sát các bếp ăn tập thể.\n"
+        "3. Phòng Kinh tế và Hạ tầng:\n"
+        "- Phối hợp kiểm tra các cơ sở kinh doanh thực phẩm;\n"
+        "- Tổng hợp báo cáo kết quả.\n"
+        "4. UBND các xã, thị trấn: Xây dựng kế hoạch triển khai tại địa phương.\n"
+    )
+    assert actors(text, context) == [
+        "Phòng Y tế",
+        "Trung tâm Y tế huyện",
+        "Phòng Kinh tế và Hạ tầng",
+        "UBND các xã, thị trấn",
+    ]
+    # a lead-in that ends "như sau:" is still no actor
+    lead = "Cục Thuế TP Hà Nội coy kién như Sau:\n\n1. Về hồ sơ: nộp đúng hạn.\n"
+    assert actors(lead, context) == []
+
+
+def test_regression_speakers_lead_in_item_and_lower_case_heads_after_a_quantifier() -> None:
+    # "2. …, Chủ tịch UBND tỉnh yêu cầu:" introduces its lettered items: it is no task of the
+    # speaker; and "Các sở, ban, ngành …" (lower-case head after "Các") names an actor.
+    context = resolve_organisation("Ủy ban nhân dân tỉnh Bình Định")
+    text = (
+        "2. Để hoàn thành kế hoạch giải ngân, Chủ tịch UBND tỉnh yêu cầu:\n"
+        "a) Các sở, ban, ngành, UBND các huyện, thị xã, thành phố tập trung chỉ đạo quyết liệt.\n"
+        "b) Giao Sở Kế hoạch và Đầu tư tham mưu điều chuyển vốn trước ngày 30/9/2023.\n"
+        "c) Sở Tài chính, Kho bạc Nhà nước tỉnh phối hợp kiểm soát chi kịp thời.\n"
+    )
+    assert actors(text, context) == [
+        "Các sở, ban, ngành, UBND các huyện, thị xã, thành phố",
+        "Sở Kế hoạch và Đầu tư",
+        "Sở Tài chính, Kho bạc Nhà nước tỉnh",
+    ]
+    # "Các số liệu" is no "Các sở"
+    assert actors("a) Các số liệu phải được cập nhật hằng tháng.\n", context) == []
