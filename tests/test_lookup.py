@@ -110,23 +110,6 @@ def store(request: pytest.FixtureRequest) -> OxigraphStore:
     return s
 
 
-@pytest.mark.parametrize(
-    ("text", "key"),
-    [
-        ("68/NQ-CP", "68/nq-cp"),
-        ("  số 68 / nq - cp ", "68/nq-cp"),
-        ("SỐ 114 -CV/HU", "114-cv/hu"),
-        ("Số: 309-CV/TU.", "309-cv/tu"),
-        ("05/CĐ-UBND", "05/cd-ubnd"),
-        ("05/CD‑UBND", "05/cd-ubnd"),  # non-breaking hyphen
-        ("12/QĐ–UBND", "12/qd-ubnd"),  # en dash
-        ("68/NQ-CP'", "68/nq-cp'"),  # other characters are kept: no false match
-    ],
-)
-def test_number_key(text: str, key: str) -> None:
-    assert number_key(text) == key
-
-
 def test_reference_kind() -> None:
     assert reference_kind("309-CV/TU") == "number"
     assert reference_kind("data/samples/004_44141d7364da2aa0.TXT") == "file"
