@@ -12,6 +12,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import networkx as nx
+
 from chidao.graph.analysis import (
     CARRY_OUT,
     Cascade,
@@ -57,6 +59,18 @@ class Activity:
     issued: dict[str, DocInfo]
 
 
+def _carried_out(
+    store: TripleStore,
+    ref: str,
+    issuer: str | None,
+    year: int | None,
+    relations: tuple[str, ...],
+) -> tuple[str, nx.MultiDiGraph]:
+    """The document ``ref`` names and the graph of what carries it out, transitively."""
+    iri = resolve_document(store, ref, issuer, year)
+    return iri, load_neighbourhood(store, iri, up=False, relations=relations)
+
+
 def document_lineage(
     store: TripleStore,
     ref: str,
@@ -94,8 +108,7 @@ def document_cascade(
     QueryError
         If ``ref`` names no document, or several.
     """
-    iri = resolve_document(store, ref, issuer, year)
-    G = load_neighbourhood(store, iri, up=False, relations=relations)
+    iri, G = _carried_out(store, ref, issuer, year, relations)
     return cascade(G, iri, relations)
 
 
@@ -115,8 +128,7 @@ def document_gaps(
     ValueError
         If the document's issuer has no level below it.
     """
-    iri = resolve_document(store, ref, issuer, year)
-    G = load_neighbourhood(store, iri, up=False, relations=relations)
+    iri, G = _carried_out(store, ref, issuer, year, relations)
     result = coverage_gaps(G, iri, gazetteer_units(), relations)
     numbers = {n: G.nodes[n].get("number") or n for ns in result.covered.values() for n in ns}
     return Gaps(result, numbers)
