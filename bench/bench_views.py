@@ -5,7 +5,7 @@ their districts), it times building the page in Python, then opens it in
 headless Chromium and reads from the page when the first frame was drawn and
 what one redraw of the whole (fitted) network costs — the price of every frame
 of a pan or zoom. ``--layout vis`` forces vis-network's own hierarchical layout
-at every size, ``--layout fixed`` the positions :mod:`chidao.graph.view_layout`
+at every size, ``--layout fixed`` the positions :mod:`chidao.graph.views.layout`
 computes; ``auto`` is what ``chidao view`` does.
 
 Usage::
@@ -29,7 +29,7 @@ from pathlib import Path
 import networkx as nx
 
 from bench.browser import chromium
-from chidao.graph import views
+from chidao.graph.views import build as views
 
 
 def campaign(n: int) -> nx.MultiDiGraph:

@@ -6,7 +6,7 @@ its own process, sampling the resident memory of its process tree:
 - ``floor``       one raw regex pass over the corpus' bytes;
 - ``extract-1``   extraction on one core; ``extract-N`` with ``--jobs N``;
 - ``ingest``      extraction + RDF build + load into the embedded store through
-                  :mod:`chidao.graph.ingest`, and the same triples added to
+                  :mod:`chidao.graph.ingest.ingest`, and the same triples added to
                   rdflib's default in-memory store (the ratio of the two load rates);
 - ``query``       ``lineage`` and ``cascade`` latency (p50, p95) on that store;
 - ``analysis``    the same latencies on a NetworkX view built from the generator's

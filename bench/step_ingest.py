@@ -5,13 +5,13 @@ Both modes extract every document (``--jobs`` worker processes) and build each
 record's named graph, in batches, so memory stays flat however large the corpus.
 Then:
 
-- default mode: :func:`chidao.graph.ingest.ingest` (the path ``chidao ingest``
+- default mode: :func:`chidao.graph.ingest.ingest.ingest` (the path ``chidao ingest``
   takes): graphs built as N-Triples statements
-  (:func:`chidao.graph.rdf.record_statements`) and bulk-loaded into the
+  (:func:`chidao.graph.rdf.build.record_statements`) and bulk-loaded into the
   on-disk store, ``--batch`` documents per write; the store's size on disk is
   measured at the end;
 - ``--rdflib-memory``: the same triples as rdflib terms
-  (:func:`chidao.graph.rdf.record_triples`) added to ``rdflib.Dataset()`` (the
+  (:func:`chidao.graph.rdf.build.record_triples`) added to ``rdflib.Dataset()`` (the
   default ``Memory`` store) with ``Graph.addN``.
 
 Extraction, graph building and loading are timed apart: ``triples_per_s`` is
@@ -76,8 +76,8 @@ def iter_batches(
     records: Iterator, batch: int, clock: dict[str, float]
 ) -> Iterator[tuple[list[Any], list[tuple[Any, list[Any]]]]]:
     """``(records, [(graph IRI, triples), …])`` per batch of ``batch`` documents."""
-    from chidao.graph.ids import graph_iri
-    from chidao.graph.rdf import record_triples
+    from chidao.graph.rdf.build import record_triples
+    from chidao.graph.rdf.ids import graph_iri
 
     recs: list[Any] = []
     graphs: list[tuple[Any, list[Any]]] = []
@@ -129,14 +129,14 @@ class _Timed:
 
 
 def ingest_store(args: argparse.Namespace, clock: dict[str, float]) -> dict[str, Any]:
-    """The whole project path, :func:`chidao.graph.ingest.ingest`, into a new store.
+    """The whole project path, :func:`chidao.graph.ingest.ingest.ingest`, into a new store.
 
     The store's methods are wrapped to time the write transactions (the load
     rate compared with rdflib) apart from the per-file look-ups ingest makes.
     """
-    from chidao.graph import ingest as ingest_module
-    from chidao.graph.ingest import DEFAULT_BATCH, ingest
-    from chidao.graph.store import open_store
+    from chidao.graph.ingest import ingest as ingest_module
+    from chidao.graph.ingest.ingest import DEFAULT_BATCH, ingest
+    from chidao.graph.store.oxigraph import open_store
 
     if args.store.exists():
         shutil.rmtree(args.store)
@@ -198,7 +198,7 @@ def run(args: argparse.Namespace) -> dict[str, Any]:
         store_kind = "rdflib.Dataset() (Memory), Graph.addN per file"
     else:
         result = ingest_store(args, clock)
-        store_kind = "chidao.graph.ingest.ingest → embedded Oxigraph"
+        store_kind = "chidao.graph.ingest.ingest.ingest → embedded Oxigraph"
         del clock["extract"]  # inside ingest(), in worker processes: not separable
     # Compaction is reported apart (seconds.optimize): ingest rates are of the ingest alone.
     wall = time.perf_counter() - t0 - clock.get("optimize", 0.0)

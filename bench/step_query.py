@@ -3,15 +3,15 @@
 For ``--samples`` documents picked from the corpus' ground truth:
 
 - *lookup*: the document named the way a user writes it (number, issuer, year)
-  resolved to its IRI by :mod:`chidao.graph.lookup`;
+  resolved to its IRI by :mod:`chidao.graph.analysis.lookup`;
 - *the command path* (``cmd_…``), what ``chidao lineage`` / ``chidao cascade``
   pay past process start-up, on the store opened once: the lookup, the part of
-  the graph the question needs (:func:`chidao.graph.nxload.load_neighbourhood`)
+  the graph the question needs (:func:`chidao.graph.analysis.load.load_neighbourhood`)
   and the analysis — ``cmd_lineage`` from a district letter,
   ``cmd_cascade_province`` and ``cmd_cascade_central`` (``--central-samples``
   of them: the whole country's answers, the largest tree), each with the p50 of
   its three parts (``…_parts``) and the mean nodes loaded (``…_nodes_mean``);
-- the same analyses on the whole NetworkX view (:func:`~chidao.graph.nxload.load_graph`,
+- the same analyses on the whole NetworkX view (:func:`~chidao.graph.analysis.load.load_graph`,
   timed once as ``load_s``): *lineage*, *cascade_province*, *cascade_central*.
   No command loads the whole graph for these questions, and that load grows
   with the store: it runs only up to ``--whole-graph-max`` documents.
@@ -101,8 +101,8 @@ def _resolve_all(
 ) -> dict[str, list[str | None]]:
     """IRIs of the sampled documents, as a user finds them (number, issuer, year)."""
     from chidao.errors import ChidaoError
-    from chidao.graph.lookup import resolve_document
-    from chidao.graph.store import open_store
+    from chidao.graph.analysis.lookup import resolve_document
+    from chidao.graph.store.oxigraph import open_store
 
     st = open_store(str(store), read_only=True)
     times: list[float] = []
@@ -132,9 +132,9 @@ def _command_paths(
     """``cmd_…``: look-up + neighbourhood load + analysis per sampled document."""
     from chidao.errors import ChidaoError
     from chidao.graph.analysis import cascade, lineage
-    from chidao.graph.lookup import resolve_document
-    from chidao.graph.nxload import load_neighbourhood
-    from chidao.graph.store import open_store
+    from chidao.graph.analysis.load import load_neighbourhood
+    from chidao.graph.analysis.lookup import resolve_document
+    from chidao.graph.store.oxigraph import open_store
 
     t0 = time.perf_counter()
     st = open_store(str(store), read_only=True)
@@ -201,8 +201,8 @@ def run(
             for k, v in pools.items()
         }
     else:
-        from chidao.graph.nxload import load_graph
-        from chidao.graph.store import open_store
+        from chidao.graph.analysis.load import load_graph
+        from chidao.graph.store.oxigraph import open_store
 
         iris = _resolve_all(store, pools, result)
         # Partial results first: if a later part outlives the step's time limit, the

@@ -1,7 +1,7 @@
 """``chidao lineage``, ``cascade``, ``gaps``, ``hubs`` and ``who``: questions about the graph.
 
 Each command opens the store and calls one function of
-:mod:`chidao.graph.questions` (which finds what the user named and loads only
+:mod:`chidao.graph.analysis.questions` (which finds what the user named and loads only
 the part of the graph its question needs: the whole store only for ``hubs``);
 the result is drawn with rich, or written as JSON with ``--format json``.
 """
@@ -23,9 +23,9 @@ from chidao.cli.options import endpoint_options, format_option, store_option
 from chidao.cli.stores import opened_store
 from chidao.extract.records import RELATIONS
 from chidao.graph.analysis import CARRY_OUT, Cascade, Coverage, DocInfo, DocRank, Hop, OrgActivity
-from chidao.graph.docnodes import to_jsonable
-from chidao.graph.hubs import GROUPS, RANK_KEYS
-from chidao.graph.questions import (
+from chidao.graph.analysis.hubs import GROUPS, RANK_KEYS
+from chidao.graph.analysis.nodes import to_jsonable
+from chidao.graph.analysis.questions import (
     document_cascade,
     document_gaps,
     document_lineage,

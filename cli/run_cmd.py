@@ -10,7 +10,7 @@ from rich.table import Table
 
 from chidao.cli.options import store_option
 from chidao.cli.stores import opened_store
-from chidao.graph.ingest import FileResult
+from chidao.graph.ingest.ingest import FileResult
 from chidao.graph.workflow import RunReport, run
 
 

@@ -6,7 +6,7 @@ import click
 
 from chidao.cli.options import store_option
 from chidao.errors import ChidaoError
-from chidao.graph.server import DEFAULT_BIND, DEFAULT_PORT, OxigraphServer, is_loopback, serve
+from chidao.graph.store.server import DEFAULT_BIND, DEFAULT_PORT, OxigraphServer, is_loopback, serve
 from chidao.settings import default_store_path
 
 

@@ -17,17 +17,17 @@ from rich.table import Table
 from chidao.cli.options import endpoint_options, format_option, store_option
 from chidao.cli.stores import opened_store
 from chidao.errors import ChidaoError
-from chidao.graph.ingest import DEFAULT_BATCH, FileResult, IngestSummary, ingest
-from chidao.graph.queryio import (
+from chidao.graph.ingest.ingest import DEFAULT_BATCH, FileResult, IngestSummary, ingest
+from chidao.graph.rdf.validate import validate_store
+from chidao.graph.store.oxigraph import EXPORT_FORMATS, optimize_store
+from chidao.graph.store.results import (
     RESULT_FORMATS,
     load_query,
     parse_binding,
     rows_as_text,
     write_result,
 )
-from chidao.graph.stats import store_stats
-from chidao.graph.store import EXPORT_FORMATS, optimize_store
-from chidao.graph.validate import validate_store
+from chidao.graph.store.stats import store_stats
 
 
 def _summary_line(s: IngestSummary) -> str:

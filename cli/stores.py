@@ -9,7 +9,7 @@ import click
 import networkx as nx
 
 from chidao.errors import ChidaoError
-from chidao.graph.store import TripleStore, open_store
+from chidao.graph.store.oxigraph import TripleStore, open_store
 
 
 @contextmanager

@@ -9,10 +9,10 @@ import click
 from chidao.cli.options import endpoint_options, store_option
 from chidao.cli.stores import opened_store
 from chidao.errors import ChidaoError
-from chidao.graph.docnodes import CARRY_OUT, LEVELS
-from chidao.graph.view_aggregate import GROUPINGS
-from chidao.graph.view_store import store_view
-from chidao.graph.views import DEFAULT_MAX_NODES, write_view
+from chidao.graph.analysis.nodes import CARRY_OUT, LEVELS
+from chidao.graph.views.aggregate import GROUPINGS
+from chidao.graph.views.build import DEFAULT_MAX_NODES, write_view
+from chidao.graph.views.from_store import store_view
 
 
 @click.command("view")

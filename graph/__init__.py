@@ -1,6 +1,6 @@
 """The knowledge graph: RDF build, stores, NetworkX analysis and HTML views.
 
-The NetworkX view of the store (built by :mod:`chidao.graph.nxload`) is a
+The NetworkX view of the store (built by :mod:`chidao.graph.analysis.load`) is a
 ``networkx.MultiDiGraph`` whose edge keys are relation names:
 
 Nodes

@@ -1,7 +1,7 @@
 """The main job, end to end: ingest a corpus, then report on it and draw it.
 
 ``chidao run`` calls :func:`run`; it only composes the library's stages
-(:func:`chidao.graph.ingest.ingest`, :func:`chidao.graph.nxload.load_graph`,
+(:func:`chidao.graph.ingest.ingest.ingest`, :func:`chidao.graph.analysis.load.load_graph`,
 the analyses and the views) and picks *what* to show from the graph itself:
 the most-carried-out document for the cascade, the document with the longest
 chain for the lineage. Nothing here knows any particular document.
@@ -15,15 +15,15 @@ from pathlib import Path
 
 import networkx as nx
 
-from chidao.graph.cascade import Cascade, cascade
-from chidao.graph.docnodes import DocInfo, doc_info, level_rank
-from chidao.graph.hubs import DocRank, hubs
-from chidao.graph.ingest import FileResult, IngestSummary, ingest
-from chidao.graph.lineage import Hop, lineage
-from chidao.graph.nxload import load_graph
-from chidao.graph.store import TripleStore
-from chidao.graph.validate import ValidationReport, validate_store
-from chidao.graph.views import cascade_view, corpus_view, write_view
+from chidao.graph.analysis.cascade import Cascade, cascade
+from chidao.graph.analysis.hubs import DocRank, hubs
+from chidao.graph.analysis.lineage import Hop, lineage
+from chidao.graph.analysis.load import load_graph
+from chidao.graph.analysis.nodes import DocInfo, doc_info, level_rank
+from chidao.graph.ingest.ingest import FileResult, IngestSummary, ingest
+from chidao.graph.rdf.validate import ValidationReport, validate_store
+from chidao.graph.store.oxigraph import TripleStore
+from chidao.graph.views.build import cascade_view, corpus_view, write_view
 
 
 @dataclass

@@ -188,9 +188,9 @@ def bac_kan(path: Path = BAC_KAN) -> Record:
 
 def hand_store():
     """An in-memory store holding the two hand-built records."""
-    from chidao.graph import ids
-    from chidao.graph.rdf import record_triples
-    from chidao.graph.store import GraphWrite, OxigraphStore
+    from chidao.graph.rdf import ids
+    from chidao.graph.rdf.build import record_triples
+    from chidao.graph.store.oxigraph import GraphWrite, OxigraphStore
 
     store = OxigraphStore()
     for record in (song_hinh(), bac_kan()):

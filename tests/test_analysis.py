@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import doctest
+import importlib
 import json
 from datetime import date
 
@@ -11,12 +12,6 @@ import networkx as nx
 import pytest
 
 from chidao.extract.records import AdminUnit
-from chidao.graph import cascade as cascade_mod
-from chidao.graph import coverage as coverage_mod
-from chidao.graph import docnodes
-from chidao.graph import hubs as hubs_mod
-from chidao.graph import lineage as lineage_mod
-from chidao.graph import who as who_mod
 from chidao.graph.analysis import (
     cascade,
     coverage_gaps,
@@ -27,6 +22,14 @@ from chidao.graph.analysis import (
     to_jsonable,
     who,
 )
+from chidao.graph.analysis import coverage as coverage_mod
+from chidao.graph.analysis import nodes as docnodes
+
+# The package exports functions of the same names: take the modules themselves.
+cascade_mod = importlib.import_module("chidao.graph.analysis.cascade")
+hubs_mod = importlib.import_module("chidao.graph.analysis.hubs")
+lineage_mod = importlib.import_module("chidao.graph.analysis.lineage")
+who_mod = importlib.import_module("chidao.graph.analysis.who")
 
 
 @pytest.mark.parametrize(

@@ -11,8 +11,8 @@ import pytest
 from click.testing import CliRunner
 
 from chidao.cli.main import main
-from chidao.graph.ingest import ingest
-from chidao.graph.store import OxigraphStore
+from chidao.graph.ingest.ingest import ingest
+from chidao.graph.store.oxigraph import OxigraphStore
 
 SAMPLES = Path(__file__).resolve().parents[1] / "data" / "samples"
 SONG_HINH = "004_44141d7364da2aa0.txt"  # 281-CV/HU of Huyện ủy Sông Hinh
@@ -208,7 +208,7 @@ def _rounded(value):
 
 @pytest.mark.server
 def test_same_answers_through_a_sparql_endpoint(sample_store) -> None:
-    from chidao.graph.server import OxigraphServer
+    from chidao.graph.store.server import OxigraphServer
 
     questions = [
         ("lineage", "281-CV/HU"),
@@ -234,7 +234,7 @@ def test_rendering_of_relays_undated_and_disagreeing_dates(monkeypatch, sample_s
     # A hand-built graph behind the commands: a province plan relayed by two districts.
     import networkx as nx
 
-    from chidao.graph import questions
+    from chidao.graph.analysis import questions
 
     G = nx.MultiDiGraph()
     for iri, number, level, day, issuer in [

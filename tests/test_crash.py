@@ -15,10 +15,10 @@ import pyoxigraph as ox
 import pytest
 
 from chidao.extract.batch import extract_file
-from chidao.graph import ids
-from chidao.graph.ingest import ingest
-from chidao.graph.rdf import record_triples
-from chidao.graph.store import JOURNAL, GraphWrite, OxigraphStore, nquads
+from chidao.graph.ingest.ingest import ingest
+from chidao.graph.rdf import ids
+from chidao.graph.rdf.build import record_triples
+from chidao.graph.store.oxigraph import JOURNAL, GraphWrite, OxigraphStore, nquads
 
 FILES = 32
 BATCH = 4
@@ -28,8 +28,8 @@ BATCH = 4
 # parent can SIGKILL it while a batch is being written.
 CHILD = """
 import sys
-from chidao.graph.ingest import ingest
-from chidao.graph.store import OxigraphStore
+from chidao.graph.ingest.ingest import ingest
+from chidao.graph.store.oxigraph import OxigraphStore
 
 store = OxigraphStore(sys.argv[1])
 if len(sys.argv) > 4:

@@ -1,4 +1,4 @@
-"""IRIs and keys (chidao.graph.ids), and the doctests of the graph-building modules."""
+"""IRIs and keys (chidao.graph.rdf.ids), and the doctests of the graph-building modules."""
 
 from __future__ import annotations
 
@@ -7,12 +7,13 @@ import importlib
 
 import pytest
 
-from chidao.graph import ids, rdf
+from chidao.graph.rdf import build as rdf
+from chidao.graph.rdf import ids
 
 
 @pytest.mark.parametrize(
     "module",
-    ["chidao.graph.ids", "chidao.graph.rdf", "chidao.graph.remote"],
+    ["chidao.graph.rdf.ids", "chidao.graph.rdf.build", "chidao.graph.store.remote"],
 )
 def test_doctests(module: str) -> None:
     result = doctest.testmod(importlib.import_module(module))
@@ -54,7 +55,7 @@ def test_bodies_named_by_their_kind_are_told_apart_by_their_own_unit() -> None:
     # Regression: "Văn phòng Tỉnh ủy" of every province, and "Ban Tuyên giáo Huyện ủy" of
     # every district of a province, were one organisation (and their documents could merge).
     from chidao.extract.records import AdminUnit, Organisation
-    from chidao.graph import ids
+    from chidao.graph.rdf import ids
 
     def district(name: str) -> AdminUnit:
         return AdminUnit(name, "district", province="Tỉnh Hà Giang")

@@ -11,9 +11,9 @@ import _graph_records as R
 import pytest
 from rdflib import Literal, URIRef
 
-from chidao.graph import ids
-from chidao.graph.ingest import FileResult, _BatchIndex, ingest
-from chidao.graph.store import OxigraphStore
+from chidao.graph.ingest.ingest import FileResult, _BatchIndex, ingest
+from chidao.graph.rdf import ids
+from chidao.graph.store.oxigraph import OxigraphStore
 
 
 @pytest.fixture

@@ -8,16 +8,16 @@ import pytest
 from rdflib import Literal, URIRef
 
 from chidao.errors import QueryError
-from chidao.graph import lookup as lookup_mod
-from chidao.graph.ids import number_key
-from chidao.graph.lookup import (
+from chidao.graph.analysis import lookup as lookup_mod
+from chidao.graph.analysis.lookup import (
     find_documents,
     find_organisations,
     reference_kind,
     resolve_document,
     resolve_organisation,
 )
-from chidao.graph.store import GraphWrite, OxigraphStore
+from chidao.graph.rdf.ids import number_key
+from chidao.graph.store.oxigraph import GraphWrite, OxigraphStore
 from chidao.ontology import namespaces as ns
 
 
@@ -289,7 +289,7 @@ def test_numbers_are_found_by_their_key_without_a_scan() -> None:
 def test_issuer_name_is_the_one_the_graph_gives_the_organisation() -> None:
     # A much-mentioned issuer is named with one index seek, not a pass over every
     # file that names it: the first name the store lists, as the loaders name it.
-    from chidao.graph.nxload import load_graph
+    from chidao.graph.analysis.load import load_graph
 
     s = OxigraphStore(None)
     doc = _doc("chinh-phu/2021/68-nq-cp", "68/NQ-CP", issuer=ORG_GOV)

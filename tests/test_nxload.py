@@ -12,13 +12,13 @@ import pytest
 
 from chidao.errors import QueryError
 from chidao.extract.records import Mention, Record
-from chidao.graph import ids
-from chidao.graph.docnodes import CARRY_OUT, cited
-from chidao.graph.lookup import resolve_document
-from chidao.graph.nxload import load_graph, load_neighbourhood, load_organisation
-from chidao.graph.rdf import record_triples
-from chidao.graph.store import GraphWrite, OxigraphStore
-from chidao.graph.who import who
+from chidao.graph.analysis.load import load_graph, load_neighbourhood, load_organisation
+from chidao.graph.analysis.lookup import resolve_document
+from chidao.graph.analysis.nodes import CARRY_OUT, cited
+from chidao.graph.analysis.who import who
+from chidao.graph.rdf import ids
+from chidao.graph.rdf.build import record_triples
+from chidao.graph.store.oxigraph import GraphWrite, OxigraphStore
 
 BASE = "https://w3id.org/chidao/"
 SONG_HINH_DOC = BASE + "doc/huyen-uy-song-hinh.tinh-phu-yen/2021/281-cv-hu"
@@ -120,7 +120,7 @@ def test_an_empty_store_is_an_empty_graph() -> None:
 
 
 def test_extracted_samples_follow_the_schema(tmp_path: Path) -> None:
-    from chidao.graph.ingest import ingest
+    from chidao.graph.ingest.ingest import ingest
 
     store = OxigraphStore(tmp_path / "s")
     ingest([R.SAMPLES], store)
@@ -218,7 +218,7 @@ def _check_every_document(store) -> int:  # type: ignore[no-untyped-def]
 
 
 def test_neighbourhoods_are_induced_subgraphs_on_the_samples(tmp_path: Path) -> None:
-    from chidao.graph.ingest import ingest
+    from chidao.graph.ingest.ingest import ingest
 
     store = OxigraphStore(tmp_path / "s")
     ingest([R.SAMPLES], store)
@@ -231,7 +231,7 @@ def test_neighbourhoods_are_induced_subgraphs_on_a_generated_store(tmp_path: Pat
     # each, with relative citations and documents known only from citations.
     from test_bench_generate import gen
 
-    from chidao.graph.ingest import ingest
+    from chidao.graph.ingest.ingest import ingest
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -254,9 +254,9 @@ def test_neighbourhood_of_what_is_not_a_document_is_empty() -> None:
 def test_store_views_draw_what_the_whole_graph_draws(tmp_path: Path) -> None:
     # The partial loads hold every node the views pick, with the whole graph's
     # attributes and edges (the page itself may list edges in another order).
-    from chidao.graph.ingest import ingest
-    from chidao.graph.view_select import cascade_nodes, organisation_nodes
-    from chidao.graph.view_store import store_view
+    from chidao.graph.ingest.ingest import ingest
+    from chidao.graph.views.from_store import store_view
+    from chidao.graph.views.select import cascade_nodes, organisation_nodes
 
     store = OxigraphStore(tmp_path / "s")
     ingest([R.SAMPLES], store)
@@ -278,7 +278,7 @@ def test_store_views_draw_what_the_whole_graph_draws(tmp_path: Path) -> None:
 def test_doctests() -> None:
     import doctest
 
-    from chidao.graph import nxload
+    from chidao.graph.analysis import load as nxload
 
     result = doctest.testmod(nxload)
     assert result.attempted > 0 and result.failed == 0

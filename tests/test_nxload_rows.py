@@ -14,9 +14,9 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
 from chidao.errors import QueryError
-from chidao.graph import store as store_module
-from chidao.graph.nxload import Runner, doc_scan, load_graph, load_neighbourhood, values_of
-from chidao.graph.store import GraphWrite, OxigraphStore, tsv_term
+from chidao.graph.analysis.load import Runner, doc_scan, load_graph, load_neighbourhood, values_of
+from chidao.graph.store import oxigraph as store_module
+from chidao.graph.store.oxigraph import GraphWrite, OxigraphStore, tsv_term
 from chidao.ontology import namespaces as ns
 
 TRICKY: list[Node] = [
@@ -141,7 +141,7 @@ class _QueryOnly:
 def test_bulk_and_plain_rows_load_the_same_neighbourhoods(tmp_path) -> None:  # type: ignore[no-untyped-def]
     import _graph_records as R
 
-    from chidao.graph.ingest import ingest
+    from chidao.graph.ingest.ingest import ingest
 
     store = OxigraphStore(tmp_path / "s")
     ingest([R.SAMPLES], store)

@@ -14,8 +14,8 @@ import pytest
 from rdflib import Literal, URIRef
 
 from chidao.errors import QueryError
-from chidao.graph.nxload import load_graph, load_neighbourhood, load_organisation
-from chidao.graph.store import GraphWrite, OxigraphStore
+from chidao.graph.analysis.load import load_graph, load_neighbourhood, load_organisation
+from chidao.graph.store.oxigraph import GraphWrite, OxigraphStore
 from chidao.ontology import namespaces as ns
 
 BASE = ns.BASE

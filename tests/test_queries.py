@@ -8,9 +8,9 @@ import _graph_records as R
 import pytest
 from rdflib import Literal
 
-from chidao.graph.ingest import ingest
-from chidao.graph.queryio import load_query, saved_queries
-from chidao.graph.store import OxigraphStore
+from chidao.graph.ingest.ingest import ingest
+from chidao.graph.store.oxigraph import OxigraphStore
+from chidao.graph.store.results import load_query, saved_queries
 
 QUERIES = saved_queries()
 

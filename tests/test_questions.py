@@ -1,6 +1,6 @@
 """The questions asked of a store give what the analyses give on the whole graph.
 
-:mod:`chidao.graph.questions` loads only a neighbourhood; these tests hold it to
+:mod:`chidao.graph.analysis.questions` loads only a neighbourhood; these tests hold it to
 the answer computed on the full NetworkX view of the same store.
 """
 
@@ -10,13 +10,12 @@ import _graph_records as R
 import pytest
 
 from chidao.errors import QueryError
-from chidao.graph import questions
-from chidao.graph.analysis import cascade, coverage_gaps, lineage, who
-from chidao.graph.coverage import gazetteer_units
-from chidao.graph.ingest import ingest
-from chidao.graph.lookup import resolve_document
-from chidao.graph.nxload import load_graph
-from chidao.graph.store import OxigraphStore
+from chidao.graph.analysis import cascade, coverage_gaps, lineage, questions, who
+from chidao.graph.analysis.coverage import gazetteer_units
+from chidao.graph.analysis.load import load_graph
+from chidao.graph.analysis.lookup import resolve_document
+from chidao.graph.ingest.ingest import ingest
+from chidao.graph.store.oxigraph import OxigraphStore
 
 
 @pytest.fixture(scope="module")

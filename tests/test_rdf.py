@@ -12,8 +12,8 @@ from rdflib.compare import graph_diff, isomorphic, to_isomorphic
 
 from chidao import __version__
 from chidao.extract.records import AdminUnit, Citation, Mention, Organisation, Party, Record, Task
-from chidao.graph import ids
-from chidao.graph.rdf import rdflib_triples, record_graph, record_statements, record_triples
+from chidao.graph.rdf import ids
+from chidao.graph.rdf.build import rdflib_triples, record_graph, record_statements, record_triples
 from chidao.ontology.namespaces import (
     BASE,
     CHIDAO,

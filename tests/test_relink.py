@@ -13,12 +13,12 @@ import pytest
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
-from chidao.graph import ids
-from chidao.graph.ingest import ingest
-from chidao.graph.lookup import resolve_document
-from chidao.graph.nxload import load_graph
-from chidao.graph.relink import placeholders
-from chidao.graph.store import OxigraphStore
+from chidao.graph.analysis.load import load_graph
+from chidao.graph.analysis.lookup import resolve_document
+from chidao.graph.ingest.ingest import ingest
+from chidao.graph.ingest.relink import placeholders
+from chidao.graph.rdf import ids
+from chidao.graph.store.oxigraph import OxigraphStore
 
 DISTRICT = """ĐẢNG BỘ TỈNH NINH BÌNH
 HUYỆN ỦY KIM SƠN
@@ -145,7 +145,7 @@ def test_placeholders_only_for_complete_documents() -> None:
 def test_doctests() -> None:
     import doctest
 
-    from chidao.graph import relink
+    from chidao.graph.ingest import relink
 
     result = doctest.testmod(relink)
     assert result.attempted and not result.failed

@@ -13,10 +13,16 @@ from rdflib.compare import isomorphic
 
 from chidao.cli.main import main
 from chidao.errors import QueryError, StoreError
-from chidao.graph.remote import CHIDAO_GRAPHS, RemoteStore, default_update_url, write_update
-from chidao.graph.server import OxigraphServer, free_port
-from chidao.graph.sparql_text import bind_values, query_form, sparql_term, where_brace
-from chidao.graph.store import GraphWrite, OxigraphStore, TripleStore, export_bytes, open_store
+from chidao.graph.rdf.sparql_text import bind_values, query_form, sparql_term, where_brace
+from chidao.graph.store.oxigraph import (
+    GraphWrite,
+    OxigraphStore,
+    TripleStore,
+    export_bytes,
+    open_store,
+)
+from chidao.graph.store.remote import CHIDAO_GRAPHS, RemoteStore, default_update_url, write_update
+from chidao.graph.store.server import OxigraphServer, free_port
 
 EX = "http://example.org/"
 SAMPLES = Path(__file__).resolve().parents[1] / "data" / "samples"
@@ -416,7 +422,7 @@ def test_stats_export_validate_through_endpoint(tmp_path: Path, server: Oxigraph
 def test_partial_loads_through_endpoint_match_embedded(
     tmp_path: Path, server: OxigraphServer
 ) -> None:
-    from chidao.graph.nxload import load_graph, load_neighbourhood, load_organisation
+    from chidao.graph.analysis.load import load_graph, load_neighbourhood, load_organisation
 
     runner = CliRunner()
     for args in (["--store", str(tmp_path / "embedded")], ["--endpoint", server.query_url]):

@@ -27,11 +27,11 @@ from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
 from chidao.cli.main import main
 from chidao.errors import StoreError
-from chidao.graph.ingest import ingest
-from chidao.graph.queryio import saved_queries
-from chidao.graph.remote import RemoteStore
-from chidao.graph.server import OxigraphServer, find_oxigraph, free_port, is_loopback
-from chidao.graph.store import OxigraphStore
+from chidao.graph.ingest.ingest import ingest
+from chidao.graph.store.oxigraph import OxigraphStore
+from chidao.graph.store.remote import RemoteStore
+from chidao.graph.store.results import saved_queries
+from chidao.graph.store.server import OxigraphServer, find_oxigraph, free_port, is_loopback
 
 pytestmark = pytest.mark.server
 
@@ -80,7 +80,7 @@ def test_executable_matches_pyoxigraph() -> None:
 
 
 def test_server_of_another_release_line_is_refused(monkeypatch) -> None:  # type: ignore[no-untyped-def]
-    monkeypatch.setattr("chidao.graph.server._executable_version", lambda exe: "0.4.11")
+    monkeypatch.setattr("chidao.graph.store.server._executable_version", lambda exe: "0.4.11")
     with pytest.raises(StoreError, match="does not match pyoxigraph"):
         find_oxigraph()
 
@@ -161,7 +161,7 @@ def test_store_open_for_writing_elsewhere(small_store: Path, writable: bool) -> 
 
 def test_lock_error_from_the_server_is_explained(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     # Where /proc/locks cannot tell (not Linux), the server's own lock failure is explained.
-    monkeypatch.setattr("chidao.graph.server.store_writer", lambda path: None)
+    monkeypatch.setattr("chidao.graph.store.server.store_writer", lambda path: None)
     path = tmp_path / "locked"
     holder = ox.Store(str(path))
     try:

@@ -8,10 +8,10 @@ import _graph_records as R
 import pytest
 from rdflib import Graph, Literal, Namespace, URIRef
 
-from chidao.graph.ingest import ingest
-from chidao.graph.rdf import record_graph
-from chidao.graph.store import OxigraphStore
-from chidao.graph.validate import validate_graph, validate_store
+from chidao.graph.ingest.ingest import ingest
+from chidao.graph.rdf.build import record_graph
+from chidao.graph.rdf.validate import validate_graph, validate_store
+from chidao.graph.store.oxigraph import OxigraphStore
 from chidao.ontology.namespaces import BASE, CHIDAO, ELI, NFO, NIF, ODRL2, RDF
 
 XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
@@ -107,7 +107,7 @@ def test_a_broken_graph_in_the_store_is_reported_with_its_file() -> None:
     store = R.hand_store()
     g = _song_hinh()
     _two_dates(g)
-    from chidao.graph.store import GraphWrite
+    from chidao.graph.store.oxigraph import GraphWrite
 
     store.write([GraphWrite(URIRef(g.identifier), list(g), ())])
     report = validate_store(store, chunk=1)

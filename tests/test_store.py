@@ -11,8 +11,8 @@ from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
 from chidao.errors import QueryError, StoreError
-from chidao.graph import ids
-from chidao.graph.rdf import (
+from chidao.graph.rdf import ids
+from chidao.graph.rdf.build import (
     Statements,
     nt_iri,
     nt_string,
@@ -20,7 +20,7 @@ from chidao.graph.rdf import (
     record_statements,
     record_triples,
 )
-from chidao.graph.store import (
+from chidao.graph.store.oxigraph import (
     JOURNAL,
     GraphWrite,
     OxigraphStore,

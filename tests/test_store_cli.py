@@ -140,8 +140,8 @@ def test_ingest_optimize_compacts_and_the_store_still_answers(tmp_path) -> None:
 
 def test_optimize_refuses_an_endpoint_and_a_read_only_store(tmp_path) -> None:
     from chidao.errors import StoreError
-    from chidao.graph.remote import RemoteStore
-    from chidao.graph.store import OxigraphStore, optimize_store
+    from chidao.graph.store.oxigraph import OxigraphStore, optimize_store
+    from chidao.graph.store.remote import RemoteStore
 
     out = CliRunner().invoke(
         main, ["ingest", str(R.SAMPLES), "--endpoint", "http://127.0.0.1:9/q", "--optimize"]

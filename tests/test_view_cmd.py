@@ -10,8 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from chidao.cli.main import main
-from chidao.graph.ingest import ingest
-from chidao.graph.store import open_store
+from chidao.graph.ingest.ingest import ingest
+from chidao.graph.store.oxigraph import open_store
 
 SAMPLES = Path(__file__).resolve().parents[1] / "data" / "samples"
 _DATA = re.compile(r'<script type="application/json" id="chidao-data">(.*?)</script>', re.S)

@@ -14,12 +14,14 @@ import pytest
 from _view_graphs import XSS_SUBJECT, campaign_graph, cascade_graph
 
 from chidao.errors import ChidaoError
-from chidao.graph import view_aggregate, view_html, view_items, view_layout, view_select, views
-from chidao.graph.view_aggregate import aggregate, choose_grouping
-from chidao.graph.view_html import script_json
-from chidao.graph.view_layout import UNKNOWN_LANE, fixed_positions, lanes
-from chidao.graph.view_select import cascade_nodes, filter_nodes, organisation_nodes
-from chidao.graph.views import (
+from chidao.graph.views import aggregate as view_aggregate
+from chidao.graph.views import build as views
+from chidao.graph.views import html as view_html
+from chidao.graph.views import items as view_items
+from chidao.graph.views import layout as view_layout
+from chidao.graph.views import select as view_select
+from chidao.graph.views.aggregate import aggregate, choose_grouping
+from chidao.graph.views.build import (
     HIERARCHICAL_MAX_NODES,
     build_network,
     cascade_view,
@@ -27,6 +29,9 @@ from chidao.graph.views import (
     organisation_view,
     write_view,
 )
+from chidao.graph.views.html import script_json
+from chidao.graph.views.layout import UNKNOWN_LANE, fixed_positions, lanes
+from chidao.graph.views.select import cascade_nodes, filter_nodes, organisation_nodes
 
 _DATA = re.compile(r'<script type="application/json" id="chidao-data">(.*?)</script>', re.S)
 

@@ -12,8 +12,8 @@ import pytest
 from _view_graphs import XSS_SUBJECT, campaign_graph, cascade_graph
 
 from bench.browser import chromium, chromium_paths
-from chidao.graph.view_aggregate import aggregate
-from chidao.graph.views import cascade_view, corpus_view, organisation_view, write_view
+from chidao.graph.views.aggregate import aggregate
+from chidao.graph.views.build import cascade_view, corpus_view, organisation_view, write_view
 
 pytestmark = pytest.mark.browser
 

@@ -2,7 +2,7 @@
 
 A citation that prints its number but not its year (``Thực hiện Kế hoạch số
 12-KH/TU của Ban Thường vụ Tỉnh ủy``) is resolved at ingest against the
-documents already known (:func:`chidao.graph.ids.citation_target`).  When the
+documents already known (:func:`chidao.graph.rdf.ids.citation_target`).  When the
 cited document is not in the store yet, the citation points to a placeholder
 (``doc/tinh-uy-ninh-binh/_/12-kh-tu``).  The order in which files are ingested
 must not decide the graph, so once a document is stored, the files whose
@@ -22,10 +22,10 @@ from urllib.parse import unquote, urlparse
 
 from chidao.errors import ChidaoError
 from chidao.extract.batch import extract_file
-from chidao.graph import ids
-from chidao.graph.rdf import record_statements
-from chidao.graph.sparql_text import sparql_iri
-from chidao.graph.store import GraphWrite, TripleStore, store_lookup
+from chidao.graph.rdf import ids
+from chidao.graph.rdf.build import record_statements
+from chidao.graph.rdf.sparql_text import sparql_iri
+from chidao.graph.store.oxigraph import GraphWrite, TripleStore, store_lookup
 
 #: Placeholders asked about per query (a VALUES block of IRIs chidao minted).
 CHUNK = 300

@@ -10,7 +10,7 @@ from datetime import date
 
 import networkx as nx
 
-from chidao.graph.docnodes import (
+from chidao.graph.analysis.nodes import (
     CARRY_OUT,
     LEVELS,
     DocInfo,

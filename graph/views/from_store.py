@@ -5,11 +5,11 @@ from __future__ import annotations
 from typing import Any
 
 from chidao.errors import QueryError
-from chidao.graph.docnodes import CARRY_OUT
-from chidao.graph.lookup import resolve_document, resolve_organisation
-from chidao.graph.nxload import load_graph, load_neighbourhood, load_organisation
-from chidao.graph.store import TripleStore
-from chidao.graph.views import cascade_view, corpus_view, organisation_view
+from chidao.graph.analysis.load import load_graph, load_neighbourhood, load_organisation
+from chidao.graph.analysis.lookup import resolve_document, resolve_organisation
+from chidao.graph.analysis.nodes import CARRY_OUT
+from chidao.graph.store.oxigraph import TripleStore
+from chidao.graph.views.build import cascade_view, corpus_view, organisation_view
 
 
 def store_view(
@@ -24,13 +24,13 @@ def store_view(
     """The HTML view of ``doc``'s cascade, of ``org``'s neighbourhood, or of the corpus.
 
     ``doc`` is named as on the command line (number, file name or IRI, narrowed by
-    ``issuer`` and ``year``: :func:`chidao.graph.lookup.resolve_document`); ``org``
+    ``issuer`` and ``year``: :func:`chidao.graph.analysis.lookup.resolve_document`); ``org``
     by name or IRI. With neither, the whole corpus is drawn. ``view_options`` go
-    to :func:`~chidao.graph.views.cascade_view` and its siblings.
+    to :func:`~chidao.graph.views.build.cascade_view` and its siblings.
 
     A document's or an organisation's view loads only its neighbourhood
-    (:func:`~chidao.graph.nxload.load_neighbourhood`,
-    :func:`~chidao.graph.nxload.load_organisation`); the corpus view loads all.
+    (:func:`~chidao.graph.analysis.load.load_neighbourhood`,
+    :func:`~chidao.graph.analysis.load.load_organisation`); the corpus view loads all.
 
     Raises
     ------

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from chidao.graph.store import TripleStore
+from chidao.graph.store.oxigraph import TripleStore
 
 #: Count name → SPARQL (``?n``), over the union of the files' graphs.
 COUNTS: dict[str, str] = {

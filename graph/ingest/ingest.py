@@ -5,8 +5,8 @@ hash + path) is already stored is skipped before it is even extracted, so a run
 that was killed picks up where it stopped and ingesting the same files twice
 changes nothing.  The others are extracted (:func:`chidao.extract.batch.extract_many`,
 in worker processes when ``jobs > 1``), turned into triples
-(:func:`chidao.graph.rdf.record_statements`) and written in batches
-(:meth:`~chidao.graph.store.TripleStore.write`: each graph of a batch lands
+(:func:`chidao.graph.rdf.build.record_statements`) and written in batches
+(:meth:`~chidao.graph.store.oxigraph.TripleStore.write`: each graph of a batch lands
 whole or not at all, and a changed file's new graph replaces the old one in
 one transaction).  A batch is written on a thread while the next one is
 extracted and built (the store's bulk loader releases the GIL); one batch at
@@ -33,10 +33,10 @@ from rdflib import URIRef
 
 from chidao.extract.batch import extract_many
 from chidao.extract.read import iter_input_files
-from chidao.graph import ids
-from chidao.graph.rdf import record_statements
-from chidao.graph.relink import rebuild, waiting_files
-from chidao.graph.store import GraphWrite, TripleStore, store_lookup, to_ox
+from chidao.graph.ingest.relink import rebuild, waiting_files
+from chidao.graph.rdf import ids
+from chidao.graph.rdf.build import record_statements
+from chidao.graph.store.oxigraph import GraphWrite, TripleStore, store_lookup, to_ox
 
 #: Files per store write: large enough to amortise a bulk load (each writes a set
 #: of sorted files that RocksDB must later compact), small enough that a crash
@@ -52,7 +52,7 @@ class FileResult:
     """What ingest did with one file: ``added``, ``replaced``, ``skipped``, ``failed``,
     ``removed`` (its graph dropped by ``prune`` because the file is gone), ``relinked``
     (built again because a document its citations waited for is now stored: see
-    :mod:`chidao.graph.relink`) or ``stale`` (it waited, but could not be built again)."""
+    :mod:`chidao.graph.ingest.relink`) or ``stale`` (it waited, but could not be built again)."""
 
     source: str
     status: str

@@ -7,17 +7,17 @@ Each lives in its own module; import them from here::
 All take a ``networkx.MultiDiGraph`` laid out as :mod:`chidao.graph` documents
 and return plain values (lists, dicts and frozen dataclasses that
 :func:`dataclasses.asdict` turns into JSON-ready dicts with
-:func:`~chidao.graph.docnodes.to_jsonable`).
+:func:`~chidao.graph.analysis.nodes.to_jsonable`).
 """
 
 from __future__ import annotations
 
-from chidao.graph.cascade import Cascade, CascadeNode, LevelSummary, Relay, cascade
-from chidao.graph.coverage import Coverage, coverage_gaps
-from chidao.graph.docnodes import CARRY_OUT, DOC_RELATIONS, LEVELS, DocInfo, to_jsonable
-from chidao.graph.hubs import DocRank, document_ranks, hubs
-from chidao.graph.lineage import Hop, lineage, lineage_tops
-from chidao.graph.who import Addressed, OrgActivity, Sender, who
+from chidao.graph.analysis.cascade import Cascade, CascadeNode, LevelSummary, Relay, cascade
+from chidao.graph.analysis.coverage import Coverage, coverage_gaps
+from chidao.graph.analysis.hubs import DocRank, document_ranks, hubs
+from chidao.graph.analysis.lineage import Hop, lineage, lineage_tops
+from chidao.graph.analysis.nodes import CARRY_OUT, DOC_RELATIONS, LEVELS, DocInfo, to_jsonable
+from chidao.graph.analysis.who import Addressed, OrgActivity, Sender, who
 
 __all__ = [
     "CARRY_OUT",

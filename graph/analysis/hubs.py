@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import networkx as nx
 
-from chidao.graph.docnodes import CARRY_OUT, DOC_RELATIONS, is_document, level_rank
+from chidao.graph.analysis.nodes import CARRY_OUT, DOC_RELATIONS, is_document, level_rank
 
 #: What :func:`hubs` can rank by.
 RANK_KEYS: tuple[str, ...] = ("implemented_by", "cited_by", "pagerank")

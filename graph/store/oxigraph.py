@@ -16,7 +16,7 @@ graph of a batch fully present or absent, whatever happens to the process:
   in one ingestion, bypassing the write-ahead log and the memtables — several
   times faster than a transaction, and memory stays flat however large the
   store.  The batch reaches it as one N-Quads text made of the builder's
-  statements (:class:`chidao.graph.rdf.Statements`): no Python object per term
+  statements (:class:`chidao.graph.rdf.build.Statements`): no Python object per term
   or quad.  Every IRI the statements list is checked first (each distinct one
   once, by pyoxigraph), so one bad term fails the whole batch before anything
   is written, and the loader then parses leniently, without checking each
@@ -54,8 +54,8 @@ from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.term import Node
 
 from chidao.errors import QueryError, StoreError
-from chidao.graph import ids
-from chidao.graph.rdf import Statements
+from chidao.graph.rdf import ids
+from chidao.graph.rdf.build import Statements
 from chidao.ontology.namespaces import CHIDAO, DCTERMS, ELI, NFO, PROV, XSD
 from chidao.settings import default_store_path
 
@@ -93,7 +93,7 @@ class GraphWrite:
     """One file's named graph to write, and the graphs it supersedes.
 
     ``triples`` are the builder's N-Triples statements
-    (:func:`chidao.graph.rdf.record_statements`, what ingest writes) or rdflib
+    (:func:`chidao.graph.rdf.build.record_statements`, what ingest writes) or rdflib
     triples (converted, and so checked, term by term).
     """
 
@@ -672,7 +672,7 @@ def optimize_store(store: TripleStore) -> None:
 
 
 def store_lookup(store: TripleStore) -> ids.Lookup:
-    """A :data:`~chidao.graph.ids.Lookup` over the documents ``store`` already holds."""
+    """A :data:`~chidao.graph.rdf.ids.Lookup` over the documents ``store`` already holds."""
 
     def lookup(number: str, issuer: str | None, year: int | None) -> list[str]:
         found = []
@@ -705,8 +705,8 @@ def open_store(
     if endpoint or update_endpoint:
         if not endpoint:
             raise StoreError("--update-endpoint needs --endpoint too", source=update_endpoint)
-        # Imported here: chidao.graph.remote builds on this module.
-        from chidao.graph.remote import RemoteStore
+        # Imported here: chidao.graph.store.remote builds on this module.
+        from chidao.graph.store.remote import RemoteStore
 
         return RemoteStore(endpoint, update_endpoint, read_only=read_only)
     return OxigraphStore(store_path or default_store_path(), read_only=read_only)

@@ -14,7 +14,7 @@ from datetime import date
 
 import networkx as nx
 
-from chidao.graph.view_layout import (
+from chidao.graph.views.layout import (
     CITED_ONLY_DASHES,
     MIXED_GROUP_SHAPE,
     document_shape,
@@ -125,7 +125,7 @@ def organisation_item(a: dict) -> dict:
 
 
 def group_item(a: dict) -> dict:
-    """pyvis node options of a group of documents (from :mod:`~chidao.graph.view_aggregate`)."""
+    """pyvis node options of a group of documents (from :mod:`~chidao.graph.views.aggregate`)."""
     count = a["count"]
     shape = document_shape(a["system"]) if a.get("system") else MIXED_GROUP_SHAPE
     span = " – ".join(filter(None, (fmt_date(a["first_date"]), fmt_date(a["last_date"]))))

@@ -1,6 +1,6 @@
 """Store → :class:`networkx.MultiDiGraph`, exactly per the schema in :mod:`chidao.graph`.
 
-:func:`load_graph` loads the whole store: what :func:`~chidao.graph.hubs.hubs`
+:func:`load_graph` loads the whole store: what :func:`~chidao.graph.analysis.hubs.hubs`
 and the corpus view need. :func:`load_neighbourhood` (a document's lineage and
 cascade) and :func:`load_organisation` (an organisation and the documents
 linked to it) load only the part of the store one question needs, so that a
@@ -26,7 +26,7 @@ Two kinds of node, two rules, the same in the whole and the partial loads:
   ``sub_organization_of`` edge goes to that ``parent``.
 
 The partial loaders restrict their queries by a ``VALUES`` block of IRIs the
-store itself returned (each checked as :func:`~chidao.graph.sparql_text.sparql_iri`
+store itself returned (each checked as :func:`~chidao.graph.rdf.sparql_text.sparql_iri`
 does, refusing anything that could end an IRI early), a few hundred at a
 time. They read each document once (:func:`doc_scan`: its type, facts and
 links in one pass over its triples, filtered on the store's encoded terms so
@@ -57,9 +57,9 @@ import networkx as nx
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
-from chidao.graph.docnodes import CARRY_OUT
-from chidao.graph.sparql_text import sparql_iri
-from chidao.graph.store import PREFIXES, TripleStore
+from chidao.graph.analysis.nodes import CARRY_OUT
+from chidao.graph.rdf.sparql_text import sparql_iri
+from chidao.graph.store.oxigraph import PREFIXES, TripleStore
 
 #: Property (prefixed) → edge key, document → document.
 DOC_EDGES: dict[str, str] = {
@@ -681,7 +681,7 @@ def load_graph(store: TripleStore) -> nx.MultiDiGraph:
 
     Examples
     --------
-    >>> from chidao.graph.store import OxigraphStore
+    >>> from chidao.graph.store.oxigraph import OxigraphStore
     >>> G = load_graph(OxigraphStore())
     >>> G.number_of_nodes(), G.is_multigraph(), G.is_directed()
     (0, True, True)
@@ -764,8 +764,8 @@ def load_neighbourhood(
     transitively; *down*, what carries it out, transitively. The result is the
     induced subgraph of :func:`load_graph` on those documents and their
     issuers: the same nodes, attributes and edges, so that
-    :func:`~chidao.graph.lineage.lineage` and
-    :func:`~chidao.graph.cascade.cascade` give the same answers as on the whole
+    :func:`~chidao.graph.analysis.lineage.lineage` and
+    :func:`~chidao.graph.analysis.cascade.cascade` give the same answers as on the whole
     graph, at a cost that grows with the answer rather than the store.
 
     Parameters
@@ -773,7 +773,7 @@ def load_neighbourhood(
     store : TripleStore
         The embedded or a remote store.
     iri : str
-        The document's IRI (:func:`chidao.graph.lookup.resolve_document`).
+        The document's IRI (:func:`chidao.graph.analysis.lookup.resolve_document`).
     up, down : bool
         Follow what it carries out / what carries it out.
     relations : tuple of str
@@ -782,7 +782,7 @@ def load_neighbourhood(
         Steps to follow in each direction (``None``: until nothing new).
     context : bool
         Also the documents that those below ``iri`` directly carry out (what
-        :func:`chidao.graph.view_select.cascade_nodes` draws beside a cascade).
+        :func:`chidao.graph.views.select.cascade_nodes` draws beside a cascade).
 
     Returns
     -------
@@ -791,7 +791,7 @@ def load_neighbourhood(
 
     Examples
     --------
-    >>> from chidao.graph.store import OxigraphStore
+    >>> from chidao.graph.store.oxigraph import OxigraphStore
     >>> load_neighbourhood(OxigraphStore(), "https://w3id.org/chidao/doc/x").number_of_nodes()
     0
     """
@@ -826,12 +826,12 @@ def load_organisation(store: TripleStore, org: str) -> nx.MultiDiGraph:
     The induced subgraph of :func:`load_graph` on ``org``, its parent and
     sub-organisations, the documents linked to it (it issued, received, was
     copied on or was assigned them) and their issuers: enough for
-    :func:`chidao.graph.who.who` and
-    :func:`chidao.graph.view_select.organisation_nodes`.
+    :func:`chidao.graph.analysis.who.who` and
+    :func:`chidao.graph.views.select.organisation_nodes`.
 
     Examples
     --------
-    >>> from chidao.graph.store import OxigraphStore
+    >>> from chidao.graph.store.oxigraph import OxigraphStore
     >>> load_organisation(OxigraphStore(), "https://w3id.org/chidao/org/x").number_of_nodes()
     0
     """

@@ -6,9 +6,9 @@ from collections.abc import Iterable
 
 import networkx as nx
 
-from chidao.graph.cascade import cascade
-from chidao.graph.docnodes import CARRY_OUT, LEVELS, cited, is_document, level_rank
-from chidao.graph.lineage import lineage
+from chidao.graph.analysis.cascade import cascade
+from chidao.graph.analysis.lineage import lineage
+from chidao.graph.analysis.nodes import CARRY_OUT, LEVELS, cited, is_document, level_rank
 
 #: Edges from a document to an organisation (schema of :mod:`chidao.graph`).
 DOC_TO_ORG = ("issued_by", "recipient", "distribution", "assignee")
@@ -22,8 +22,8 @@ def cascade_nodes(
 ) -> set[str]:
     """``doc``, every document it carries out (up) and every one carrying it out (down).
 
-    Uses :func:`chidao.graph.lineage.lineage` and
-    :func:`chidao.graph.cascade.cascade`, so "carries out" means the same as in
+    Uses :func:`chidao.graph.analysis.lineage.lineage` and
+    :func:`chidao.graph.analysis.cascade.cascade`, so "carries out" means the same as in
     ``chidao lineage`` and ``chidao cascade``. With ``context``, the other
     documents that those below ``doc`` directly carry out come too (a district
     letter carrying out the Government resolution *and* its province's

@@ -1,7 +1,7 @@
 """Record → RDF: the statements of one source file's named graph.
 
 :func:`record_statements` turns one :class:`~chidao.extract.records.Record`
-into the statements of the named graph :func:`~chidao.graph.ids.graph_iri`
+into the statements of the named graph :func:`~chidao.graph.rdf.ids.graph_iri`
 names.  The graph is self-contained: besides the document it holds the file
 (name, URL, encoding, SHA-256), the extraction's PROV-O trail, every
 organisation and unit it mentions with their labels, each cited document as
@@ -38,7 +38,7 @@ from rdflib.term import Literal, Node, URIRef
 
 from chidao import __version__
 from chidao.extract.records import AdminUnit, Citation, Organisation, Party, Record, Task
-from chidao.graph import ids
+from chidao.graph.rdf import ids
 from chidao.ontology.namespaces import (
     CHIDAO,
     DCTERMS,
@@ -578,10 +578,10 @@ class _Builder(_Collector):
 
 
 def record_statements(record: Record, lookup: ids.Lookup | None = None) -> Statements:
-    """The statements of ``record``'s named graph (:func:`~chidao.graph.ids.graph_iri`).
+    """The statements of ``record``'s named graph (:func:`~chidao.graph.rdf.ids.graph_iri`).
 
     ``lookup`` resolves citations that omit their issuer or year against the
-    documents already known (see :func:`~chidao.graph.ids.citation_target`).
+    documents already known (see :func:`~chidao.graph.rdf.ids.citation_target`).
     """
     b = _Builder(record, lookup)
     b.source()

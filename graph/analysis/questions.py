@@ -1,8 +1,8 @@
 """The analysis commands' questions, asked of a store: one function each.
 
-Each function finds what the user named (:mod:`chidao.graph.lookup`), loads
+Each function finds what the user named (:mod:`chidao.graph.analysis.lookup`), loads
 only the part of the NetworkX view its question needs
-(:mod:`chidao.graph.nxload`) and runs one analysis
+(:mod:`chidao.graph.analysis.load`) and runs one analysis
 (:mod:`chidao.graph.analysis`).  The command line calls these and only draws
 the result; the benchmarks time them, so the figures are what a user waits for
 (minus the interpreter's start-up).
@@ -28,11 +28,11 @@ from chidao.graph.analysis import (
     lineage,
     who,
 )
-from chidao.graph.coverage import gazetteer_units
-from chidao.graph.docnodes import doc_info
-from chidao.graph.lookup import resolve_document, resolve_organisation
-from chidao.graph.nxload import load_graph, load_neighbourhood, load_organisation
-from chidao.graph.store import TripleStore
+from chidao.graph.analysis.coverage import gazetteer_units
+from chidao.graph.analysis.load import load_graph, load_neighbourhood, load_organisation
+from chidao.graph.analysis.lookup import resolve_document, resolve_organisation
+from chidao.graph.analysis.nodes import doc_info
+from chidao.graph.store.oxigraph import TripleStore
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +82,7 @@ def document_lineage(
     """What the document ``ref`` names carries out, all the way up.
 
     ``ref``, ``issuer`` and ``year`` name the document as
-    :func:`~chidao.graph.lookup.resolve_document` reads them.
+    :func:`~chidao.graph.analysis.lookup.resolve_document` reads them.
 
     Raises
     ------

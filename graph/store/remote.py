@@ -1,4 +1,4 @@
-"""A :class:`~chidao.graph.store.TripleStore` behind a SPARQL 1.1 endpoint.
+"""A :class:`~chidao.graph.store.oxigraph.TripleStore` behind a SPARQL 1.1 endpoint.
 
 :class:`RemoteStore` speaks the SPARQL 1.1 Protocol over plain HTTP
 (``urllib``) to the Oxigraph server (``chidao serve``), Virtuoso, Fuseki or any
@@ -17,7 +17,7 @@ request partly written (the error says so; drop them with
 :meth:`RemoteStore.drop_graph` before ingesting those files again).
 
 Bound values are joined in as a ``VALUES`` block and every term is escaped
-(:mod:`chidao.graph.sparql_text`); nothing is spliced.
+(:mod:`chidao.graph.rdf.sparql_text`); nothing is spliced.
 
 The endpoint's default graph must be the union of its named graphs, as the
 embedded store queries it: ``chidao serve`` starts Oxigraph that way
@@ -38,14 +38,14 @@ from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from chidao.errors import QueryError, StoreError
-from chidao.graph.sparql_text import (
+from chidao.graph.rdf.sparql_text import (
     bind_values,
     declared_prefixes,
     query_form,
     sparql_iri,
     sparql_term,
 )
-from chidao.graph.store import (
+from chidao.graph.store.oxigraph import (
     EXPORT_FORMATS,
     PREFIXES,
     GraphWrite,
@@ -57,7 +57,7 @@ from chidao.graph.store import (
 )
 from chidao.ontology.namespaces import BASE
 
-#: Where the named graphs of source files live (:func:`chidao.graph.ids.graph_iri`).
+#: Where the named graphs of source files live (:func:`chidao.graph.rdf.ids.graph_iri`).
 CHIDAO_GRAPHS = BASE + "graph/"
 
 #: Triples per ``INSERT DATA`` operation. Virtuoso 7 compiles each one to SQL
@@ -89,7 +89,7 @@ _GRAPHS_ACCEPT = "application/n-triples, text/turtle;q=0.9, application/rdf+xml;
 class RemoteStore:
     """A triple store reached through a SPARQL 1.1 query (and update) endpoint.
 
-    Implements :class:`chidao.graph.store.TripleStore`.
+    Implements :class:`chidao.graph.store.oxigraph.TripleStore`.
 
     Parameters
     ----------
@@ -184,7 +184,7 @@ class RemoteStore:
         """Run a SPARQL query over the union of the graphs.
 
         ``bindings`` pre-bind variables to RDF terms (a ``VALUES`` block, escaped).
-        The prefixes of :data:`chidao.graph.store.PREFIXES` may be used undeclared.
+        The prefixes of :data:`chidao.graph.store.oxigraph.PREFIXES` may be used undeclared.
 
         Raises
         ------
@@ -323,7 +323,7 @@ class RemoteStore:
         return {str(g): int(n) for g, n in res.rows}  # type: ignore[arg-type]
 
     def export(self, fmt: str, out: IO[bytes]) -> None:
-        """Write the store in ``fmt`` (:data:`chidao.graph.store.EXPORT_FORMATS`).
+        """Write the store in ``fmt`` (:data:`chidao.graph.store.oxigraph.EXPORT_FORMATS`).
 
         Dataset formats keep each file's named graph; triple formats get the
         union of the graphs, as from the embedded store.
@@ -353,7 +353,7 @@ def write_update(batch: Sequence[GraphWrite], triples_per_insert: int = TRIPLES_
 
     Old graphs are dropped first, then the new triples are inserted in
     ``INSERT DATA`` operations of at most ``triples_per_insert`` triples.
-    Every IRI is checked first (:func:`chidao.graph.store.check_iris`); the
+    Every IRI is checked first (:func:`chidao.graph.store.oxigraph.check_iris`); the
     statements' N-Triples terms are SPARQL terms as they stand.
 
     >>> from rdflib import URIRef as U

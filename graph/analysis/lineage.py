@@ -7,7 +7,14 @@ from datetime import date
 
 import networkx as nx
 
-from chidao.graph.docnodes import CARRY_OUT, cited, doc_info, edge_lag, level_rank, require_document
+from chidao.graph.analysis.nodes import (
+    CARRY_OUT,
+    cited,
+    doc_info,
+    edge_lag,
+    level_rank,
+    require_document,
+)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,10 +1,10 @@
 """Interactive HTML views of the graph: a cascade, an organisation, the corpus.
 
-Each view picks nodes (:mod:`~chidao.graph.view_select`), folds documents into
+Each view picks nodes (:mod:`~chidao.graph.views.select`), folds documents into
 groups when there are more than the browser draws comfortably
-(:mod:`~chidao.graph.view_aggregate`), styles and places them
-(:mod:`~chidao.graph.view_layout`) in a :class:`pyvis.network.Network`, and
-writes that as one offline HTML file (:mod:`~chidao.graph.view_html`).
+(:mod:`~chidao.graph.views.aggregate`), styles and places them
+(:mod:`~chidao.graph.views.layout`) in a :class:`pyvis.network.Network`, and
+writes that as one offline HTML file (:mod:`~chidao.graph.views.html`).
 
 Sizes, measured in headless Chromium on two cores (``bench/bench_views.py``, table
 in the README): vis-network's own hierarchical layout takes 0.9 s at 500 nodes and
@@ -25,10 +25,10 @@ from typing import TYPE_CHECKING
 import networkx as nx
 
 from chidao.errors import ChidaoError
-from chidao.graph.docnodes import CARRY_OUT, LEVELS
-from chidao.graph.view_aggregate import GROUPINGS, aggregate, choose_grouping
-from chidao.graph.view_html import Legend, Page, render_html
-from chidao.graph.view_items import (
+from chidao.graph.analysis.nodes import CARRY_OUT, LEVELS
+from chidao.graph.views.aggregate import GROUPINGS, aggregate, choose_grouping
+from chidao.graph.views.html import Legend, Page, render_html
+from chidao.graph.views.items import (
     count_of,
     document_item,
     edge_item,
@@ -37,7 +37,7 @@ from chidao.graph.view_items import (
     node_id,
     organisation_item,
 )
-from chidao.graph.view_layout import (
+from chidao.graph.views.layout import (
     CITED_ONLY_FILL,
     DASHED_RELATIONS,
     DOCUMENT_SHAPES,
@@ -48,7 +48,7 @@ from chidao.graph.view_layout import (
     fixed_positions,
     lanes,
 )
-from chidao.graph.view_select import (
+from chidao.graph.views.select import (
     cascade_nodes,
     document_nodes,
     filter_nodes,

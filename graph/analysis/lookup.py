@@ -6,13 +6,13 @@ by issuer and year where numbers repeat; a source file's name
 (``017_9c3e5a7b21d04f68.txt``); or its IRI. An organisation by its name
 (accent- and case-blind, ``huyen uy kim son``) or IRI.
 
-A number is found by its comparison key (:func:`chidao.graph.ids.number_key`),
+A number is found by its comparison key (:func:`chidao.graph.rdf.ids.number_key`),
 which ingest stores with every numbered document (``chidao:numberKey``): one
 index look-up, whatever the size of the store. Only a store written before
 the key existed has every stored number compared.
 
 Every value the user typed reaches the store as a bound variable
-(:meth:`~chidao.graph.store.TripleStore.query`'s ``bindings``), never as
+(:meth:`~chidao.graph.store.oxigraph.TripleStore.query`'s ``bindings``), never as
 query text, so a number holding ``"`` or ``}`` is simply not found.
 """
 
@@ -27,8 +27,8 @@ from rdflib.term import Node
 from chidao.errors import QueryError
 from chidao.extract import regexes as rx
 from chidao.extract.clean import fold
-from chidao.graph import ids
-from chidao.graph.store import TripleStore
+from chidao.graph.rdf import ids
+from chidao.graph.store.oxigraph import TripleStore
 from chidao.ontology.namespaces import DCTERMS, ELI, PROV, RDF
 
 #: File name endings that make a reference a file name rather than a number.
@@ -66,7 +66,7 @@ SELECT DISTINCT ?d ?p ?o WHERE {
 
 # The name of issuer ?i (bound): the first the store lists, one index seek however
 # many files repeat it (a ministry: most of the store), and the name the loaders
-# give the organisation (chidao.graph.nxload).
+# give the organisation (chidao.graph.analysis.load).
 _ISSUER_NAME = "SELECT ?i ?label WHERE { ?i skos:prefLabel ?label } LIMIT 1"
 # The name of a source file, bound as ?s.
 _FILE_NAMES = "SELECT DISTINCT ?s ?name WHERE { ?s nfo:fileName ?name }"

@@ -17,7 +17,7 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
 from chidao.errors import QueryError
-from chidao.graph.store import QueryResult
+from chidao.graph.store.oxigraph import QueryResult
 
 RESULT_FORMATS = ("table", "csv", "tsv", "json")
 

@@ -17,7 +17,7 @@ from collections.abc import Hashable, Iterable, Mapping
 
 import networkx as nx
 
-from chidao.graph.docnodes import LEVELS, level_rank
+from chidao.graph.analysis.nodes import LEVELS, level_rank
 
 #: Lane of a node whose level is unknown and cannot be inferred: below communes.
 UNKNOWN_LANE = len(LEVELS)

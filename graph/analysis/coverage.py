@@ -18,8 +18,8 @@ from chidao.extract.gazetteer import (
     unit_type,
 )
 from chidao.extract.records import AdminUnit
-from chidao.graph.cascade import cascade
-from chidao.graph.docnodes import CARRY_OUT, LEVELS, DocInfo
+from chidao.graph.analysis.cascade import cascade
+from chidao.graph.analysis.nodes import CARRY_OUT, LEVELS, DocInfo
 
 #: A unit as the caller gives it: a name, or an object with ``name`` (and ``level``),
 #: such as :class:`chidao.extract.records.AdminUnit`.
@@ -88,7 +88,7 @@ def coverage_gaps(
     """The units one level below ``doc``'s issuer with no document carrying it out.
 
     A unit counts as covered when any document in the cascade of ``doc`` (see
-    :func:`~chidao.graph.cascade.cascade`), at that unit's level or below, was
+    :func:`~chidao.graph.analysis.cascade.cascade`), at that unit's level or below, was
     issued in it: a commune letter in a district covers the district.
 
     Parameters

@@ -1,7 +1,7 @@
 """Folding documents into groups so that a big view stays drawable.
 
 A view of more documents than the browser handles comfortably (see
-:data:`chidao.graph.views.DEFAULT_MAX_NODES`) shows one node per issuer, or per
+:data:`chidao.graph.views.build.DEFAULT_MAX_NODES`) shows one node per issuer, or per
 province and level, instead of one per document. Edges between groups carry how
 many document edges they stand for and their median lag.
 """

@@ -1,7 +1,8 @@
 """Reading document and organisation nodes of the NetworkX view.
 
-The analysis modules (:mod:`~chidao.graph.lineage`, :mod:`~chidao.graph.cascade`,
-:mod:`~chidao.graph.coverage`, :mod:`~chidao.graph.hubs`, :mod:`~chidao.graph.who`)
+The analysis modules (:mod:`~chidao.graph.analysis.lineage`,
+:mod:`~chidao.graph.analysis.cascade`, :mod:`~chidao.graph.analysis.coverage`,
+:mod:`~chidao.graph.analysis.hubs`, :mod:`~chidao.graph.analysis.who`)
 share these helpers so that every one of them reads the schema documented in
 :mod:`chidao.graph` the same way, and tolerates the attributes a partial graph
 lacks (a document known only from citations has no source, often no date).

@@ -14,7 +14,7 @@ from functools import cache
 from rdflib import Graph, URIRef
 from rdflib.term import Node
 
-from chidao.graph.store import PREFIXES, TripleStore
+from chidao.graph.store.oxigraph import PREFIXES, TripleStore
 from chidao.ontology import shapes_path
 from chidao.ontology.namespaces import NFO, PROV, RDF, SH
 

@@ -8,7 +8,7 @@ from datetime import date
 
 import networkx as nx
 
-from chidao.graph.docnodes import doc_info, is_document, level_rank
+from chidao.graph.analysis.nodes import doc_info, is_document, level_rank
 
 #: Document → organisation edges by which an organisation is addressed.
 RECEIVING: tuple[str, ...] = ("recipient", "distribution", "assignee")

@@ -1,0 +1,1 @@
+"""Ingest: files → records → named graphs in the store, and the links between them."""

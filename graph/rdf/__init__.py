@@ -1,0 +1,1 @@
+"""RDF syntax and building: IRIs, record → triples, SPARQL term text, SHACL validation."""

@@ -1,0 +1,1 @@
+"""Interactive offline HTML views of the graph: selection, grouping, layout, rendering."""
