@@ -28,11 +28,13 @@ main.add_command(view_cmd.view)
 from chidao.cli import store_cmd  # noqa: E402
 
 main.add_command(store_cmd.ingest_command)
-main.add_command(store_cmd.query_command)
 main.add_command(store_cmd.export_command)
 main.add_command(store_cmd.validate_command)
 main.add_command(store_cmd.stats_command)
 main.add_command(store_cmd.optimize_command)
+from chidao.cli import query_cmd  # noqa: E402
+
+main.add_command(query_cmd.query_command)
 from chidao.cli import analysis_cmd  # noqa: E402
 
 main.add_command(analysis_cmd.lineage_command)
