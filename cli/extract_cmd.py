@@ -88,7 +88,7 @@ def extract(
     impossible date, a cut-off end, the same content as an earlier file) gets
     a "warning: FILE[START:END]: …" line, the span pointing into the text as read.
     """
-    failed = total = 0
+    failed = total = skipped = 0
     kept: list[Record] = []
     first = True
     if fmt == "json":
@@ -98,6 +98,9 @@ def extract(
         for line in outcome.messages():
             if not (quiet and line.startswith("warning:")):
                 click.echo(line, err=True)
+        if outcome.skipped:
+            skipped += 1
+            continue
         if outcome.record is None:
             failed += 1
             continue
@@ -115,9 +118,13 @@ def extract(
     if fmt == "table":
         _table(kept)
     output.flush()
-    if total == 0:
+    total -= skipped
+    if total == 0 and not skipped:
         raise click.ClickException(f"no input files found (looked for {', '.join(TEXT_SUFFIXES)})")
-    if failed:
+    if failed or skipped:
         stopped = " (--strict: stopped at the first)" if strict else ""
-        click.echo(f"{failed} of {total} file(s) failed{stopped}", err=True)
+        parts = [f"{failed} of {total} file(s) failed"] if failed or not skipped else []
+        if skipped:
+            parts.append(f"{skipped} path(s) skipped")
+        click.echo(", ".join(parts) + stopped, err=True)
         raise click.exceptions.Exit(1)

@@ -37,6 +37,16 @@ BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
 )
 _UNSUPPORTED_HINT = "; save it as .docx, .pdf or .txt"
 
+#: Decompression limits for zip-based formats (.docx, .odt), checked on the sizes the zip
+#: declares before anything is inflated.  Python's zipfile never inflates a member past its
+#: declared size (a lie fails the CRC check), so these bound memory for the readers too.
+#: The XML of a 1,000,000-character directive is a few tens of MB.
+MAX_INFLATED_BYTES = 200 * 2**20
+#: Word XML compresses 5–20 times; a zip bomb (the 4 MB .docx that inflates to 1.2 GB)
+#: hundreds of times.  Only members past :data:`RATIO_FLOOR` are judged.
+MAX_RATIO = 100
+RATIO_FLOOR = 2**20
+
 
 def sniff(data: bytes, source: str) -> str:
     """``"docx"``, ``"pdf"`` or ``"text"`` for the bytes of a file; :class:`InputError` if binary.
@@ -58,11 +68,13 @@ def sniff(data: bytes, source: str) -> str:
 def _sniff_zip(data: bytes, source: str) -> str:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as zf:
-            names = set(zf.namelist())
-    except zipfile.BadZipFile as exc:
+            infos = zf.infolist()
+            names = {i.filename for i in infos}
+    except (zipfile.BadZipFile, ValueError, OSError) as exc:
         if DOCX_PART.encode() in data:
             raise InputError(f"damaged or truncated .docx ({exc})", source=source) from exc
         raise InputError(f"damaged zip archive ({exc})", source=source) from exc
+    check_inflation(infos, source)
     if DOCX_PART in names:
         return "docx"
     if "content.xml" in names:
@@ -70,3 +82,32 @@ def _sniff_zip(data: bytes, source: str) -> str:
             "OpenDocument (.odt) file, not a supported document" + _UNSUPPORTED_HINT, source=source
         )
     raise InputError(f"zip archive without {DOCX_PART}: not a .docx document", source=source)
+
+
+def check_inflation(infos: list[zipfile.ZipInfo], source: str) -> None:
+    """Refuse a zip whose members would inflate too far (a zip bomb), before inflating any.
+
+    >>> info = zipfile.ZipInfo("word/document.xml")
+    >>> info.file_size, info.compress_size = 1_200_000_000, 4_000_000
+    >>> try:
+    ...     check_inflation([info], "bomb.docx")
+    ... except InputError as exc:
+    ...     print(exc.message)
+    zip container would inflate to 1,200.0 MB, over the limit of 200 MiB (zip bomb?)
+    """
+    total = sum(i.file_size for i in infos)
+    if total > MAX_INFLATED_BYTES:
+        raise InputError(
+            f"zip container would inflate to {total / 1e6:,.1f} MB, over the limit of "
+            f"{MAX_INFLATED_BYTES // 2**20} MiB (zip bomb?)",
+            source=source,
+        )
+    for i in infos:
+        if i.file_size > RATIO_FLOOR and i.file_size > MAX_RATIO * max(i.compress_size, 1):
+            ratio = i.file_size / max(i.compress_size, 1)
+            raise InputError(
+                f"zip member {i.filename} would inflate {ratio:,.0f} times "
+                f"({i.compress_size:,} → {i.file_size:,} bytes), over the limit of {MAX_RATIO} "
+                "(zip bomb?)",
+                source=source,
+            )

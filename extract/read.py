@@ -11,9 +11,10 @@ is kept in :attr:`Document.problems`.
 
 from __future__ import annotations
 
+import errno
 import hashlib
 import os
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -55,34 +56,152 @@ class Document:
     problems: tuple[Problem, ...] = ()
 
 
-def iter_input_files(paths: Iterable[str | Path]) -> Iterator[Path]:
-    """Expand files and folders into input files, streaming.
+@dataclass(frozen=True, slots=True)
+class Skipped:
+    """A path met while walking the inputs that cannot be read as a file: reported, not fatal.
 
-    A folder is walked depth first, names sorted, keeping files with a suffix
-    in :data:`TEXT_SUFFIXES`; hidden entries (``.git``, ``.~lock…``) and Word's
-    owner files (``~$letter.docx``, not documents) are passed over.  A file
-    named on its own is always yielded, whatever its name.
+    >>> print(Skipped("a/b\\nc.txt", "dangling symbolic link (to x.txt)").line())
+    error: a/b\\nc.txt: dangling symbolic link (to x.txt); skipped
+    """
+
+    path: str
+    reason: str
+
+    def line(self) -> str:
+        """The one message line, the path escaped (a newline in a name cannot split it)."""
+        return f"error: {display_path(self.path)}: {one_line(self.reason)}; skipped"
+
+
+def display_path(path: str | Path) -> str:
+    r"""A path for a one-line message: control characters and undecodable bytes escaped.
+
+    >>> display_path("a/new\nline.txt"), display_path(os.fsdecode(b"bad\xffname.txt"))
+    ('a/new\\nline.txt', 'bad\\xffname.txt')
+    """
+    out = []
+    for ch in str(path):
+        code = ord(ch)
+        if 0xDC80 <= code <= 0xDCFF:  # a byte that was not UTF-8 (surrogateescape)
+            out.append(f"\\x{code - 0xDC00:02x}")
+        elif ch == "\n":
+            out.append("\\n")
+        elif ch == "\t":
+            out.append("\\t")
+        elif code < 0x20 or code == 0x7F or 0x80 <= code < 0xA0 or ch in "\u2028\u2029":
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def one_line(message: str) -> str:
+    """A message with its line breaks made spaces.
+
+    >>> one_line("bad\\r\\nthing")
+    'bad  thing'
+    """
+    return str(message).replace("\r", " ").replace("\n", " ")
+
+
+def _name_ok(path: str) -> bool:
+    try:
+        path.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def walk_inputs(paths: Iterable[str | Path]) -> Iterator[Path | Skipped]:
+    """Files and folders expanded into input files, with a :class:`Skipped` for each bad path.
+
+    As :func:`iter_input_files`, but the paths that cannot be taken (a symbolic
+    link loop, a dangling link, a folder that cannot be listed, a name that is
+    not UTF-8) come out in their place as :class:`Skipped` items.
     """
     for p in paths:
         path = Path(p)
-        if path.is_dir():
+        if not _name_ok(str(path)):
+            yield Skipped(str(path), _BAD_NAME)
+            continue
+        try:
+            is_dir = path.is_dir()
+        except OSError as exc:  # e.g. a name too long for the file system
+            yield Skipped(str(path), f"cannot be read ({exc.strerror or exc})")
+            continue
+        if is_dir:
             yield from _walk(path)
         else:
             yield path
 
 
-def _walk(folder: Path) -> Iterator[Path]:
+def iter_input_files(
+    paths: Iterable[str | Path], *, on_skip: Callable[[Skipped], object] | None = None
+) -> Iterator[Path]:
+    """Expand files and folders into input files, streaming.
+
+    A folder is walked depth first, names sorted, keeping files with a suffix
+    in :data:`TEXT_SUFFIXES`; hidden entries (``.git``, ``.~lock…``) and Word's
+    owner files (``~$letter.docx``, not documents) are passed over, and so are
+    links to folders (never followed: no loops).  A file named on its own is
+    always yielded, whatever its name.  A path that cannot be taken (see
+    :func:`walk_inputs`) is handed to ``on_skip`` and the walk goes on.
+    """
+    for item in walk_inputs(paths):
+        if isinstance(item, Skipped):
+            if on_skip is not None:
+                on_skip(item)
+        else:
+            yield item
+
+
+_BAD_NAME = "file name is not valid UTF-8 (rename it)"
+
+
+def _walk(folder: Path) -> Iterator[Path | Skipped]:
     try:
         entries = sorted(os.scandir(folder), key=lambda e: e.name)
-    except OSError:
-        return  # an unreadable sub-folder holds nothing we can read
+    except OSError as exc:
+        yield Skipped(str(folder), f"folder cannot be read ({exc.strerror or exc})")
+        return
     for entry in entries:
         if entry.name.startswith((".", "~$")):
             continue
-        if entry.is_dir(follow_symlinks=False):
-            yield from _walk(Path(entry.path))
-        elif entry.is_file() and os.path.splitext(entry.name)[1].lower() in TEXT_SUFFIXES:
-            yield Path(entry.path)
+        try:
+            if entry.is_dir(follow_symlinks=False):
+                if _name_ok(entry.path):
+                    yield from _walk(Path(entry.path))
+                else:
+                    yield Skipped(entry.path, "folder " + _BAD_NAME)
+                continue
+            wanted = os.path.splitext(entry.name)[1].lower() in TEXT_SUFFIXES
+            if entry.is_symlink():
+                skipped = _bad_link(entry.path, wanted)
+                if skipped is not None:
+                    yield skipped
+                    continue
+            if not (entry.is_file() and wanted):
+                continue
+        except OSError as exc:
+            yield Skipped(entry.path, f"cannot be read ({exc.strerror or exc})")
+            continue
+        if not _name_ok(entry.path):
+            yield Skipped(entry.path, _BAD_NAME)
+            continue
+        yield Path(entry.path)
+
+
+def _bad_link(path: str, wanted: bool) -> Skipped | None:
+    """A :class:`Skipped` for a symbolic link that loops or points nowhere, else ``None``."""
+    try:
+        os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return Skipped(path, "symbolic link loop")
+        if exc.errno == errno.ENOENT and wanted:
+            return Skipped(path, f"dangling symbolic link (to {display_path(os.readlink(path))})")
+        if wanted:
+            return Skipped(path, f"cannot be read ({exc.strerror or exc})")
+    return None
 
 
 def read_path(path: str | Path, *, max_chars: int = DEFAULT_MAX_CHARS) -> Document:
