@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from chidao.errors import ChidaoError, InputError
+from chidao.extract.ocr import Progress
 from chidao.extract.pipeline import extract_document
 from chidao.extract.read import (
     DEFAULT_MAX_CHARS,
@@ -84,14 +85,22 @@ class Outcome:
         return lines
 
 
-def extract_file(path: str | Path, *, max_chars: int = DEFAULT_MAX_CHARS) -> Record:
+def extract_file(
+    path: str | Path,
+    *,
+    max_chars: int = DEFAULT_MAX_CHARS,
+    ocr: bool = True,
+    progress: Progress | None = None,
+) -> Record:
     """Read and extract one file, with the read stage's problems on the record.
+
+    ``ocr`` and ``progress`` are :func:`~chidao.extract.read.read_path`'s.
 
     Raises :class:`InputError` for a file that cannot be read.  An unexpected
     exception inside extraction becomes an :class:`InputError` too, so that one
     document that trips a bug does not end a run over a whole corpus.
     """
-    doc = read_path(path, max_chars=max_chars)
+    doc = read_path(path, max_chars=max_chars, ocr=ocr, progress=progress)
     try:
         # The same stages as pipeline.extract_path: extract_document joins the read
         # stage's problems to the finders' and folds a missing header into one problem.
@@ -103,20 +112,30 @@ def extract_file(path: str | Path, *, max_chars: int = DEFAULT_MAX_CHARS) -> Rec
         ) from exc
 
 
-def _one(path: Path | Skipped, max_chars: int) -> Outcome:
+def _one(path: Path | Skipped, opts: _Options) -> Outcome:
     if isinstance(path, Skipped):
         return Outcome(path.path, error=InputError(path.reason, source=path.path), skipped=True)
     try:
-        return Outcome(str(path), record=extract_file(path, max_chars=max_chars))
+        record = extract_file(path, max_chars=opts.max_chars, ocr=opts.ocr, progress=opts.progress)
+        return Outcome(str(path), record=record)
     except ChidaoError as exc:
         # Rebuilt in the parent: exception pickling keeps only the message.
         return Outcome(str(path), error=exc)
 
 
-def _chunk(paths: list[Path | Skipped], max_chars: int) -> list[tuple]:
+@dataclass(frozen=True, slots=True)
+class _Options:
+    """What every file of a batch is read with (sent to the worker processes)."""
+
+    max_chars: int = DEFAULT_MAX_CHARS
+    ocr: bool = True
+    progress: Progress | None = None  # a module-level function: it is pickled by name
+
+
+def _chunk(paths: list[Path | Skipped], opts: _Options) -> list[tuple]:
     out = []
     for path in paths:
-        o = _one(path, max_chars)
+        o = _one(path, opts)
         err = o.error
         out.append(
             (
@@ -157,7 +176,7 @@ def _die_with_parent(parent: int) -> None:
 
 
 def _outcomes_parallel(
-    files: Iterable[Path | Skipped], jobs: int, max_chars: int
+    files: Iterable[Path | Skipped], jobs: int, opts: _Options
 ) -> Iterator[Outcome]:
     """Outcomes in input order, with a bounded number of chunks in flight (streams 10^6 files)."""
     pending: deque[Future] = deque()
@@ -170,12 +189,12 @@ def _outcomes_parallel(
             for path in files:
                 batch.append(path)
                 if len(batch) == CHUNK:
-                    pending.append(pool.submit(_chunk, batch, max_chars))
+                    pending.append(pool.submit(_chunk, batch, opts))
                     batch = []
                     while len(pending) >= jobs * IN_FLIGHT:
                         yield from _unpack(pending.popleft().result())
             if batch:
-                pending.append(pool.submit(_chunk, batch, max_chars))
+                pending.append(pool.submit(_chunk, batch, opts))
             while pending:
                 yield from _unpack(pending.popleft().result())
         finally:
@@ -198,6 +217,8 @@ def extract_many(
     jobs: int = 1,
     strict: bool = False,
     max_chars: int = DEFAULT_MAX_CHARS,
+    ocr: bool = True,
+    progress: Progress | None = None,
 ) -> Iterator[Outcome]:
     """Extract every file under ``paths`` (files or folders), one :class:`Outcome` each, in order.
 
@@ -207,12 +228,14 @@ def extract_many(
     the walk could not take (:class:`~chidao.extract.read.Skipped`: a link
     loop, a dangling link, a folder that cannot be listed, a name that is not
     UTF-8) gives an outcome with ``skipped=True`` and an error, in its place.
+    ``ocr`` turns OCR of scans and images on or off; ``progress(source, page,
+    pages)`` is called before each OCR'd page (with ``jobs > 1`` it must be a
+    module-level function, e.g. :func:`chidao.extract.ocr.terminal_progress`).
     """
     files = walk_inputs(paths)
+    opts = _Options(max_chars, ocr, progress)
     outcomes = (
-        (_one(p, max_chars) for p in files)
-        if jobs <= 1
-        else _outcomes_parallel(files, jobs, max_chars)
+        (_one(p, opts) for p in files) if jobs <= 1 else _outcomes_parallel(files, jobs, opts)
     )
     seen: dict[bytes, str] = {}  # 32-byte digests: ~100 bytes a file, 100 MB for 10^6 files
     try:

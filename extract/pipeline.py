@@ -101,6 +101,7 @@ def _extract(doc: Document) -> Record:
         sha256=doc.sha256,
         encoding=doc.encoding,
         length=len(doc.text),
+        reading=doc.reading,
         number=header.number,
         doc_type=header.doc_type,
         issuer=issuer,

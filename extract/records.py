@@ -294,6 +294,43 @@ class Problem:
 
 
 @dataclass(frozen=True, slots=True)
+class Reading:
+    """How the text as read was made when it is not in the file as such (OCR, a converter).
+
+    ``text`` is that text: every span of the record is an offset into it, so
+    ``reading.text[start:end]`` checks any span.  ``method`` is ``ocr`` (a scan or
+    a photo; a PDF whose text-less pages were OCR'd), ``convert`` (legacy Word,
+    RTF, OpenDocument through LibreOffice) or ``html`` (a saved web page);
+    ``engine`` the program and its version (``tesseract 5.3.0``); ``pages`` the
+    OCR'd pages as ``(page number, mean word confidence 0–100 or None)``.
+
+    >>> r = Reading("Số 12-CV/HU", "ocr", "tesseract 5.3.0", ((1, 91.5),))
+    >>> Reading.from_json(r.to_json()) == r
+    True
+    """
+
+    text: str
+    method: str
+    engine: str
+    pages: tuple[tuple[int, float | None], ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "method": self.method,
+            "engine": self.engine,
+            "pages": [{"page": n, "confidence": c} for n, c in self.pages],
+            "text": self.text,
+        }
+
+    @classmethod
+    def from_json(cls, raw: dict[str, Any] | None) -> Reading | None:
+        if not raw:
+            return None
+        pages = tuple((int(p["page"]), p.get("confidence")) for p in raw.get("pages") or ())
+        return cls(raw["text"], raw["method"], raw["engine"], pages)
+
+
+@dataclass(frozen=True, slots=True)
 class Record:
     """Everything extracted from one document."""
 
@@ -301,6 +338,7 @@ class Record:
     sha256: str  # of the file's bytes
     encoding: str  # detected encoding of the bytes ("utf-8", "windows-1258", "tcvn3", …)
     length: int  # characters in the text as read
+    reading: Reading | None = None  # OCR'd or converted: the text as read, and how
     number: Mention | None = None
     doc_type: Mention | None = None
     issuer: Organisation | None = None
@@ -337,6 +375,7 @@ class Record:
             "sha256": self.sha256,
             "encoding": self.encoding,
             "length": self.length,
+            **({"reading": self.reading.to_json()} if self.reading is not None else {}),
             **{k: v(m) for k, m in scalars.items()},
             "issuer": self.issuer.to_json() if self.issuer else None,
             "recipients": [p.to_json() for p in self.recipients],
@@ -368,6 +407,7 @@ class Record:
             sha256=raw.get("sha256", ""),
             encoding=raw.get("encoding", "utf-8"),
             length=int(raw.get("length", 0)),
+            reading=Reading.from_json(raw.get("reading")),
             number=scalar("number"),
             doc_type=scalar("doc_type"),
             issuer=Organisation.from_json(raw.get("issuer")),

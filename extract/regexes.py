@@ -171,6 +171,24 @@ PDF_PADDING = re.compile(r"(?P<gap>(?<=\S)[ \t]{2,}(?=\S))|^[ \t]+|[ \t]+$", re.
 # Two or more empty lines from a tall gap on a PDF page: "…Covid-19\n\n\n\nSố 207-CV/HU".
 PDF_BLANK_LINES = re.compile(r"\n{3,}")
 
+# A saved web page, by its first bytes (after a BOM and white space): "<!DOCTYPE html>",
+# "<html lang=vi>", or a fragment opening with "<head>"/"<body>"/"<meta charset=…>".
+HTML_START = re.compile(
+    rb"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta)\b", re.I | re.S
+)
+# The charset a page declares: <meta charset="windows-1258">,
+# <meta http-equiv="Content-Type" content="text/html; charset=utf-8">.
+HTML_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w:.-]+)", re.I)
+# Portal chrome by class or id: "main-nav", "breadcrumb", "footer", "sidebar-right",
+# "box-share", "ads-top" (a word of the name, so "footnote" and "header-table" stay).
+HTML_CHROME = re.compile(
+    r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|breadcrumbs?|footer|sidebar|banner|ads?|advert\w*"
+    r"|social|share|sharing|comments?|cookies?|popup|modal|related|tags?)(?:$|[\s_-])",
+    re.I,
+)
+# A saved page in one MIME file (.mht): "MIME-Version: 1.0" and a multipart/related body.
+MHT_START = re.compile(rb"(?:[\w-]+:[^\n]*\r?\n)*?MIME-Version:\s*1\.0", re.I)
+
 # --- gazetteer and organisations (folded text) ------------------------------------------------
 
 # A unit's type word opening its name: "huyện Kim Sơn", "thành phố Hồ Chí Minh", "TP. Hà Nội".
