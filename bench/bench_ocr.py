@@ -41,6 +41,8 @@ MARGINS_MM = (25, 20, 20, 20)  # left, top, right, bottom: Decree 30's margins
 POINTS = 13
 _EMPHASIS = re.compile(r"\*+")
 _MOTTO = re.compile(r"CỘNG (SẢN|HÒA|HOÀ)")
+_MOTTO_LINE = re.compile(r"CỘNG (SẢN|HÒA|HOÀ)|Độc lập")
+_DATE = re.compile(r"ngày \d+ tháng \d+ năm \d+")
 
 
 def font_path() -> str | None:
@@ -55,19 +57,26 @@ def font_path() -> str | None:
 def header_columns(text: str) -> tuple[list[str], list[str], list[str]]:
     """(left column, right column, body lines) of a letter typed one header line after another.
 
-    The right column runs from the national motto (``CỘNG HÒA…`` / ``ĐẢNG CỘNG SẢN…``)
-    to the place-and-date line; everything before the motto is the left column.
+    Decree 30's layout: the right column holds the national motto
+    (``CỘNG HÒA…``/``ĐẢNG CỘNG SẢN…``, ``Độc lập…``) and the place-and-date line;
+    every other header line (issuing body, number, a ``V/v`` subject right after
+    the header) goes in the left column.
     """
     lines = [_EMPHASIS.sub("", ln).rstrip() for ln in text.strip("\n").split("\n")]
     motto = next((i for i, s in enumerate(lines) if _MOTTO.search(s)), None)
-    if not motto:
+    date = next((i for i, s in enumerate(lines) if _DATE.search(s)), None)
+    if motto is None or date is None:
         return [], [], lines
-    date = next((i for i in range(motto, len(lines)) if "ngày" in lines[i]), None)
-    if date is None:
-        return [], [], lines
-    left = [s for s in lines[:motto] if s.strip()]
-    right = [s for s in lines[motto : date + 1] if s.strip()]
-    return left, right, lines[date + 1 :]
+    end = max(motto, date) + 1
+    right = [s for i, s in enumerate(lines[:end]) if i == date or _MOTTO_LINE.search(s)]
+    left = [s for i, s in enumerate(lines[:end]) if s.strip() and s not in right]
+    rest = lines[end:]
+    first = next((i for i, s in enumerate(rest) if s.strip()), None)
+    if first is not None and rest[first].lstrip().startswith("V/v"):
+        stop = next((i for i in range(first, len(rest)) if not rest[i].strip()), len(rest))
+        left += rest[first:stop]
+        rest = rest[stop:]
+    return left, right, rest
 
 
 def render_letter(text: str, *, dpi: int = 300, font: str | None = None) -> list:

@@ -91,7 +91,9 @@ def _decode(data: bytes, source: str, charset: str | None) -> tuple[str, str]:
         (codecs.BOM_UTF8, codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
     ):
         try:
-            return data.decode(declared), codecs.lookup(declared).name
+            name = codecs.lookup(declared).name
+            # Python says "cp1258"; chidao's names for plain text are "windows-1258" & co.
+            return data.decode(declared), re.sub(r"^cp(125\d)$", r"windows-\1", name)
         except (LookupError, UnicodeDecodeError):
             pass  # a wrong or unknown declaration: detect instead
     decoded = decode_text(data, source)

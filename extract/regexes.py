@@ -187,7 +187,7 @@ HTML_CHROME = re.compile(
     re.I,
 )
 # A saved page in one MIME file (.mht): "MIME-Version: 1.0" and a multipart/related body.
-MHT_START = re.compile(rb"(?:[\w-]+:[^\n]*\r?\n)*?MIME-Version:\s*1\.0", re.I)
+MHT_START = re.compile(rb"(?:[\w-]+:[^\n]*\r?\n(?:[ \t][^\n]*\r?\n)*)*?MIME-Version:\s*1\.0", re.I)
 
 # --- gazetteer and organisations (folded text) ------------------------------------------------
 
