@@ -364,6 +364,88 @@ SELF_REFERENCE_F = re.compile(
     r"(?:\s+cua\s+[^()]*?)?\s+(?:ve|v/v)\s+(?P<subject>[^()]+)\)"
 )
 
+# --- page chrome and portal metadata (folded text; used by extract/find_page.py) ---------------
+
+# A portal's metadata label and its value, inline or in a table row: "Số hiệu: 15/CT-UBND",
+# "| Cơ quan ban hành | Thành phố Huế |", "Nơi ban hành: Tỉnh Quảng Ngãi Người ký: Trần Văn A".
+PAGE_META_LABEL_F = re.compile(
+    r"(?:^|(?<=[\s|]))(?P<label>so hieu|loai van ban|noi ban hanh|co quan ban hanh|nguoi ky"
+    r"|ngay ban hanh|ngay hieu luc|ngay co hieu luc|ngay cong bao|so cong bao|linh vuc"
+    r"|tinh trang|ngay het hieu luc)\s*(?::|\|)\s*",
+    re.M,
+)
+# A line of page furniture that ends the document when it follows it: "HIỆU LỰC VĂN BẢN",
+# "Văn bản liên quan", "Tin cùng chuyên mục" (strong: a document never prints these alone).
+PAGE_TAIL_F = re.compile(
+    r"^[\s|*]*(?:hieu luc van ban|van ban lien quan|tin lien quan|bai viet lien quan|cac tin khac"
+    r"|tin cung chuyen muc|van ban cung linh vuc|thuoc tinh van ban|luoc do van ban)\s*:?\s*$"
+)
+# Page furniture on its own line: "Tải bản đầy đủ (.pdf)", "Đăng nhập", "Lượt xem: 1844 lượt",
+# "Hệ thống pháp luật", "Nếu bạn là thành viên. Vui lòng ĐĂNG NHẬP …".
+PAGE_CHROME_LINE_F = re.compile(
+    r"^[\s|*]*(?:tai ban day du|tai ve|tai xuong|dang nhap|dang ky|tim kiem|truy cap|hom nay"
+    r"|hom qua|tuan nay|thang nay|tat ca|luot xem|chia se|ban dang xem|y kien tham do|tac gia"
+    r"|ngay dang|ngay cap nhat|tu khoa|dang tai|he thong phap luat|neu ban la thanh vien"
+    r"|de su dung toan bo|noi dung toan van|trang chu|</?[a-z]+|(?:thu (?:hai|ba|tu|nam|sau|bay)"
+    r"|chu nhat),? \d{1,2}/\d{1,2}/\d{4})"
+)
+# A header line that may open the document (folded, upper case in print): an organisation
+# ("ỦY BAN NHÂN DÂN", "BCĐ XÂY DỰNG NÔNG THÔN MỚI", "ĐẢNG BỘ HUYỆN …"), the motto or the
+# Party's name, or the number line ("Số: 06/CT-UBND").
+PAGE_HEADER_ORG_F = re.compile(
+    r"^[\s|*]*(?:uy ban|hoi dong|dang bo|dang uy|ban |bcd\b|bo |van phong|tinh uy|thanh uy"
+    r"|huyen uy|quan uy|thi uy|chi bo|tong cuc|cuc |chi cuc|so |phong |mat tran|doan |hoi "
+    r"|chinh phu|thu tuong|quoc hoi|toa an|vien kiem sat|bao hiem|kho bac|ngan hang|tong lien"
+    r"|cong hoa xa hoi|dang cong san viet nam)"
+)
+PAGE_NUMBER_LINE_F = re.compile(r"^[\s|*]*s[o6]\s*:?\s*\d")
+# The lead line of a portal or a document known by its title line (folded):
+# "Thông báo số 217/TB-UBND ngày 08/5/2019 của UBND thị xã Điện Bàn V/v treo cờ …",
+# "Kế hoạch số 30-KH/ĐU ngày 05/01/2022 về thực hiện …", "(Quyết định số 283-QĐ/TW ngày
+# 26-1-2010 của Ban Bí thư Trung ương Đảng".
+PAGE_LEAD_F = re.compile(
+    r"(?P<type>cong van|chi thi|ket luan|nghi quyet|thong bao|cong dien|ke hoach|quyet dinh"
+    r"|huong dan|bao cao|quy dinh|chuong trinh(?: hanh dong)?|to trinh|thong tri)\s+so\s*:?\s*"
+    r"(?P<num>\d+\s*[-/]\s*[^\s,;]+)[\s,]*"
+    r"(?:ngay\s+(?P<date>\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4})[\s,]*)?"
+    r"(?:cua\s+(?P<issuer>.+?)(?=\s+(?:ve|v/v|ve viec)\s|[.,;:(\n]|$))?"
+    r"(?:\s*(?:v/v|ve viec|ve)\s+(?P<subject>[^\n]+))?"
+)
+# What may precede a lead line's type word (folded): a site's section tag and "Tại", "Toàn
+# văn", "Ban biên tập giới thiệu toàn văn": "(Mặt trận) - Tại Quy định số 97-QĐ/TW …".
+PAGE_LEAD_BEFORE_F = re.compile(
+    r"[\s(]*(?:\([^()]{1,30}\)\s*-?\s*)?(?:tai|toan van|noi dung|[a-z ]{0,30}gioi thieu toan van)?"
+    r"\s*"
+)
+# The portal's news form: "Ngày 23/8/2017, Tỉnh Ủy Thừa Thiên Huế đã ban hành Chương trình số
+# 27-CTr/TU về …".
+PAGE_LEAD_NEWS_F = re.compile(
+    r"\bngay\s+(?P<date>\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4})\s*,\s*(?P<issuer>[^,\n]{3,80}?)\s+"
+    r"(?:da\s+)?ban hanh\s+(?P<type>[a-z ]{4,25}?)\s+so\s*(?P<num>\d+\s*[-/]\s*[^\s,;]+)"
+    r"(?:[\s,]*(?:ve|v/v|ve viec)\s+(?P<subject>[^\n]+))?"
+)
+# A one-line (flattened) header: where a new header element starts inside the line (folded):
+# the Party's name or the motto, "Số …", a place before ", ngày", a second organisation.
+FLAT_MOTTO_F = re.compile(r"(?<=\S )(?:dang cong san viet nam|cong hoa xa hoi chu nghia)")
+FLAT_NUMBER_F = re.compile(r"(?<=\S )s[o6]\s*:?\s*\d")
+FLAT_ORG_F = re.compile(
+    r"(?<=[a-z] )(?:dang bo (?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran)"
+    r"|dang uy (?:xa|phuong|thi tran|khoi)|(?:tinh|thanh|huyen|quan|thi) uy |bcd |ban chi dao )"
+)
+# Wrapped header cells to rejoin (folded, raw layout): "ngày\n20 tháng", "ngày 23\ntháng",
+# "Số:\n258/KH-UBND", "VỀ\nVIỆC", "ỦY\nBAN NHÂN DÂN", "Tiền\nGiang, ngày".
+HEADER_WRAP_F = re.compile(
+    r"(?:\bngay|\bngay \d{1,2}|\bs[o6]\s*:|^ve|^[a-z]{2,6})[ \t]*\n[ \t]*"
+    r"(?=\d|thang\b|viec\b|[a-z])",
+    re.M,
+)
+# A date cell cut after its day: "Lai Châu, ngày 23" (folded).
+DATE_CUT_DAY_F = re.compile(r"\bngay\s+\d{1,2}$")
+# A spaced Party number: "Số 09 KH/ĐU" (serial, space, type code, slash, committee code).
+NUMBER_SPACED = re.compile(
+    r"(?P<serial>\d{1,5})\s+(?P<type>[A-ZĐ]{1,5})\s*/\s*(?P<code>[A-ZĐƯ]{1,8})\b"
+)
+
 # --- citations -----------------------------------------------------------------------------
 # (owned by find_citations.py / relations.py; all *_F patterns run on folded text)
 
