@@ -428,12 +428,29 @@ def _is_subject_start(ln: Line) -> bool:
     return text[0].isupper() and len(text) < 100
 
 
+def _has_letters(ln: Line) -> bool:
+    return any(ch.isalpha() for ch in ln.text)
+
+
+def _caps_subject_ends(ln: Line) -> bool:
+    """Does this capital line end a title subject in capitals (the authority line of a
+    Quyết định, a section heading, ``QUYẾT ĐỊNH:``, a title word)?"""
+    text = ln.text.strip()
+    return (
+        rx.CAPS_SUBJECT_STOP_F.match(ln.folded.lstrip()) is not None
+        or text.endswith(":")
+        or doc_type_from_word(text) is not None
+        and len(text) <= 40
+    )
+
+
 def _lines_after(
     cleaned: Cleaned, zone: list[Line], i: int, skip: int = 0, title_subject: bool = False
 ) -> Mention | None:
     """The subject from line ``i`` (after ``skip`` chars) through its continuation lines."""
     start = None
     end = None
+    caps = False  # a title subject in capitals goes on over its capital lines
     for j in range(i, len(zone)):
         ln = zone[j]
         if ln.blank:
@@ -442,13 +459,20 @@ def _lines_after(
             if start is not None and _wrapped_after_gap(zone, j):
                 continue  # OCR put blank lines inside the subject: "V/v Chấn chỉnh …\n\nbáo cáo"
             break
+        upper = upper_ratio(ln.text)
         if j > i and (
             rx.DATE_LINE_F.search(ln.folded)
             or search_if(rx.RECIPIENTS_F, rx.RECIPIENTS_NEEDS_F, ln.folded)
-            or rx.NUMBER_ANCHOR_F.match(ln.folded)
+            or (rx.NUMBER_ANCHOR_F.match(ln.folded) and not caps)
             or rx.RIGHT_COLUMN_F.search(ln.folded)
             or rx.STAMP_LINE_F.match(ln.folded)
-            or (start is not None and upper_ratio(ln.text) > 0.8 and not _short_token(ln))
+            or (
+                start is not None
+                and not caps
+                and upper > 0.8
+                and not _short_token(ln)
+            )
+            or (caps and (_caps_subject_ends(ln) or (upper < 0.5 and _has_letters(ln))))
         ):
             break
         lo = ln.start + (skip if j == i else 0)
@@ -464,6 +488,8 @@ def _lines_after(
             and not rx.TITLE_SUBJECT_CAPS_F.match(ln.folded.lstrip())
         ):
             continue
+        if start is None:
+            caps = upper > 0.8 and len(ln.text.strip()) >= 20
         start = lo if start is None else start
         end = hi
     if start is None or end is None:

@@ -159,6 +159,10 @@ def _start_line(text: str, folded: str, lines: list[Span]) -> int | None:
     """Index of the document's first line, or ``None`` when no header line is found."""
     for i, (s, e) in enumerate(lines[:START_MAX_LINES]):
         if _is_header_line(text[s:e], folded[s:e]):
+            if i > 0:
+                above = text[lines[i - 1][0] : lines[i - 1][1]].strip()
+                if above.isalpha() and above.isupper() and len(above) <= 6:
+                    return i - 1  # a cell wrapped after its first word: "ỦY" / "BAN NHÂN DÂN"
             return i
     return None
 
@@ -385,11 +389,21 @@ def _unflatten(chars: list[str], folded: str, lo: int, hi: int) -> None:
         end = nl if nl != -1 else hi
         line_f = fold(text[pos:end])
         cuts: list[int] = []
-        for pattern in (rx.FLAT_MOTTO_F, rx.FLAT_NUMBER_F, rx.FLAT_ORG_F):
+        for pattern in (rx.FLAT_MOTTO_F, rx.FLAT_NUMBER_F):
             for m in pattern.finditer(line_f):
-                if text[pos + m.start()].isupper():
+                at = pos + m.start()
+                # "Số 09 KH/ĐU", "* SỐ 12-CV/HU" — not "… QUYẾT ĐỊNH SỐ 64/QĐ-BGTVT" in a title.
+                if text[at].isupper() and (
+                    pattern is rx.FLAT_MOTTO_F
+                    or text[at + 1].islower()
+                    or text[pos:at].rstrip().endswith("*")
+                ):
                     cuts.append(m.start())
         d = rx.DATE_LINE_F.search(line_f)
+        if cuts or d is not None or rx.PARTY_HEADER_OPEN_F.match(line_f):
+            # A second organisation on the line: only in a line that is a header's (it opens
+            # with a committee or holds the number, motto or date), not a title's subject.
+            cuts.extend(m.start() for m in rx.FLAT_ORG_F.finditer(line_f))
         if d is not None and cuts:
             cuts.append(_place_start(text[pos:end], d.start()))
             after = d.end()

@@ -339,6 +339,14 @@ SUBJECT_VA = re.compile(rf"^VÀ\s+(?=[a-z{VI_LOWER}])")
 # THƯỜNG VỤ TỈNH ỦY" / "về …", "NGHỊ QUYẾT" / "VỀ CÔNG TÁC CÁN BỘ" (other short capital lines
 # under a title are not the subject).
 TITLE_SUBJECT_CAPS_F = re.compile(r"(?:ket luan|y kien|ve)(?![a-z])")
+# What ends a title subject printed in capitals over several lines (folded): the authority
+# line ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …", "ỦY BAN NHÂN DÂN THÀNH PHỐ …", "BAN BÍ THƯ"), a
+# section heading ("I. CĂN CỨ", "A. MỤC ĐÍCH", "1. Mục đích"), "Căn cứ …".
+CAPS_SUBJECT_STOP_F = re.compile(
+    r"(?:chu tich|uy ban nhan dan|hoi dong nhan dan|bo truong|thu tuong|ban bi thu|bo chinh tri"
+    r"|ban thuong vu|ban chap hanh|giam doc|tong cuc truong|cuc truong|can cu)\b"
+    r"|(?:[ivxl]+|[a-d]|\d{1,2})\s*[.)/-]\s"
+)
 # "Về việc"/"V/v" at the start of a title subject: "Về việc tiếp tục đẩy mạnh …".
 SUBJECT_PREFIX_F = re.compile(r"^(?:v\s*/\s*v|ve viec)\b[\s:.]*")
 # The recipients' opener: "Kính gửi:", "Kinh gửi", "Kínhgửi:", OCR "Site gửi:", "gửi:";
@@ -431,6 +439,10 @@ FLAT_NUMBER_F = re.compile(r"(?<=\S )s[o6]\s*:?\s*\d")
 FLAT_ORG_F = re.compile(
     r"(?<=[a-z] )(?:dang bo (?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran)"
     r"|dang uy (?:xa|phuong|thi tran|khoi)|(?:tinh|thanh|huyen|quan|thi) uy |bcd |ban chi dao )"
+)
+# A header line opening with a Party organisation (folded): "ĐẢNG BỘ HUYỆN NGA SƠN ĐẢNG ỦY XÃ …".
+PARTY_HEADER_OPEN_F = re.compile(
+    r"^[\s*]*(?:dang bo|dang uy|(?:tinh|thanh|huyen|quan|thi) uy|ban chap hanh)\b"
 )
 # Wrapped header cells to rejoin (folded, raw layout): "ngày\n20 tháng", "ngày 23\ntháng",
 # "Số:\n258/KH-UBND", "VỀ\nVIỆC", "ỦY\nBAN NHÂN DÂN", "Tiền\nGiang, ngày".
