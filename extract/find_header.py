@@ -429,6 +429,7 @@ def _is_subject_start(ln: Line) -> bool:
 
 
 def _has_letters(ln: Line) -> bool:
+    """Does the line hold any letter (not a year or a rule alone)?"""
     return any(ch.isalpha() for ch in ln.text)
 
 
@@ -466,15 +467,15 @@ def _lines_after(
             or (rx.NUMBER_ANCHOR_F.match(ln.folded) and not caps)
             or rx.RIGHT_COLUMN_F.search(ln.folded)
             or rx.STAMP_LINE_F.match(ln.folded)
+            or (start is not None and not caps and upper > 0.8 and not _short_token(ln))
             or (
-                start is not None
-                and not caps
-                and upper > 0.8
-                and not _short_token(ln)
+                caps
+                and (_caps_subject_ends(ln) or (upper < 0.5 and ln.text.lstrip()[:1].isupper()))
             )
-            or (caps and (_caps_subject_ends(ln) or (upper < 0.5 and _has_letters(ln))))
         ):
             break
+        if caps and upper < 0.5 and _has_letters(ln):
+            caps = False  # "KẾT LUẬN CỦA BAN THƯỜNG VỤ TỈNH ỦY" / "về công tác …": the tail
         lo = ln.start + (skip if j == i else 0)
         hi = ln.end
         m = rx.DATE_LINE_F.search(ln.folded)

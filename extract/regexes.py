@@ -222,7 +222,9 @@ ORG_ABBREVIATIONS_F = (
     (re.compile(r"\bmttq\b"), "Mặt trận Tổ quốc"),
     (re.compile(r"\bbhxh\b"), "Bảo hiểm xã hội"),
     (re.compile(r"\btw\b"), "Trung ương"),
+    (re.compile(r"\btp\.?\s*hcm\b|\btphcm\b"), "thành phố Hồ Chí Minh"),
     (re.compile(r"\btp\b\.?\s*"), "thành phố "),
+    (re.compile(r"\bbcd\b"), "Ban Chỉ đạo"),
 )
 # A party committee: "Huyện ủy Kim Sơn", "TỈNH ỦY QUẢNG TRỊ", "Thành ủy", "Đảng ủy xã Sơn Hà".
 PARTY_COMMITTEE_F = re.compile(
@@ -249,6 +251,8 @@ TERRITORIAL_AGENCY_F = re.compile(
 TERRITORY_F = re.compile(
     r"(?:(?P<utype>tinh|thanh pho|huyen|quan|thi xa)\b\s*)?(?P<place>[^,;()]+)$"
 )
+# The Party's board in a State body (folded): "Ban cán sự đảng Bộ Y tế", "BCS đảng UBND tỉnh".
+PARTY_CADRE_BOARD_F = re.compile(r"^(?:ban can su dang|bcs dang|bcsd)\s+")
 # A body of a committee: "Ban Tuyên giáo Huyện ủy", "Văn phòng Tỉnh ủy", "UBKT Huyện ủy".
 COMMITTEE_ORGAN_F = re.compile(
     r"^(?P<organ>ban [a-z ]+?|van phong|uy ban kiem tra|ubkt)\s+"
