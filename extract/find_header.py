@@ -134,15 +134,21 @@ def _zone(lines: list[Line], recipients_start: int | None) -> list[Line]:
     if recipients_start is not None:
         return [ln for ln in lines if ln.end <= recipients_start or ln.start < recipients_start]
     out = []
+    title_above = False
     for ln in lines[: HEADER_MAX_LINES * 2]:
-        # A long lower-case line ending a sentence is body text: the header is over.
+        # A long lower-case line ending a sentence is body text: the header is over (unless it
+        # is the subject under a title standing alone: "Quyết định" / "ban hành Quy định …").
         if (
             len(ln.text) > 120
             and upper_ratio(ln.text) < 0.3
             and not rx.SUBJECT_VV_F.match(ln.folded)
+            and not title_above
         ):
             break
         out.append(ln)
+        if not ln.blank:
+            kind = doc_type_from_word(ln.text.strip()) if len(ln.text) <= 40 else None
+            title_above = kind is not None and fold(ln.text.strip()) == fold(kind)
     return out[:HEADER_MAX_LINES]
 
 
@@ -321,11 +327,15 @@ def _place(cleaned: Cleaned, ln: Line, date_start: int) -> Mention | None:
     while run and run[0] in ("-", "–"):
         run.pop(0)
     # Debris before the place: "7 Q Hà Nội", "…/CD-TTg Ha Nội", "GTGT Hà Nội", "CT-KK Hà Nội".
-    while run and (
-        len(run[0]) == 1
-        or not any(ch.isalpha() for ch in run[0])
-        or any(ch.isdigit() or ch in "/-" for ch in run[0])
-        or (len(run) > 1 and run[0].isupper() and not run[1].isupper())
+    while (
+        run
+        and fold(run[0]) not in ("tp.", "tx.")
+        and (
+            len(run[0]) == 1
+            or not any(ch.isalpha() for ch in run[0])
+            or any(ch.isdigit() or ch in "/-" for ch in run[0])
+            or (len(run) > 1 and run[0].isupper() and not run[1].isupper())
+        )
     ):
         run.pop(0)
     if not run:
@@ -347,11 +357,13 @@ def _title(
     for i, ln in enumerate(zone):
         s, e = left_column(ln)
         seg = cleaned.text[s:e].strip()
-        if not seg or upper_ratio(seg) < 0.7 or len(seg) > 40:
+        if not seg or len(seg) > 40:
             continue
         kind = doc_type_from_word(seg)
         if kind is None or fold(seg).startswith(("so ", "so:")):
             continue
+        if upper_ratio(seg) < 0.7 and fold(seg) != fold(kind):
+            continue  # "Quyết định" alone on its line is a title (a journal's archive copy)
         lo = ln.start + (len(cleaned.text[s:e]) - len(cleaned.text[s:e].lstrip()))
         hi = lo + len(seg)
         title = Mention(kind, cleaned.to_original(lo, hi), seg)
@@ -467,6 +479,7 @@ def _lines_after(
             or (rx.NUMBER_ANCHOR_F.match(ln.folded) and not caps)
             or rx.RIGHT_COLUMN_F.search(ln.folded)
             or rx.STAMP_LINE_F.match(ln.folded)
+            or (start is not None and ln.text.lstrip().startswith("("))
             or (start is not None and not caps and upper > 0.8 and not _short_token(ln))
             or (
                 caps

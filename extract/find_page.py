@@ -36,6 +36,8 @@ from chidao.extract.doc_types import doc_type_from_number, doc_type_from_word
 START_MAX_LINES = 150
 #: How many lines a header spans at most (from the document's first line).
 HEADER_ZONE_LINES = 40
+#: How many of the document's own first lines may be a title line naming it.
+LEAD_LINES_INSIDE = 6
 #: A line at least this long, mostly lower case, is prose: a body sentence, or a headline.
 PROSE_MIN = 60
 
@@ -178,9 +180,21 @@ def _page_signal(folded: str, lines: list[Span], start: int) -> bool:
             rx.PAGE_CHROME_LINE_F.match(line)
             or rx.PAGE_META_LABEL_F.search(line)
             or _lead_at(line) is not None
+            or _headline(line)
         ):
             return True
     return False
+
+
+def _headline(line: str) -> bool:
+    """A page's headline above the document: a long line in sentence case that is no sentence
+    (no closing mark), naming a document kind (``Quy định về …``, ``Kế hoạch thực hiện …``)."""
+    text = line.strip()
+    return (
+        len(text) >= PROSE_MIN
+        and not text.endswith((".", ":", ";", ","))
+        and rx.PAGE_HEADLINE_F.match(text) is not None
+    )
 
 
 def _lead_at(line: str):  # type: ignore[no-untyped-def]
@@ -284,9 +298,9 @@ def _leads(text: str, folded: str, lines: list[Span], start: int, end: int) -> l
     subject."""
     zone_end = start
     # The document's own first lines may name it (a journal's archive has no header block).
-    first = [i for i, (s, _) in enumerate(lines) if s >= start]
-    if first:
-        zone_end = lines[min(first[0] + 4, len(lines) - 1)][1]
+    inside = [e for s, e in lines if s >= start and folded[s:e].strip()]
+    if inside:
+        zone_end = inside[min(LEAD_LINES_INSIDE, len(inside)) - 1]
     out: list[PageField] = []
     for k, (s, e) in enumerate(lines):
         if e > zone_end or e > end:
@@ -298,11 +312,14 @@ def _leads(text: str, folded: str, lines: list[Span], start: int, end: int) -> l
             m = _lead_at(line)
             if m is None or m.re is not pattern:
                 continue
-            if m.group("issuer") is None and k + 1 < len(lines):
+            nxt = next(
+                (j for j in range(k + 1, len(lines)) if folded[slice(*lines[j])].strip()), None
+            )
+            if m.group("issuer") is None and nxt is not None:
                 # "(Quyết định số 283-QĐ/TW ngày 26-1-2010" / "của Ban Bí thư …": one line more
-                ns, ne = lines[k + 1]
+                ns, ne = lines[nxt]
                 if folded[ns:ne].lstrip().startswith("cua "):
-                    window = line + " " + folded[ns:ne]
+                    window = folded[s:ne].replace("\n", " ")  # same length: spans still hold
                     m = pattern.search(window) or m
             found = _lead_fields(text, s, m)
             if out and found and found[0].value != out[0].value:
@@ -373,10 +390,12 @@ def _shape_header(chars: list[str], folded: str, lines: list[Span], first: int) 
         line_start = folded.rfind("\n", lo, nl) + 1 or lo
         line = "".join(chars[max(line_start, lo) : nl]).strip()
         fline = fold(line)
-        cell = fline.endswith(("ngay", "so:", "so :")) or rx.DATE_CUT_DAY_F.search(fline)
+        cell = fline.endswith(("so:", "so :")) or rx.DATE_CUT_DAY_F.search(fline)
         word = line.isalpha() and len(line) <= 6 and line[:1].isupper()
-        if cell or word:
-            chars[nl] = " "
+        if cell or (word and folded[nl + 1 : nl + 2] != "\n"):
+            for i in range(nl, m.end()):
+                if chars[i] == "\n":
+                    chars[i] = " "
     _unflatten(chars, folded, lo, zone_end)
 
 

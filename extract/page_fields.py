@@ -88,7 +88,10 @@ def _generic_central(org: Organisation, header: Header) -> bool:
     """The Central Committee's header (``BAN CHẤP HÀNH TRUNG ƯƠNG``) over a ``…/TW`` number:
     Politburo and Secretariat documents print the same header."""
     number = header.number.value if header.number else ""
-    return fold(org.name) == "ban chap hanh trung uong" and fold(number).endswith("/tw")
+    name = fold(org.name)
+    return name in ("ban chap hanh trung uong", "ban chap hanh trung uong dang") and fold(
+        number
+    ).endswith("/tw")
 
 
 def _infer_unit(

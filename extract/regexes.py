@@ -392,6 +392,12 @@ PAGE_TAIL_F = re.compile(
     r"^[\s|*]*(?:hieu luc van ban|van ban lien quan|tin lien quan|bai viet lien quan|cac tin khac"
     r"|tin cung chuyen muc|van ban cung linh vuc|thuoc tinh van ban|luoc do van ban)\s*:?\s*$"
 )
+# A page's headline naming a document kind (folded): "Quy định về sự phối hợp …", "Kế hoạch
+# thực hiện Kết luận số 01-KL/TW", "Chỉ thị 15/CT-UBND năm 2014 …".
+PAGE_HEADLINE_F = re.compile(
+    r"(?:cong van|chi thi|ket luan|nghi quyet|thong bao|ke hoach|quyet dinh|huong dan|quy dinh"
+    r"|chuong trinh|thong tri|van ban)\b"
+)
 # Page furniture on its own line: "Tải bản đầy đủ (.pdf)", "Đăng nhập", "Lượt xem: 1844 lượt",
 # "Hệ thống pháp luật", "Nếu bạn là thành viên. Vui lòng ĐĂNG NHẬP …".
 PAGE_CHROME_LINE_F = re.compile(
@@ -451,12 +457,12 @@ PARTY_HEADER_OPEN_F = re.compile(
 # Wrapped header cells to rejoin (folded, raw layout): "ngày\n20 tháng", "ngày 23\ntháng",
 # "Số:\n258/KH-UBND", "VỀ\nVIỆC", "ỦY\nBAN NHÂN DÂN", "Tiền\nGiang, ngày".
 HEADER_WRAP_F = re.compile(
-    r"(?:\bngay|\bngay \d{1,2}|\bs[o6]\s*:|^ve|^[a-z]{2,6})[ \t]*\n[ \t]*"
+    r"(?:\bngay|\bngay \d{1,2}|\bs[o6]\s*:|^ve|^[a-z]{2,6})[ \t]*\n(?:[ \t]*\n)?[ \t]*"
     r"(?=\d|thang\b|viec\b|[a-z])",
     re.M,
 )
-# A date cell cut after its day: "Lai Châu, ngày 23" (folded).
-DATE_CUT_DAY_F = re.compile(r"\bngay\s+\d{1,2}$")
+# A date cell cut after its day or month: "Lai Châu, ngày 23", "ngày" / "tháng" / "năm 2016".
+DATE_CUT_DAY_F = re.compile(r"\b(?:ngay|thang)(?:\s+\d{1,2})?$")
 # A spaced Party number: "Số 09 KH/ĐU" (serial, space, type code, slash, committee code).
 NUMBER_SPACED = re.compile(
     r"(?P<serial>\d{1,5})\s+(?P<type>[A-ZĐ]{1,5})\s*/\s*(?P<code>[A-ZĐƯ]{1,8})\b"
