@@ -114,6 +114,18 @@ def _from_header(cleaned: Cleaned, header: Header) -> Organisation | None:
         superior = resolved[-2]
         # A committee's superior is the committee one level up: the rule and the header agree
         # ("ĐẢNG BỘ TỈNH NINH BÌNH" above "HUYỆN ỦY KIM SƠN"); for agencies the header decides.
+        if fold(issuer.name).startswith("ban chi dao") and superior.unit is not None:
+            # "BCĐ XÂY DỰNG ĐỀ ÁN …" under "ĐẢNG ỦY PHƯỜNG X": the committee's steering
+            # committee for that unit, named with it.
+            label = superior.unit.name[:1].lower() + superior.unit.name[1:]
+            return replace(
+                issuer,
+                name=f"{issuer.name} {label}",
+                parent=superior.name,
+                level=superior.level,
+                system=superior.system,
+                unit=superior.unit,
+            )
         if issuer.unit is None and superior.system == "party" and superior.unit is not None:
             # "VĂN PHÒNG" under "TỈNH ỦY NINH BÌNH": an organ of that committee.
             placed = resolve_organisation(f"{issuer.printed} {superior.name}")
@@ -191,13 +203,13 @@ def _from_body(cleaned: Cleaned, body: tuple[int, int]) -> Organisation | None:
         return None
     org = found[votes.most_common(1)[0][0]]
     if _is_relative(org):
-        unit = _territory(cleaned, body, org.level)
+        unit = territory(cleaned, body, org.level)
         if unit is not None:
             org = committee_of(unit) if org.system == "party" else peoples_committee_of(unit)
     return org
 
 
-def _territory(cleaned: Cleaned, body: tuple[int, int], level: str | None) -> AdminUnit | None:
+def territory(cleaned: Cleaned, body: tuple[int, int], level: str | None) -> AdminUnit | None:
     """The first unit of the issuer's level named in the text (``huyện Hải Lăng``)."""
     g = default_gazetteer()
     for m in rx.UNIT_MENTION_F.finditer(cleaned.folded, 0, body[1]):

@@ -20,6 +20,7 @@ from datetime import date
 from chidao.extract.clean import Cleaned, fold
 from chidao.extract.doc_types import doc_type_from_number
 from chidao.extract.find_header import Header
+from chidao.extract.find_issuer import document_provinces, territory
 from chidao.extract.find_page import Page
 from chidao.extract.gazetteer import default_gazetteer
 from chidao.extract.records import Mention, Organisation
@@ -73,10 +74,90 @@ def fill_issuer(
             if inferred is not None:
                 return inferred
         if issuer is None or issuer.level is None or _generic_central(issuer, header):
-            from_page = _page_issuer(page, header, at)
+            from_page = _page_issuer(page, header, cleaned, at)
             if from_page is not None and (issuer is None or from_page.name != issuer.name):
                 return from_page
+        if issuer is not None and fold(issuer.name).startswith("ban chi dao"):
+            return _steering(issuer, cleaned, header, at)
     return issuer
+
+
+def _steering(org: Organisation, cleaned: Cleaned, header: Header, at: date | None) -> Organisation:
+    """A local steering committee (``BCĐ XÂY DỰNG NÔNG THÔN MỚI`` / ``XÃ NHÂN KHANG``): placed
+    in its unit, under the Party committee when the header is the Party's (``ĐẢNG CỘNG SẢN
+    VIỆT NAM``), else under the People's Committee; acronyms of its name spelled out where the
+    document spells them (``ĐCVMĐT`` → ``đạt chuẩn văn minh đô thị``)."""
+    name = expand_acronyms(org.name, cleaned.text)
+    unit = org.unit
+    if unit is None:
+        m = _UNIT_AT_END.search(fold(name))
+        if m is not None:
+            place = name[m.start("place") :]
+            hints = document_provinces(cleaned) or [None]
+            for hint in hints:
+                found = default_gazetteer().find(
+                    place, level=_LEVEL_OF.get(m.group("utype")), province=hint, at=at
+                )
+                if len(found) == 1:
+                    unit = found[0]
+                    break
+    if unit is None:
+        return replace(org, name=name) if name != org.name else org
+    party = "dang cong san viet nam" in cleaned.folded[: max(header.end, 0) + 1] or (
+        org.system == "party"
+    )
+    if org.parent is not None and org.unit is not None:
+        return replace(org, name=name)
+    above = committee_of(unit) if party else peoples_committee_of(unit)
+    return replace(
+        org,
+        name=name,
+        unit=unit,
+        level=unit.level,
+        parent=above.name,
+        system="party" if party else "state",
+        origin="inferred",
+    )
+
+
+_UNIT_AT_END = re.compile(
+    r"\b(?P<utype>xa|phuong|thi tran|huyen|quan|thi xa|tinh|thanh pho)\s+(?P<place>[a-z][a-z ]*)$"
+)
+_LEVEL_OF = {
+    "xa": "commune",
+    "phuong": "commune",
+    "thi tran": "commune",
+    "huyen": "district",
+    "quan": "district",
+    "thi xa": "district",
+    "tinh": "province",
+    "thanh pho": None,
+}
+
+
+def expand_acronyms(name: str, text: str) -> str:
+    """Spell out an acronym of ``name`` (a word of three or more capitals and no vowel) that
+    ``text`` spells out word by word: ``Ban Chỉ đạo … phường ĐCVMĐT`` with ``… phường đạt chuẩn
+    văn minh đô thị`` in the text.
+
+    >>> expand_acronyms("Ban Chỉ đạo đề án ĐCVMĐT", "… xây dựng phường đạt chuẩn văn minh đô thị")
+    'Ban Chỉ đạo đề án đạt chuẩn văn minh đô thị'
+    """
+    words = name.split(" ")
+    changed = False
+    for i, w in enumerate(words):
+        letters = [c for c in w if c.isalpha()]
+        if len(letters) < 3 or not all(c.isupper() for c in letters):
+            continue
+        if any(fold(c) in "aeiouy" for c in letters):
+            continue
+        initials = "".join(fold(c) for c in letters)
+        pattern = r"\b" + r"\s+".join(rf"{ch}[^\W\d_]*" for ch in initials) + r"\b"
+        m = re.search(pattern, fold(text))
+        if m is not None:
+            words[i] = " ".join(text[m.start() : m.end()].split())
+            changed = True
+    return " ".join(words) if changed else name
 
 
 def _unitless_local(org: Organisation) -> bool:
@@ -166,7 +247,9 @@ def _inferred(found: Organisation, printed: Organisation) -> Organisation:
 _CODE_BODY = {"ubnd": "Ủy ban nhân dân", "hdnd": "Hội đồng nhân dân"}
 
 
-def _page_issuer(page: Page, header: Header, at: date | None) -> Organisation | None:
+def _page_issuer(
+    page: Page, header: Header, cleaned: Cleaned, at: date | None
+) -> Organisation | None:
     f = page.get("issuer")
     if f is None:
         return None
@@ -175,6 +258,13 @@ def _page_issuer(page: Page, header: Header, at: date | None) -> Organisation | 
         return replace(found, printed=f.value, span=f.span, origin="page")
     if found is not None and found.level == "central":
         return replace(found, printed=f.value, span=f.span, origin="page")
+    if found is not None and found.system == "party" and found.level in ("province", "district"):
+        # "của Ban Thường vụ Tỉnh ủy": the committee of the unit the document is about.
+        unit = territory(cleaned, (0, len(cleaned.text)), None)
+        if unit is not None and unit.level == "district" and found.level == "province":
+            unit = default_gazetteer().province(unit.province or "", at=at)
+        if unit is not None and unit.level == found.level:
+            return replace(committee_of(unit), printed=f.value, span=f.span, origin="page")
     # A place ("Tỉnh Quảng Ngãi", "Thành phố Huế"): the number's code names the body.
     number = header.number.value if header.number else ""
     codes = [c for c in re.split(r"[-/]", fold(number)) if c]
