@@ -287,6 +287,8 @@ def _date(
         m = rx.DATE_LINE_NUMERIC_F.search(ln.folded)
         if m is None or rx.STAMP_LINE_F.match(ln.folded):
             continue
+        if not _place_before(ln.text[: m.start()]):
+            continue  # "- Căn cứ Chỉ thị số 42-CT/TW, ngày 25-8-2004": a citation, no date line
         start, end = ln.start + m.start(), ln.start + m.end()
         span = cleaned.to_original(start, end)
         printed = cleaned.printed(start, end)
@@ -296,6 +298,23 @@ def _date(
         date = Mention(iso, span, printed) if iso else None
         return ln, date, _place(cleaned, ln, start)
     return None, None, None
+
+
+def _place_before(before: str) -> bool:
+    """Is the text before a numeric date's comma a place (``Hà Nội``, ``TP. Vinh``), possibly
+    after the number's column (``Số: 12/UBND``)?
+
+    >>> _place_before("Kim Sơn,"), _place_before("- Căn cứ Chỉ thị số 42-CT/TW,")
+    (True, False)
+    """
+    words = before.rstrip(" ,").split()[-5:]
+    place = []
+    for w in reversed(words):
+        if w[:1].isupper() or w in ("-", "–") or fold(w) in ("tp.", "tx."):
+            place.append(w)
+        else:
+            break
+    return bool(place)
 
 
 def _opens_date_line(before: str) -> bool:
@@ -483,7 +502,7 @@ def _lines_after(
             or (start is not None and not caps and upper > 0.8 and not _short_token(ln))
             or (
                 caps
-                and (_caps_subject_ends(ln) or (upper < 0.5 and ln.text.lstrip()[:1].isupper()))
+                and (_caps_subject_ends(ln) or (upper < 0.5 and not ln.text.lstrip()[:1].islower()))
             )
         ):
             break
