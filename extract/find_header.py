@@ -172,6 +172,12 @@ def _number(
                 any(ch.isalpha() for ch in before) or (seen_date and ln is not date_line)
             ):
                 continue  # "… Nghị quyết số 954/2020/…" inside a phrase, not "Số:"
+            sp = rx.NUMBER_SPACED.match(ln.text, a.end())
+            if sp is not None:
+                # "Số 09 KH/ĐU": the dash between serial and type lost in conversion.
+                s0, e0 = ln.start + sp.start(), ln.start + sp.end()
+                value = f"{sp.group('serial')}-{sp.group('type')}/{sp.group('code')}"
+                return ln, Mention(value, cleaned.to_original(s0, e0), cleaned.printed(s0, e0))
             m = rx.NUMBER_RAW.match(ln.text, a.end())
             if m is None:
                 continue
@@ -499,6 +505,11 @@ def _lines_after(
             or rx.RIGHT_COLUMN_F.search(ln.folded)
             or rx.STAMP_LINE_F.match(ln.folded)
             or (start is not None and ln.text.lstrip().startswith("("))
+            or (
+                start is not None
+                and rx.BODY_OPENER_F.match(ln.folded.lstrip())
+                and ln.text.lstrip()[:1].isupper()
+            )
             or (start is not None and not caps and upper > 0.8 and not _short_token(ln))
             or (
                 caps

@@ -146,8 +146,12 @@ def _is_header_line(line: str, fline: str) -> bool:
     """Does this line open a document's header (an organisation in capitals, the motto or the
     Party's name, the number line, or a title standing alone)?"""
     body = line.strip(" \t|*")
-    if not body or len(body) > 160:
+    if not body:
         return False
+    if len(body) > 160:
+        # A header flattened onto one line with the document after it: its head in capitals.
+        head = " ".join(body.split()[:6])
+        return rx.PAGE_HEADER_ORG_F.match(fline) is not None and _upper_ratio(head) >= 0.9
     if rx.PAGE_NUMBER_LINE_F.match(fline):
         return True
     if rx.PAGE_HEADER_ORG_F.match(fline) and _upper_ratio(body) >= 0.7:
@@ -367,8 +371,8 @@ def _shape_header(chars: list[str], folded: str, lines: list[Span], first: int) 
     """Table cells on their own lines, wrapped cells rejoined, a flattened header broken."""
     zone = lines[first : first + HEADER_ZONE_LINES]
     zone_end = zone[-1][1] if zone else 0
-    for s, e in zone:
-        if _is_prose("".join(chars[s:e])) and "|" not in chars[s:e]:
+    for k, (s, e) in enumerate(zone):
+        if k > 0 and _is_prose("".join(chars[s:e])) and "|" not in chars[s:e]:
             zone_end = s
             break
     lo = zone[0][0] if zone else 0
@@ -465,4 +469,16 @@ def _split_title(chars: list[str], lo: int, hi: int) -> None:
                 if kind and fold(head) == fold(kind) and words[n][:1].islower():
                     cut = lo + s + len(head)
                     chars[cut] = "\n"
+                    _split_body(chars, cut + 1, hi)
                     break
+
+
+def _split_body(chars: list[str], lo: int, hi: int) -> None:
+    """The subject of a flattened header runs into the body on the same line: break before the
+    body's opening words (``… năm 2020 Thực hiện Hướng dẫn số …``)."""
+    line = "".join(chars[lo:hi])
+    end = line.find("\n")
+    line = line if end == -1 else line[:end]
+    m = rx.FLAT_BODY_F.search(fold(line))
+    if m is not None and line[m.start()].isupper() and chars[lo + m.start() - 1] == " ":
+        chars[lo + m.start() - 1] = "\n"

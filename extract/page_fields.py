@@ -73,6 +73,10 @@ def fill_issuer(
             inferred = _infer_unit(issuer, cleaned, header, page, at)
             if inferred is not None:
                 return inferred
+        if issuer is not None and _generic_central(issuer, header):
+            organ = _organ_in_title(cleaned, header)
+            if organ is not None:
+                return organ
         if issuer is None or issuer.level is None or _generic_central(issuer, header):
             from_page = _page_issuer(page, header, cleaned, at)
             if from_page is not None and (issuer is None or from_page.name != issuer.name):
@@ -170,9 +174,25 @@ def _generic_central(org: Organisation, header: Header) -> bool:
     Politburo and Secretariat documents print the same header."""
     number = header.number.value if header.number else ""
     name = fold(org.name)
-    return name in ("ban chap hanh trung uong", "ban chap hanh trung uong dang") and fold(
-        number
-    ).endswith("/tw")
+    return name in ("ban chap hanh trung uong", "ban chap hanh trung uong dang") and (
+        number.upper().endswith(("/TW", "/TƯ"))
+    )
+
+
+def _organ_in_title(cleaned: Cleaned, header: Header) -> Organisation | None:
+    """``KẾT LUẬN`` / ``CỦA BAN BÍ THƯ``: the title names the central organ that issued it."""
+    zone = cleaned.folded[: max(header.end, 0) + 200]
+    m = _TITLE_ORGAN.search(zone)
+    if m is None:
+        return None
+    s, e = m.start("organ"), m.end("organ")
+    found = resolve_organisation(cleaned.text[s:e])
+    if found is None or found.level != "central":
+        return None
+    return replace(found, printed=cleaned.text[s:e], span=cleaned.to_original(s, e))
+
+
+_TITLE_ORGAN = re.compile(r"(?:^|\n)\s*cua\s+(?P<organ>bo chinh tri|ban bi thu)\s*(?:\n|$)")
 
 
 def _infer_unit(

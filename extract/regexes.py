@@ -313,7 +313,8 @@ NUMBER_ANCHOR_F = re.compile(r"(?<![a-z0-9])(?:s[o6e]|\$[o6e]|8[eo])\s*[:;.!,]*\
 # "217-CV/HU" → raw "217", sep "-"; "43/NQ-CP" → raw "43", sep "/"; "Số: /BHXH-QLT" → raw "".
 NUMBER_RAW = re.compile(r"(?P<raw>[^\s/\-][^/\-\n]{0,12}?|)\s*(?P<sep>[-/])\s*")
 # The codes after the separator: "CV/HU", "NQ-CP", "TCT - TTKT", "CTTPHCM-KK", "HQVSIP".
-NUMBER_CODE = re.compile(r"(?P<code>[A-ZĐa-zđ0-9&]+(?:[ ]?[-/][ ]?[A-ZĐa-zđ0-9&]+)*)")
+# (Ư, Ơ: "45-KL/TƯ", the Central Committee's code as some copies print it.)
+NUMBER_CODE = re.compile(r"(?P<code>[A-ZĐƯƠa-zđ0-9&]+(?:[ ]?[-/][ ]?[A-ZĐƯƠa-zđ0-9&]+)*)")
 # A readable serial: digits with stray marks the guidelines drop ("963°", "435'7").
 NUMBER_SERIAL_OK = re.compile(r"[0-9][0-9 '°’`]*")
 # The place-and-date line: "Kim Sơn, ngày 12 tháng 3 năm 2021", "Hà Nội, ngài: 19 tháng 7 nam
@@ -454,6 +455,13 @@ FLAT_ORG_F = re.compile(
 PARTY_HEADER_OPEN_F = re.compile(
     r"^[\s*]*(?:dang bo|dang uy|(?:tinh|thanh|huyen|quan|thi) uy|ban chap hanh)\b"
 )
+# Where the body starts inside a flattened header's subject line (folded, capital in print):
+# "KẾ HOẠCH kiểm điểm … năm 2020 Thực hiện Hướng dẫn số …".
+FLAT_BODY_F = re.compile(
+    r"(?<=[a-z0-9)\"”.] )(?:thuc hien|can cu|kinh gui|thi hanh|trien khai thuc hien|de |nham )"
+)
+# A body's opening words at a line's start (folded; capital in print): they end a subject.
+BODY_OPENER_F = re.compile(r"(?:thuc hien|can cu|kinh gui|thi hanh)\b")
 # Wrapped header cells to rejoin (folded, raw layout): "ngày\n20 tháng", "ngày 23\ntháng",
 # "Số:\n258/KH-UBND", "VỀ\nVIỆC", "ỦY\nBAN NHÂN DÂN", "Tiền\nGiang, ngày".
 HEADER_WRAP_F = re.compile(
