@@ -114,6 +114,17 @@ def _from_header(cleaned: Cleaned, header: Header) -> Organisation | None:
         superior = resolved[-2]
         # A committee's superior is the committee one level up: the rule and the header agree
         # ("ĐẢNG BỘ TỈNH NINH BÌNH" above "HUYỆN ỦY KIM SƠN"); for agencies the header decides.
+        if issuer.level is None and superior.level == "central" and issuer.printed:
+            # "BAN TỔ CHỨC" under "BAN CHẤP HÀNH TRUNG ƯƠNG": the Central Committee's own
+            # commission, a national body (no parent).
+            own = resolve_organisation(f"{issuer.printed} Trung ương")
+            if own is not None and own.level == "central":
+                return replace(own, printed=issuer.printed, span=issuer.span)
+        if issuer.unit is None and superior.unit is not None and issuer.printed:
+            # "BAN CÁN SỰ ĐẢNG UBND TỈNH" under "TỈNH ỦY X": relative words read against it.
+            placed = resolve_organisation(issuer.printed, context=superior)
+            if placed is not None and placed.unit is not None and placed.name != superior.name:
+                issuer = replace(placed, printed=issuer.printed, span=issuer.span)
         if fold(issuer.name).startswith("ban chi dao") and superior.unit is not None:
             # "BCĐ XÂY DỰNG ĐỀ ÁN …" under "ĐẢNG ỦY PHƯỜNG X": the committee's steering
             # committee for that unit, named with it.

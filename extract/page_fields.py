@@ -22,7 +22,7 @@ from chidao.extract.doc_types import doc_type_from_number
 from chidao.extract.find_header import Header
 from chidao.extract.find_issuer import document_provinces, territory
 from chidao.extract.find_page import Page
-from chidao.extract.gazetteer import default_gazetteer
+from chidao.extract.gazetteer import bare_name, default_gazetteer
 from chidao.extract.records import Mention, Organisation
 from chidao.extract.resolve import (
     committee_of,
@@ -113,6 +113,9 @@ def _steering(org: Organisation, cleaned: Cleaned, header: Header, at: date | No
     if org.parent is not None and org.unit is not None:
         return replace(org, name=name)
     above = committee_of(unit) if party else peoples_committee_of(unit)
+    m = _UNIT_AT_END.search(fold(name))
+    if m is not None:  # the unit's name as the gazetteer spells it: "… xã Nhân Khang"
+        name = name[: m.start("place")] + bare_name(unit.name)
     return replace(
         org,
         name=name,

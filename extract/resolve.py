@@ -618,7 +618,9 @@ def _strip_unit_word(place: str) -> str:
 def _bloc_committee(text: str, place: str) -> Organisation:
     """``Đảng ủy Khối cơ quan tỉnh X`` (under the Tỉnh ủy), ``Đảng ủy Khối các cơ quan Trung
     ương`` (central): a bloc committee is named by its bloc, not by a unit."""
-    bloc = place.lower() if place.isupper() else place
+    bloc = " ".join(w.lower() if w.isupper() and not _is_acronym(w) else w for w in place.split())
+    # "… CÁC CƠ QUAN TỈNH" completed with "tỉnh Ninh Bình": one type word.
+    bloc = re.sub(r"\b(tỉnh|huyện|thành phố|quận) \1\b", r"\1", bloc)
     name = f"Đảng ủy Khối {bloc}".strip()
     f = fold(place)
     if "trung uong" in f:
