@@ -125,10 +125,10 @@ def _from_header(cleaned: Cleaned, header: Header) -> Organisation | None:
             placed = resolve_organisation(issuer.printed, context=superior)
             if placed is not None and placed.unit is not None and placed.name != superior.name:
                 issuer = replace(placed, printed=issuer.printed, span=issuer.span)
-        if fold(issuer.name).startswith("ban chi dao") and superior.unit is not None:
+        label = _unit_label_of(superior)
+        if fold(issuer.name).startswith("ban chi dao") and label is not None:
             # "BCĐ XÂY DỰNG ĐỀ ÁN …" under "ĐẢNG ỦY PHƯỜNG X": the committee's steering
             # committee for that unit, named with it.
-            label = superior.unit.name[:1].lower() + superior.unit.name[1:]
             return replace(
                 issuer,
                 name=f"{issuer.name} {label}",
@@ -155,6 +155,17 @@ def _from_header(cleaned: Cleaned, header: Header) -> Organisation | None:
         if issuer.level is not None and superior.name != issuer.name:
             issuer = with_parent(issuer, superior)
     return issuer
+
+
+def _unit_label_of(org: Organisation) -> str | None:
+    """``phường Hương Xuân`` for the committee of that ward (from the gazetteer's unit, or the
+    name of a namesake ward's committee the gazetteer cannot place)."""
+    if org.unit is not None:
+        return org.unit.name[:1].lower() + org.unit.name[1:]
+    m = rx.PARTY_COMMITTEE_F.match(fold(org.name))
+    if m is not None and m.group("kind") == "dang" and m.group("utype") and m.group("place"):
+        return org.name[len("Đảng ủy ") :]
+    return None
 
 
 def _province_name(unit: AdminUnit | None) -> str | None:

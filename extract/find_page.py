@@ -182,7 +182,7 @@ def _page_signal(folded: str, lines: list[Span], start: int) -> bool:
         line = folded[s:e]
         if (
             rx.PAGE_CHROME_LINE_F.match(line)
-            or rx.PAGE_META_LABEL_F.search(line)
+            or _portal_label(line)
             or _lead_at(line) is not None
             or _headline(line)
         ):
@@ -199,6 +199,12 @@ def _headline(line: str) -> bool:
         and not text.endswith((".", ":", ";", ","))
         and rx.PAGE_HEADLINE_F.match(text) is not None
     )
+
+
+def _portal_label(line: str) -> bool:
+    """A portal's metadata label on the line (``Số hiệu:``, ``Loại văn bản:``); ``Người ký:``
+    alone is also a digital-signature stamp's, which belongs to the document."""
+    return any(m.group("label") != "nguoi ky" for m in rx.PAGE_META_LABEL_F.finditer(line))
 
 
 def _lead_at(line: str):  # type: ignore[no-untyped-def]
@@ -218,6 +224,20 @@ def _lead_at(line: str):  # type: ignore[no-untyped-def]
 def _start_after_lead(text: str, folded: str, lines: list[Span]) -> int:
     """A page that shows only the body under a lead line: the body starts after the lead and
     the furniture below it; with no lead line the whole page is kept."""
+    skipped = 0
+    for s, e in lines[:40]:
+        # A metadata block and furniture above the body: the body starts below them.
+        line = folded[s:e]
+        if not line.strip():
+            continue
+        if (
+            rx.PAGE_CHROME_LINE_F.match(line)
+            or _portal_label(line)
+            or _headline(line)
+        ):
+            skipped = e + 1
+            continue
+        break
     for i, (s, e) in enumerate(lines[:20]):
         m = _lead_at(folded[s:e])
         if m is not None and not folded[s : s + m.start()].strip(" -("):
@@ -228,7 +248,7 @@ def _start_after_lead(text: str, folded: str, lines: list[Span]) -> int:
             ):
                 j += 1
             return lines[j][0] if j < len(lines) else len(text)
-    return 0
+    return min(skipped, len(text))
 
 
 def _end(folded: str, lines: list[Span], start: int) -> int:
