@@ -38,15 +38,27 @@ class Mention:
     value: str
     span: Span | None = None
     printed: str | None = None
+    #: Where the value comes from: ``"document"`` (its own text), ``"page"`` (the web page's
+    #: metadata block or lead line around it: ``span`` is then in the page furniture) or
+    #: ``"inferred"`` (derived from other parts of the document).
+    origin: str = "document"
 
     def to_json(self) -> dict[str, Any]:
-        return {"value": self.value, "printed": self.printed, "span": _span(self.span)}
+        out = {"value": self.value, "printed": self.printed, "span": _span(self.span)}
+        if self.origin != "document":
+            out["origin"] = self.origin
+        return out
 
     @classmethod
     def from_json(cls, raw: dict[str, Any] | None) -> Mention | None:
         if not raw or raw.get("value") is None:
             return None
-        return cls(raw["value"], _unspan(raw.get("span")), raw.get("printed"))
+        return cls(
+            raw["value"],
+            _unspan(raw.get("span")),
+            raw.get("printed"),
+            raw.get("origin", "document"),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,9 +112,12 @@ class Organisation:
     unit: AdminUnit | None = None
     printed: str | None = None
     span: Span | None = None
+    #: ``"document"``, ``"page"`` (named by the web page around the document, ``span`` there)
+    #: or ``"inferred"`` (the unit completed from the place line, title or authority line).
+    origin: str = "document"
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        out = {
             "name": self.name,
             "parent": self.parent,
             "level": self.level,
@@ -111,6 +126,9 @@ class Organisation:
             "printed": self.printed,
             "span": _span(self.span),
         }
+        if self.origin != "document":
+            out["origin"] = self.origin
+        return out
 
     @classmethod
     def from_json(cls, raw: dict[str, Any] | str | None) -> Organisation | None:
@@ -126,6 +144,7 @@ class Organisation:
             unit=AdminUnit.from_json(raw.get("unit")),
             printed=raw.get("printed"),
             span=_unspan(raw.get("span")),
+            origin=raw.get("origin", "document"),
         )
 
 
