@@ -806,6 +806,14 @@ INNER_SPACE = re.compile(r"\s")
 TOKEN = re.compile(r"\S+")
 # The upper-case run ending a signature line: "- Như trên; PHÓ TỔNG CỤC TRƯỞNG" → "PHÓ …".
 LINE_CAPS_TAIL = re.compile(r"(?:^|[;,.]\s+|\s{2,})(?P<caps>[^\s\-+;,][^;,]*)$")
+# Entries flattened onto one line by a web page: "Kính gửi: - Sở Tài chính; - Sở Nội vụ; - …"
+# (a bullet after an entry's ";" or ","; "Lao động - Thương binh" has none before its dash).
+FLAT_ENTRY_SPLIT = re.compile(r"(?<=[;,])[ \t]+(?=[-+–•][ \t]+\S)")
+# A body sentence where a recipient was expected (the list itself lost by the page): two
+# sentences on one line, "… năm 2018. Theo đó, …".
+BODY_SENTENCES = re.compile(rf"[.!?][ \t]+[{VI_UPPER}A-Z][^ \t]*[ \t]")
+# A complete "Lưu" entry, the usual last line of a distribution list: "- Lưu: VT", "- Lưu VT, TH".
+KEEP_ENTRY_F = re.compile(r"[-+–—•~.\s]*luu\b")
 
 # --- tasks ---------------------------------------------------------------------------------
 # (owned by outline.py / actors.py / find_tasks.py; *_F patterns run on folded text)
@@ -841,15 +849,16 @@ TASK_INTRO_F = re.compile(
     r"|tai cap[^,:;\n]{0,60}:[ \n]*|(?:kien nghi|de xuat)[ \n]*\d{0,2}[ \n]*:[ \n]*"
 )
 # A request naming who must act, after an optional requester: "Giao Ủy ban nhân dân huyện …",
+# "Ủy ban nhân dân tỉnh kêu gọi Quý đơn vị tài trợ …",
 # "Đề nghị các đơn vị …", "Tổng cục Thuế đề nghị Cục Thuế …", "Téng cục Thuế dé nghị …",
 # "Thủ tướng Chính phủ yêu cầu:", "Chi cục … kính đề nghị Quý Doanh nghiệp …".
 TASK_REQUEST_F = re.compile(
     r"(?:[^,;:.]{0,90}?[ \n])??(?:kinh[ \n]+)?"
-    r"(?P<verb>de[ \n]*nghi|yeu[ \n]+cau|giao(?:[ \n]+cho)?)(?![a-z])[ \n]*"
+    r"(?P<verb>de[ \n]*nghi|yeu[ \n]+cau|giao(?:[ \n]+cho)?|keu[ \n]+goi)(?![a-z])[ \n]*"
 )
 # Every TASK_REQUEST_F match holds one of these, in its verb ("đề nghị", "yêu cầu", "giao"):
 # a sentence without them is not tried (the pattern tests its verbs after every character).
-TASK_REQUEST_NEEDS_F = ("nghi", "yeu", "giao")
+TASK_REQUEST_NEEDS_F = ("nghi", "yeu", "giao", "goi")
 # A lead-in that guides someone to act, taken only when nothing else names an actor:
 # "…, Tổng cục Hải quan tạm thời hướng dẫn Cục Hải quan các tỉnh, thành phố thực hiện … như sau:".
 TASK_GUIDE_F = re.compile(r"(?<![a-z])huong[ \n]+dan[ \n]+(?=[a-z])")
@@ -866,7 +875,7 @@ TASK_NOTICE_NEEDS_F = ("thong bao", "tra loi", "huong dan")
 # "Các tổ chức cơ sở đảng" (a firm's "tổ chức" is no head: "Tổ chức, cá nhân nộp thuế …";
 # nor is a code's "Bộ luật": "Bộ Luật dân sự năm 2005 quy định …").
 TASK_ACTOR_HEAD_F = re.compile(
-    r"(?:(?:cac|nhung|toan the|tat ca|quy|moi)[ \n]+)?"
+    r"(?:(?:tat ca[ \n]+cac|cac|nhung|toan the|tat ca|quy|moi)[ \n]+)?"
     r"(?P<head>cap uy|chinh quyen|ban(?![ \n]+(?:hanh|sao|chup|dang ky|goc|chinh))"
     r"|bo(?![ \n]+luat)|so|phong"
     r"|cuc|chi cuc|tong cuc|vu|van phong|uy ban|ubnd"
@@ -885,11 +894,12 @@ TASK_ACTOR_HEAD_F = re.compile(
     r"(?![a-z])"
 )
 # An actor opening with a plural quantifier: "Các chi bộ …", "Những đơn vị …", "Toàn thể …".
-TASK_PLURAL_F = re.compile(r"(?:cac|nhung|toan the|tat ca)[ \n]+")
+TASK_PLURAL_F = re.compile(r"(?:tat ca[ \n]+cac|cac|nhung|toan the|tat ca)[ \n]+")
 # A word that ends an actor and starts what it must do (lower case in print): "… chủ trì",
 # "… chỉ đạo", "… tiếp tục", "… cần", "… phải", "… theo chức năng" (a qualifier, not a name).
 _TASK_VERBS = (
-    "to chuc(?! (?:dai dien|chinh tri|co so|doan|xa hoi|dang|hoi|quoc te|tin dung|kinh te))",
+    "to chuc(?! (?:dai dien|chinh tri|co so|doan|xa hoi|dang|hoi|quoc te|tin dung|kinh te"
+    "|co (?:chuc nang|lien quan|tham quyen|nhiem vu)))",
     "chu tri",
     "chi dao",
     "tiep tuc",
@@ -1066,6 +1076,15 @@ _TASK_VERBS = (
     "ky ket",
     "san sang",
     "treo",
+    # verbs of plans and letters asking for support: "Giao Sở Tài chính thẩm định …",
+    # "… kêu gọi Quý đơn vị tài trợ kinh phí …", "… cân đối nguồn vốn …", "… sơ kết, tổng kết …"
+    "tham dinh",
+    "tai tro",
+    "can doi",
+    "so ket",
+    "tong ket",
+    "nghiem thu",
+    "dieu phoi",
 )
 # A word that ends an actor and starts what it must do (lower case in print): "… chủ trì",
 # "… chỉ đạo", "… tiếp tục", "… cần", "… phải", "… theo chức năng" (a qualifier, not a name).
@@ -1144,3 +1163,51 @@ TASK_DEADLINE_F = re.compile(
 )
 # Every TASK_DEADLINE_F match holds this word ("trước ngày"): a task without it is not scanned.
 TASK_DEADLINE_NEEDS_F = "ngay"
+# A relative clause inside an actor, not its verb: "Tất cả các cơ quan, tổ chức có chức năng
+# thanh tra, kiểm tra đối với doanh nghiệp phải …", "các đơn vị có liên quan chủ động …".
+TASK_RELATIVE_F = re.compile(
+    r"co[ \n]+(?:chuc[ \n]+nang|nhiem[ \n]+vu|tham[ \n]+quyen|lien[ \n]+quan)(?![a-z])"
+)
+# What ends an actor after such a clause, whose own verbs ("thanh tra, kiểm tra") describe it:
+# "… phải quán triệt", "… có trách nhiệm …", "… chủ động …".
+TASK_MODAL_F = re.compile(
+    r"(?:phai|can|co[ \n]+trach[ \n]+nhiem|chiu[ \n]+trach[ \n]+nhiem|chu[ \n]+dong|khan"
+    r"[ \n]+truong|tiep[ \n]+tuc|nghiem[ \n]+tuc|tap[ \n]+trung|chu[ \n]+tri)(?![a-z])"
+)
+# An appositive after a requested actor, naming its role: "Giao UBND thành phố, cơ quan thường
+# trực Ban Chỉ đạo …, chủ trì …" — the actor is the body before it.
+TASK_APPOSITIVE_F = re.compile(
+    r",[ \n]*(?:la[ \n]+)?(?:co[ \n]+quan|don[ \n]+vi)[ \n]+(?:thuong[ \n]+truc|dau[ \n]+moi"
+    r"|tham[ \n]+muu|giup[ \n]+viec)(?![a-z])"
+)
+# A steering committee's name goes on past its own verb when a capital follows: "Ban Chỉ đạo
+# xây dựng Đề án …", "BCĐ thực hiện Chương trình …" (not "Ban Chỉ đạo xây dựng kế hoạch").
+TASK_COMMITTEE_VERB_F = re.compile(r"(?:xay[ \n]+dung|thuc[ \n]+hien|trien[ \n]+khai|to[ \n]+chuc)")
+# A sentence that announces a document, not an instruction: "Ủy ban nhân dân tỉnh ban hành Kế
+# hoạch … như sau:", "Ban biên tập giới thiệu toàn văn Nghị quyết số …" (a portal's lead).
+TASK_ANNOUNCES_F = re.compile(
+    r"(?:ban[ \n]+hanh|gioi[ \n]+thieu(?:[ \n]+toan[ \n]+van)?)[ \n]+(?=[a-z])"
+)
+# The request inside a lead-in that assigns the list below it: "…, Ủy ban nhân dân Thành phố
+# giao Văn phòng Ban Chỉ đạo:" then dashes with no actor (folded; "giao" checked as printed).
+TASK_LEAD_REQUEST_F = re.compile(
+    r"(?<![a-z])(?P<verb>giao(?:[ \n]+cho)?|de[ \n]*nghi|yeu[ \n]+cau|keu[ \n]+goi)[ \n]+"
+)
+# Where a document cut short ends (folded, at the text's end): no sentence or list mark, so the
+# last sentence is unfinished ("… nhằm đảm bảo tra", "- Lư"); "./.", ";", ":" and ")" close.
+CUT_END = re.compile(r"[^.;:!?/)\]\"”'’…\s][ \t\n]*$")
+# The column of a task table that names who acts (folded header cell): "| STT | Nội dung | Cơ
+# quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |", "Đơn vị thực hiện", "Chủ trì".
+TASK_TABLE_ACTOR_HEAD_F = re.compile(
+    r"(?:(?:co[ \n]+quan|don[ \n]+vi)(?:[ \n]*,[ \n]*(?:co[ \n]+quan|don[ \n]+vi))?[ \n]+)?"
+    r"(?:chu[ \n]+tri(?:[ \n]+thuc[ \n]+hien)?|thuc[ \n]+hien|trach[ \n]+nhiem(?:[ \n]+thuc"
+    r"[ \n]+hien)?)$"
+)
+# The column that says what must be done: "Nội dung", "Nội dung công việc", "Nhiệm vụ".
+TASK_TABLE_WHAT_HEAD_F = re.compile(
+    r"(?:noi[ \n]+dung|nhiem[ \n]+vu|cong[ \n]+viec|ten[ \n]+nhiem[ \n]+vu)(?![a-z])"
+)
+# A deadline cell: "30/6/2024", "Trước ngày 15/12/2024".
+TASK_TABLE_DATE_F = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d\d)(?!\d)")
+# A hyphen OCR put between two words of a name (folded): "cuc-thue tp ha noi" ("Cục-Thuế").
+GLUED_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z])")
