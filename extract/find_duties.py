@@ -25,12 +25,13 @@ import calendar
 import datetime as dt
 import re
 from collections.abc import Iterator
+from functools import cache
 
 from chidao.extract import regexes as rx
 from chidao.extract.clean import Cleaned, fold
 from chidao.extract.dates import iso_date
 from chidao.extract.records import Deadline, Duty, Mention, Organisation, Party, Task
-from chidao.extract.resolve import resolve_organisation
+from chidao.extract.resolve import central_name_words, resolve_organisation
 
 #: Longest clause (characters) a reporting duty's target, subject and deadline are read from.
 MAX_CLAUSE = 400
@@ -314,6 +315,8 @@ def _reports(
             continue  # "tổng hợp, báo cáo …, báo cáo …": one duty per clause
         if requested and rx.DUTY_REQUEST_F.search(folded, lo, m.start()) is None:
             continue  # outside a task, only a report someone is asked for
+        if rx.DUTY_CONDITIONAL_F.search(folded, max(start, m.start() - 160), m.start()):
+            continue  # "Trường hợp phát sinh vướng mắc, … báo cáo …": no duty
         last_clause = (lo, hi)
         yield _report(cleaned, m, lo, hi, day, issuer, assignee, task)
 
@@ -348,20 +351,21 @@ def _report(
     direct = _org_run(text, pos, hi)
     if direct is not None:
         target = _party(cleaned, direct, issuer)
-        taken.append(direct)
+        if target is not None:
+            taken.append(direct)
     v = rx.DUTY_VIA_F.search(folded, m.end(), hi)
     if v is not None:
         run = _org_run(text, v.end(), hi)
-        if run is not None:
-            via = _party(cleaned, run, issuer)
+        via = _party(cleaned, run, issuer) if run is not None else None
+        if run is not None and via is not None:
             taken.append((v.start(), run[1]))
     if target is None:
         for t in rx.DUTY_TARGET_MARK_F.finditer(folded, m.end(), hi):
             if v is not None and v.start() <= t.start() < v.end() + 80:
                 continue
             run = _org_run(text, t.end(), hi)
-            if run is not None:
-                target = _party(cleaned, run, issuer)
+            target = _party(cleaned, run, issuer) if run is not None else None
+            if run is not None and target is not None:
                 taken.append((t.start(), run[1]))
                 break
     deadlines = tuple(_deadlines(cleaned, lo, hi, day))
@@ -414,18 +418,29 @@ def _org_run(text: str, pos: int, end: int) -> tuple[int, int] | None:
     return (pos, last) if last is not None else None
 
 
+@cache
+def _target_words() -> tuple[frozenset[str], frozenset[str]]:
+    """The lower-case words of body names, as printed and folded (``Tổng cục Thuế``'s
+    ``cục`` and ``thuế`` come from the national bodies' names)."""
+    printed = rx.DUTY_TARGET_WORDS | central_name_words()
+    return printed, frozenset(fold(w) for w in printed)
+
+
 def _target_word(word: str) -> bool:
     lower = word.lower()
-    if lower in rx.DUTY_TARGET_WORDS:
-        return True
+    printed, folded = _target_words()
     # an unaccented copy: compare folded words
-    return lower.isascii() and lower in {fold(w) for w in rx.DUTY_TARGET_WORDS}
+    return lower in printed or (lower.isascii() and lower in folded)
 
 
-def _party(cleaned: Cleaned, run: tuple[int, int], issuer: Organisation | None) -> Party:
+def _party(cleaned: Cleaned, run: tuple[int, int], issuer: Organisation | None) -> Party | None:
+    """The body named at ``run``; ``None`` when it names none (``Công văn``, ``Hàng năm``)."""
     a, b = run
     name = cleaned.printed(a, b)
-    return Party(name=name, span=cleaned.to_original(a, b), resolved=_resolve(name, issuer))
+    resolved = _resolve(name, issuer)
+    if resolved is None and not rx.DUTY_TARGET_HEAD_F.match(cleaned.folded, a):
+        return None
+    return Party(name=name, span=cleaned.to_original(a, b), resolved=resolved)
 
 
 def _resolve(name: str, issuer: Organisation | None) -> Organisation | None:
@@ -469,9 +484,9 @@ def _subject(
         cx = _cleaned_span(cleaned, (x, x))[0]
         if cx > a:
             b = min(b, cx)
-    paren = folded.find("(", a, b)
-    if paren >= 0:
-        b = paren
+    stop = rx.DUTY_SUBJECT_END_F.search(folded, s.end(), b)
+    if stop is not None:
+        b = stop.start()
     a, b = cleaned.trim(a, b, " \n,;.:-")
     if b <= a:
         return None

@@ -1058,11 +1058,11 @@ DUTY_PERIOD_UNIT_F = re.compile(r"quy|6[ \n]+thang|nam|thang")
 # "tổng hợp, báo cáo UBND tỉnh", "Báo cáo kết quả về Sở Nội vụ".
 DUTY_REPORT_VERB_F = re.compile(r"b(?<![a-z]b)ao[ \n]+cao(?![a-z])")
 # A word before the verb that makes "báo cáo" a noun or a past report, not a duty (folded):
-# "theo báo cáo của", "tại báo cáo", "các báo cáo", "Xét báo cáo", "nghe … báo cáo",
+# "theo báo cáo của", "tại báo cáo", "các báo cáo", "Xét báo cáo", "việc báo cáo", "nghe … báo cáo",
 # "chế độ báo cáo" is kept (it asks for reports), "đã báo cáo", "chưa nghiêm túc báo cáo".
 DUTY_REPORT_NOUN_BEFORE_F = re.compile(
     r"(?<![a-z])(?:theo|tai|cac|nhung|xet|nghe|mau|bieu|da|chua|dang|thoi[ \n]+gian|"
-    r"ket[ \n]+qua|trong|qua|de)[ \n]*$"
+    r"ket[ \n]+qua|trong|qua|qua[ \n]+trinh|giai[ \n]+doan|ky|de|viec)[ \n]*$"
 )
 # What after the verb makes it a noun (folded): "Báo cáo số 12-BC/HU", "báo cáo của Cục Thuế".
 DUTY_REPORT_NOUN_AFTER_F = re.compile(r"[ \n]+(?:so|cua|la|nay)(?![a-z])")
@@ -1096,3 +1096,22 @@ DUTY_TARGET_WORDS = frozenset(
 )
 # An office named after the body it serves (folded): "Văn phòng Tỉnh ủy", "Văn phòng UBND tỉnh".
 DUTY_OFFICE_F = re.compile(r"van[ \n]+phong[ \n]+(?=\S)")
+# A report asked for only if something goes wrong (folded): "Trường hợp phát sinh vướng mắc, đề
+# nghị các Cục Thuế báo cáo Tổng cục", "Nếu có khó khăn, vướng mắc, báo cáo về Sở Tài chính" —
+# a reply's courtesy, like "nếu có vướng mắc, đề nghị Công ty liên hệ", not a duty.
+DUTY_CONDITIONAL_F = re.compile(
+    r"(?<![a-z])(?:neu|truong[ \n]+hop|trong[ \n]+qua[ \n]+trinh)(?![a-z])[^;.]{0,80}?"
+    r"(?<![a-z])(?:vuong[ \n]+mac|kho[ \n]+khan)(?![a-z])"
+)
+# Where what a report is about ends (folded): "kết quả thực hiện, gửi về …", "… (qua …",
+# "… theo mẫu", "… trước ngày".
+DUTY_SUBJECT_END_F = re.compile(
+    r"[,;(]|(?<![a-z])(?:theo|gui|truoc|dam[ \n]+bao|nham|cham[ \n]+nhat)(?![a-z])"
+)
+# The first word of a body a report goes to (folded): "Ban …", "Sở …", "Tổng cục …", "UBND …",
+# "Thường trực …", "Lãnh đạo …", "cấp trên"; not "Công văn", "Hàng năm".
+DUTY_TARGET_HEAD_F = re.compile(
+    r"(?:ban|so|bo|cuc|tong|chi|uy|ubnd|hdnd|van|thuong|hoi|mat|lanh|cap|phong|vu|thu|chinh|"
+    r"tinh|huyen|thanh|dang|doan|trung|quoc|bhxh|ngan|kho|toa|vien|bch|btv|tt|ttg|mttq)"
+    r"(?![a-z])"
+)
