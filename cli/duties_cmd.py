@@ -93,11 +93,12 @@ def _row(d: DutyStatus) -> dict[str, Any]:
 def _when(d: DutyStatus) -> str:
     if d.days is None:
         return ""
+    days = "1 day" if d.days == 1 else f"{d.days} days"
     if d.status == "overdue":
-        return f"{d.days} days overdue"
+        return f"{days} overdue"
     if d.status == "late":
-        return f"{d.days} days late"
-    return f"in {d.days} days"
+        return f"{days} late"
+    return f"in {days}"
 
 
 def _short(text: str, n: int = 70) -> str:
@@ -108,7 +109,7 @@ def _table(report: DutyReport) -> None:
     # A pipe or a file gets a wide table; a terminal, its own width.
     console = Console(highlight=False, width=None if sys.stdout.isatty() else 200)
     t = Table(title=f"Duties as of {report.as_of}", box=box.SIMPLE_HEAD)
-    for col, width in (("status", 11), ("when", 16), ("due", 10), ("kind", 6)):
+    for col, width in (("status", 11), ("when", 16), ("due", 15), ("kind", 6)):
         t.add_column(col, no_wrap=True, min_width=width)
     t.add_column("assignee", no_wrap=True, overflow="ellipsis", max_width=32)
     t.add_column("directive", no_wrap=True, min_width=20)
@@ -122,7 +123,7 @@ def _table(report: DutyReport) -> None:
             evidence += " report" if e.report else ""
         due = d.due.isoformat() if d.due else ""
         if d.repeat:
-            due += f" every {d.repeat}"
+            due += f" {d.repeat}"  # repeats: an ISO 8601 period, P1M, P3M
         directive = f"{d.number or '(no number)'} {d.issued or ''}".strip()
         t.add_row(
             d.status,

@@ -220,7 +220,12 @@ def _for_group(printed: str | None, addressees: list[tuple[str, str]]) -> list[t
     text = fold(printed)
     if not (text.split()[:1] in (["cac"], ["nhung"], ["moi"]) or "," in text):
         return []
-    return [(iri, name) for iri, name in addressees if _type_words(name) in text]
+    # An addressee that is itself a group ("Các cơ quan, ban, ngành …") is no one body.
+    return [
+        (iri, name)
+        for iri, name in addressees
+        if fold(name).split()[:1] not in (["cac"], ["nhung"]) and _type_words(name) in text
+    ]
 
 
 def _due(
