@@ -199,11 +199,11 @@ def _deadlines(cleaned: Cleaned, start: int, end: int, day: dt.date | None) -> I
     """The deadlines printed in ``[start, end)`` of the cleaned text, in order."""
     found: list[tuple[int, int, Deadline]] = []
     folded = cleaned.folded
-    if folded.find("ngay", start, end) >= 0:
-        for m in rx.DUTY_BY_DAY_F.finditer(folded, start, end):
-            d = _by_day(cleaned, m, day)
-            if d is not None:
-                found.append((m.start(), m.end(), d))
+    for m in rx.DUTY_BY_DAY_F.finditer(folded, start, end):
+        d = _by_day(cleaned, m, day)
+        if d is not None:
+            found.append((m.start(), m.end(), d))
+    if folded.find("ke tu", start, end) >= 0:  # every DUTY_WITHIN_F match holds it
         for m in rx.DUTY_WITHIN_F.finditer(folded, start, end):
             found.append((m.start(), m.end(), _within(cleaned, m, day)))
     for m in rx.DUTY_EVERY_F.finditer(folded, start, end):

@@ -1019,16 +1019,18 @@ TASK_DEADLINE_NEEDS_F = "ngay"
 
 # A date a duty must be met by (folded): "báo cáo … trước ngày 30/6/2021", "chậm nhất vào
 # ngày 10 tháng 01 năm 2024", "hoàn thành trước ngày 15/12 hằng năm", "gửi về Sở trước ngày
-# 15 hằng tháng". A day and month with "hằng năm", or a day with "hằng tháng", is a repeat.
+# 15 hằng tháng", "(báo cáo trước 15/10/2024)" (a full date needs no "ngày"). A day and month
+# with "hằng năm", or a day with "hằng tháng", is a repeat.
 DUTY_BY_DAY_F = re.compile(
     r"(?:" + _word_start("[a-z]", "truoc|cham nhat(?: la| vao)?|han chot|han cuoi|xong truoc") + ")"
-    r"[ \n]+(?:la[ \n]+|vao[ \n]+)?ngay[ \n]*"
-    r"(?:(?P<d1>\d{1,2})[ \n]*[/.-][ \n]*(?P<m1>\d{1,2})[ \n]*[/.-][ \n]*"
-    r"(?P<y1>(?:19|20)\d\d)(?!\d)"
-    r"|(?P<d2>\d{1,2})[ \n]+thang[ \n]+(?P<m2>\d{1,2})[ \n]+nam[ \n]+(?P<y2>(?:19|20)\d\d)(?!\d)"
+    r"[ \n]+(?:la[ \n]+|vao[ \n]+)?"
+    r"(?:(?:ngay[ \n]*(?:mung[ \n]+)?)?"
+    r"(?P<d1>\d{1,2})[ \n]*[/.-][ \n]*(?P<m1>\d{1,2})[ \n]*[/.-][ \n]*(?P<y1>(?:19|20)\d\d)(?!\d)"
+    r"|ngay[ \n]*(?:mung[ \n]+)?"
+    r"(?:(?P<d2>\d{1,2})[ \n]+thang[ \n]+(?P<m2>\d{1,2})[ \n]+nam[ \n]+(?P<y2>(?:19|20)\d\d)(?!\d)"
     r"|(?P<d3>\d{1,2})(?:[ \n]*/[ \n]*|[ \n]+thang[ \n]+)(?P<m3>\d{1,2})[ \n]+"
     r"(?:hang|moi)[ \n]+nam(?![a-z])"
-    r"|(?P<d4>\d{1,2})[ \n]+(?:cua[ \n]+)?(?:hang|moi)[ \n]+thang(?![a-z]))"
+    r"|(?P<d4>\d{1,2})[ \n]+(?:cua[ \n]+)?(?:hang|moi)[ \n]+thang(?![a-z])))"
 )
 # A period after a start (folded): "trong 15 ngày kể từ ngày ký", "trong thời hạn 03 ngày làm
 # việc kể từ ngày nhận được Công văn này", "trong vòng 2 tháng kể từ ngày 01/7/2021".

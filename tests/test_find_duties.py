@@ -94,6 +94,25 @@ def test_report_directly_to_a_body_and_a_written_out_date() -> None:
 
 
 @pytest.mark.parametrize(
+    ("item", "printed", "date"),
+    [
+        ("hoàn thành trước ngày 15/6/2021", "trước ngày 15/6/2021", "2021-06-15"),
+        ("hoàn thành (báo cáo trước 15/6/2021)", "trước 15/6/2021", "2021-06-15"),
+        ("hoàn thành chậm nhất là ngày 01-7-2021", "chậm nhất là ngày 01-7-2021", "2021-07-01"),
+        ("hoàn thành trước 10 tháng 7 năm 2021", None, None),  # "10 months before": no date
+    ],
+)
+def test_date_deadlines(item: str, printed: str | None, date: str | None) -> None:
+    text, record = letter(f"1. Sở Xây dựng {item}.")
+    deadlines = record.duties[0].deadlines
+    if printed is None:
+        assert deadlines == ()
+        return
+    (d,) = deadlines
+    assert (d.kind, d.date, sliced(text, d.span)) == ("date", date, printed)
+
+
+@pytest.mark.parametrize(
     ("phrase", "date", "offset", "anchor"),
     [
         ("trong 15 ngày kể từ ngày ký", "2021-05-22", "P15D", "signing"),
@@ -116,6 +135,7 @@ def test_relative_deadlines_resolve_against_the_letters_date(
     ("phrase", "printed", "period", "date", "day"),
     [
         ("trước ngày 15 hằng tháng", "trước ngày 15 hằng tháng", "P1M", "2021-05-15", 15),
+        ("trước ngày mùng 5 hàng tháng", "trước ngày mùng 5 hàng tháng", "P1M", "2021-06-05", 5),
         ("định kỳ hằng tháng", "định kỳ hằng tháng", "P1M", "2021-05-31", None),
         ("hàng quý", "hàng quý", "P3M", "2021-06-30", None),
         ("định kỳ 6 tháng", "định kỳ 6 tháng", "P6M", "2021-06-30", None),
