@@ -1099,10 +1099,11 @@ DUTY_TARGET_WORDS = frozenset(
 # An office named after the body it serves (folded): "Văn phòng Tỉnh ủy", "Văn phòng UBND tỉnh".
 DUTY_OFFICE_F = re.compile(r"van[ \n]+phong[ \n]+(?=\S)")
 # A report asked for only if something goes wrong (folded): "Trường hợp phát sinh vướng mắc, đề
-# nghị các Cục Thuế báo cáo Tổng cục", "Nếu có khó khăn, vướng mắc, báo cáo về Sở Tài chính" —
+# nghị các Cục Thuế báo cáo Tổng cục", "Đối với những vướng mắc không thuộc thẩm quyền thì kịp
+# thời báo cáo cấp có thẩm quyền", "Nếu có khó khăn, vướng mắc, báo cáo về Sở Tài chính" —
 # a reply's courtesy, like "nếu có vướng mắc, đề nghị Công ty liên hệ", not a duty.
 DUTY_CONDITIONAL_F = re.compile(
-    r"(?<![a-z])(?:neu|truong[ \n]+hop|trong[ \n]+qua[ \n]+trinh)(?![a-z])[^;.]{0,80}?"
+    r"(?<![a-z])(?:neu|truong[ \n]+hop|trong[ \n]+qua[ \n]+trinh|doi[ \n]+voi)(?![a-z])[^;.]{0,80}?"
     r"(?<![a-z])(?:vuong[ \n]+mac|kho[ \n]+khan)(?![a-z])"
 )
 # Where what a report is about ends (folded): "kết quả thực hiện, gửi về …", "… (qua …",

@@ -184,6 +184,18 @@ def test_what_is_no_duty() -> None:
     assert task.kind == "task" and task.deadlines == ()
 
 
+@pytest.mark.parametrize(
+    "item",
+    [
+        "Trường hợp phát sinh vướng mắc, đề nghị các Cục Thuế báo cáo Tổng cục Thuế.",
+        "Đối với những vướng mắc không thuộc thẩm quyền thì Sở Tư pháp kịp thời báo cáo UBND tỉnh.",
+    ],
+)
+def test_a_report_only_if_something_goes_wrong_is_no_duty(item: str) -> None:
+    _, record = letter(f"1. {item}")
+    assert reports(record) == []
+
+
 def test_a_report_asked_for_outside_the_tasks() -> None:
     lead = (
         "Ban Thường vụ Tỉnh ủy yêu cầu các đơn vị báo cáo kết quả về Văn phòng Tỉnh ủy trước "
