@@ -239,3 +239,20 @@ def test_duties_in_the_graph_are_odrl_with_spans(folder: Path) -> None:
     assert str(g.value(c, ODRL2.rightOperand)) == "2021-06-30"
     assert str(g.value(c, DUTY.repeat)) == "P3M"
     assert validate_graph(g) == []
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (["--org", "Huyện ủy Không Có"], "no organisation called 'Huyện ủy Không Có'"),
+        (["--as-of", "2021-13-01"], "Invalid value for '--as-of'"),
+        (["--source", '1"}/X'], "no document numbered"),
+    ],
+)
+def test_duties_command_bad_input_is_one_clear_line(
+    store: OxigraphStore, extra: list[str], message: str
+) -> None:
+    store.flush()
+    res = CliRunner().invoke(main, ["duties", "--store", str(store.path), *extra])
+    assert res.exit_code != 0 and message in res.output
+    assert "Traceback" not in res.output

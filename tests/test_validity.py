@@ -12,7 +12,7 @@ from rdflib import Literal
 
 from chidao.cli.main import main
 from chidao.graph.analysis.lookup import resolve_document
-from chidao.graph.analysis.validity import document_status, in_force_version
+from chidao.graph.analysis.validity import document_status, in_force_version, not_in_force
 from chidao.graph.ingest.ingest import ingest
 from chidao.graph.store.oxigraph import OxigraphStore
 from chidao.graph.store.results import load_query
@@ -170,3 +170,14 @@ def test_saved_query_of_citations_of_documents_not_in_force(store: OxigraphStore
 def test_lookup_of_a_file_name(store: OxigraphStore, tmp_path: Path) -> None:
     v = document_status(store, resolve_document(store, "b.txt"), dt.date(2022, 1, 1))
     assert (v.document.number, v.state) == ("30/QĐ-UBND", "in-force")
+
+
+def test_not_in_force_marks_a_batch(store: OxigraphStore) -> None:
+    iris = [resolve_document(store, n) for n in ("12/QĐ-UBND", "45/QĐ-UBND", "8/QĐ-UBND")]
+    ended = not_in_force(store, iris, dt.date(2022, 6, 1))
+    assert {iris.index(k): (c.kind, c.by.date) for k, c in ended.items()} == {
+        0: ("replaced", dt.date(2022, 3, 1))
+    }
+    later = not_in_force(store, iris, dt.date(2023, 6, 1))
+    assert sorted(iris.index(k) for k in later) == [0, 1]
+    assert not_in_force(store, [], dt.date(2023, 6, 1)) == {}

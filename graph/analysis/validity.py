@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 
 from rdflib import URIRef
 
+from chidao.graph.analysis.load import values_of
 from chidao.graph.analysis.lookup import describe_document
 from chidao.graph.store.oxigraph import TripleStore
 
@@ -34,6 +35,17 @@ CHANGES = {
 
 #: Longest replacement chain followed (a loop in the data stops it sooner).
 MAX_CHAIN = 20
+
+# Documents (VALUES ?doc) replaced or repealed, by whom and when: one query for a whole tree.
+_ENDED = """
+SELECT DISTINCT ?doc ?rel ?by ?date WHERE {{
+    {values}
+    VALUES ?rel {{ dcterms:replaces eli:repeals }}
+    ?by ?rel ?doc .
+    FILTER (?by != ?doc)
+    OPTIONAL {{ ?by eli:date_document ?date }}
+}}
+"""
 
 # The documents that changed ?doc (bound), and how.
 _CHANGED_BY = """
@@ -146,3 +158,26 @@ def in_force_version(status: Validity) -> list[DocRef]:
     if status.in_force:
         return [status.document]
     return [d for nxt in status.chain for d in in_force_version(nxt)]
+
+
+def not_in_force(
+    store: TripleStore, iris: list[str], as_of: dt.date | None = None
+) -> dict[str, Change]:
+    """Which of ``iris`` were no longer in force on ``as_of`` (today if ``None``), each with
+    the (earliest) document that replaced or repealed it: one query, for marking the
+    documents of a lineage or a cascade.
+    """
+    as_of = as_of or dt.date.today()
+    if not iris:
+        return {}
+    found: dict[str, Change] = {}
+    rows = store.query(_ENDED.format(values=values_of("doc", iris))).rows
+    for doc, rel, by, date in rows:
+        day = _day(str(date) if date is not None else None)
+        if day is not None and day > as_of:
+            continue
+        change = Change(CHANGES[str(rel)], DocRef(str(by), None, day, None))
+        held = found.get(str(doc))
+        if held is None or (day or dt.date.min) < (held.by.date or dt.date.min):
+            found[str(doc)] = change
+    return found
