@@ -1211,3 +1211,107 @@ TASK_TABLE_WHAT_HEAD_F = re.compile(
 TASK_TABLE_DATE_F = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d\d)(?!\d)")
 # A hyphen OCR put between two words of a name (folded): "cuc-thue tp ha noi" ("Cục-Thuế").
 GLUED_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z])")
+
+# --- duties and deadlines (owned by extract/find_duties.py) ----------------------------------
+
+# A date a duty must be met by (folded): "báo cáo … trước ngày 30/6/2021", "chậm nhất vào
+# ngày 10 tháng 01 năm 2024", "hoàn thành trước ngày 15/12 hằng năm", "gửi về Sở trước ngày
+# 15 hằng tháng", "(báo cáo trước 15/10/2024)" (a full date needs no "ngày"). A day and month
+# with "hằng năm", or a day with "hằng tháng", is a repeat.
+DUTY_BY_DAY_F = re.compile(
+    r"(?:" + _word_start("[a-z]", "truoc|cham nhat(?: la| vao)?|han chot|han cuoi|xong truoc") + ")"
+    r"[ \n]+(?:la[ \n]+|vao[ \n]+)?"
+    r"(?:(?:ngay[ \n]*(?:mung[ \n]+)?)?"
+    r"(?P<d1>\d{1,2})[ \n]*[/.-][ \n]*(?P<m1>\d{1,2})[ \n]*[/.-][ \n]*(?P<y1>(?:19|20)\d\d)(?!\d)"
+    r"|ngay[ \n]*(?:mung[ \n]+)?"
+    r"(?:(?P<d2>\d{1,2})[ \n]+thang[ \n]+(?P<m2>\d{1,2})[ \n]+nam[ \n]+(?P<y2>(?:19|20)\d\d)(?!\d)"
+    r"|(?P<d3>\d{1,2})(?:[ \n]*/[ \n]*|[ \n]+thang[ \n]+)(?P<m3>\d{1,2})[ \n]+"
+    r"(?:hang|moi)[ \n]+nam(?![a-z])"
+    r"|(?P<d4>\d{1,2})[ \n]+(?:cua[ \n]+)?(?:hang|moi)[ \n]+thang(?![a-z])))"
+)
+# A period after a start (folded): "trong 15 ngày kể từ ngày ký", "trong thời hạn 03 ngày làm
+# việc kể từ ngày nhận được Công văn này", "trong vòng 2 tháng kể từ ngày 01/7/2021".
+DUTY_WITHIN_F = re.compile(
+    r"(?<![a-z])trong(?:[ \n]+(?:vong|thoi[ \n]+han|thoi[ \n]+gian))?[ \n]+(?P<n>\d{1,3})[ \n]+"
+    r"(?P<unit>ngay|tuan|thang)(?:[ \n]+lam[ \n]+viec)?[ \n]*,?[ \n]*ke[ \n]+tu[ \n]+"
+    r"(?:ngay[ \n]*)?(?:(?P<sign>ky|ban[ \n]+hanh)(?![a-z])"
+    r"|(?P<receipt>nhan[ \n]+duoc)(?![a-z])"
+    r"|(?P<d>\d{1,2})[ \n]*[/.-][ \n]*(?P<m>\d{1,2})[ \n]*[/.-][ \n]*(?P<y>(?:19|20)\d\d)(?!\d))"
+)
+# A repeat (folded): "định kỳ hằng tháng", "hàng quý", "định kỳ 6 tháng", "hằng tuần".
+DUTY_EVERY_F = re.compile(
+    r"(?:(?<![a-z])dinh[ \n]+ky[ \n]+(?:theo[ \n]+)?(?:(?:hang|moi)[ \n]+)?"
+    r"|(?<![a-z])(?:hang|moi)[ \n]+)(?P<unit>tuan|thang|quy|nam|6[ \n]+thang|sau[ \n]+thang)"
+    r"(?![a-z])"
+)
+# The periods a report is named by, after the verb (folded): "báo cáo quý, 6 tháng, năm",
+# "báo cáo định kỳ 6 tháng và năm", "báo cáo sơ kết 6 tháng".
+DUTY_REPORT_PERIODS_F = re.compile(
+    r"[ \n]+(?:(?:dinh[ \n]+ky|so[ \n]+ket|tong[ \n]+ket)[ \n]+)?"
+    r"(?P<units>(?:quy|6[ \n]+thang|nam|thang)(?![a-z])"
+    r"(?:[ \n]*(?:,|va)[ \n]*(?:quy|6[ \n]+thang|nam|thang)(?![a-z]))*)"
+)
+# One period of DUTY_REPORT_PERIODS_F's list: "quý", "6 tháng", "năm".
+DUTY_PERIOD_UNIT_F = re.compile(r"quy|6[ \n]+thang|nam|thang")
+# The verb of a reporting duty (folded): "báo cáo Ban Thường vụ Huyện ủy kết quả …",
+# "tổng hợp, báo cáo UBND tỉnh", "Báo cáo kết quả về Sở Nội vụ".
+DUTY_REPORT_VERB_F = re.compile(r"b(?<![a-z]b)ao[ \n]+cao(?![a-z])")
+# A word before the verb that makes "báo cáo" a noun or a past report, not a duty (folded):
+# "theo báo cáo của", "tại báo cáo", "các báo cáo", "Xét báo cáo", "việc báo cáo", "nghe … báo cáo",
+# "chế độ báo cáo" is kept (it asks for reports), "đã báo cáo", "chưa nghiêm túc báo cáo".
+DUTY_REPORT_NOUN_BEFORE_F = re.compile(
+    r"(?<![a-z])(?:theo|tai|cac|nhung|xet|nghe|mau|bieu|da|chua|dang|thoi[ \n]+gian|"
+    r"ket[ \n]+qua|trong|qua|qua[ \n]+trinh|giai[ \n]+doan|ky|de|viec)[ \n]*$"
+)
+# What after the verb makes it a noun (folded): "Báo cáo số 12-BC/HU", "báo cáo của Cục Thuế".
+DUTY_REPORT_NOUN_AFTER_F = re.compile(r"[ \n]+(?:so|cua|la|nay)(?![a-z])")
+# A request before a report outside a task (folded): "đề nghị các đơn vị báo cáo …".
+DUTY_REQUEST_F = re.compile(r"(?<![a-z])(?:de[ \n]*nghi|yeu[ \n]+cau|giao)(?![a-z])")
+# The word before the body a report goes to (folded): "báo cáo kết quả về Ban Thường vụ Tỉnh
+# ủy", "báo cáo kết quả với Ban Thường vụ Huyện ủy", "gửi về Sở Y tế", "lên cấp trên".
+DUTY_TARGET_MARK_F = re.compile(
+    r"(?<![a-z])(?:gui[ \n]+(?:ve[ \n]+)?|ve[ \n]+|voi[ \n]+|len[ \n]+|cho[ \n]+)(?=\S)"
+)
+# The office a report goes through (folded): "(qua Văn phòng Tỉnh ủy)", ", qua Sở Nội vụ,".
+DUTY_VIA_F = re.compile(r"(?:[(,][ \n]*(?:thong[ \n]+)?|(?<![a-z])thong[ \n]+)qua[ \n]+(?=\S)")
+# Where a duty's clause ends: ";", a sentence end before a capital, a line that opens an item.
+DUTY_CLAUSE_END = re.compile(rf";|[.!?](?=[ \n]+[A-Z{VI_UPPER}\"“(]|[ \n]*$)|\n(?=[ \t]*[-+•])")
+# What the report is about (folded, where it starts): "kết quả thực hiện Công văn này", "tình
+# hình triển khai", "việc thực hiện", "về tình hình dịch".
+DUTY_SUBJECT_START_F = re.compile(
+    r"(?<![a-z])(?:ve[ \n]+)?(?:ket[ \n]+qua|tinh[ \n]+hinh|viec|tien[ \n]+do|nhung|cac|"
+    r"danh[ \n]+sach|so[ \n]+lieu|kho[ \n]+khan|de[ \n]+xuat)(?![a-z])"
+)
+# Lower-case words that go on the name of a body a report goes to (as printed): "Ban Thường vụ
+# Huyện ủy", "Ủy ban nhân dân huyện", "UBND tỉnh", "cấp ủy cấp trên", "Bộ Lao động - Thương binh
+# và Xã hội".
+DUTY_TARGET_WORDS = frozenset(
+    """
+    ủy uỷ ban nhân dân huyện tỉnh thành phố xã thị trấn quận phường thường vụ trực tổ quốc
+    việt nam hội đồng mặt trận cấp trên đảng bộ y tế tài chính nội kế hoạch đầu tư giáo dục
+    đào tạo lao động thương binh xã hội tư pháp công an quân sự văn phòng chỉ đạo có thẩm quyền
+    trung ương chính phủ thủ tướng
+    """.split()
+)
+# An office named after the body it serves (folded): "Văn phòng Tỉnh ủy", "Văn phòng UBND tỉnh".
+DUTY_OFFICE_F = re.compile(r"van[ \n]+phong[ \n]+(?=\S)")
+# A report asked for only if something goes wrong (folded): "Trường hợp phát sinh vướng mắc, đề
+# nghị các Cục Thuế báo cáo Tổng cục", "Đối với những vướng mắc không thuộc thẩm quyền thì kịp
+# thời báo cáo cấp có thẩm quyền", "Nếu có khó khăn, vướng mắc, báo cáo về Sở Tài chính" —
+# a reply's courtesy, like "nếu có vướng mắc, đề nghị Công ty liên hệ", not a duty.
+DUTY_CONDITIONAL_F = re.compile(
+    r"(?<![a-z])(?:neu|truong[ \n]+hop|trong[ \n]+qua[ \n]+trinh|doi[ \n]+voi)(?![a-z])[^;.]{0,80}?"
+    r"(?<![a-z])(?:vuong[ \n]+mac|kho[ \n]+khan)(?![a-z])"
+)
+# Where what a report is about ends (folded): "kết quả thực hiện, gửi về …", "… (qua …",
+# "… theo mẫu", "… trước ngày".
+DUTY_SUBJECT_END_F = re.compile(
+    r"[,;(]|(?<![a-z])(?:theo|gui|truoc|dam[ \n]+bao|nham|cham[ \n]+nhat)(?![a-z])"
+)
+# The first word of a body a report goes to (folded): "Ban …", "Sở …", "Tổng cục …", "UBND …",
+# "Thường trực …", "Lãnh đạo …", "cấp trên"; not "Công văn", "Hàng năm".
+DUTY_TARGET_HEAD_F = re.compile(
+    r"(?:ban|so|bo|cuc|tong|chi|uy|ubnd|hdnd|van|thuong|hoi|mat|lanh|cap|phong|vu|thu|chinh|"
+    r"tinh|huyen|thanh|dang|doan|trung|quoc|bhxh|ngan|kho|toa|vien|bch|btv|tt|ttg|mttq)"
+    r"(?![a-z])"
+)
