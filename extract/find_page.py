@@ -230,11 +230,7 @@ def _start_after_lead(text: str, folded: str, lines: list[Span]) -> int:
         line = folded[s:e]
         if not line.strip():
             continue
-        if (
-            rx.PAGE_CHROME_LINE_F.match(line)
-            or _portal_label(line)
-            or _headline(line)
-        ):
+        if rx.PAGE_CHROME_LINE_F.match(line) or _portal_label(line) or _headline(line):
             skipped = e + 1
             continue
         break
