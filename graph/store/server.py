@@ -34,6 +34,7 @@ from typing import IO
 import pyoxigraph
 
 from chidao.errors import StoreError
+from chidao.graph.store.folder import store_writer
 
 DEFAULT_BIND = "127.0.0.1"
 DEFAULT_PORT = 7878
@@ -337,29 +338,6 @@ class OxigraphServer:
         tb: TracebackType | None,
     ) -> None:
         self.stop()
-
-
-def store_writer(store_path: str | os.PathLike[str]) -> int | None:
-    """The id of the process holding the store's write lock, if any (Linux; else ``None``).
-
-    RocksDB takes a POSIX lock on the folder's ``LOCK`` file while a process
-    has the store open for writing; ``/proc/locks`` lists it. Reading that
-    list has no side effect, unlike trying the lock ourselves (closing a
-    probe descriptor would drop a lock this very process holds).
-    """
-    try:
-        st = os.stat(Path(store_path) / "LOCK")
-        with open("/proc/locks", encoding="ascii") as locks:
-            table = locks.read()
-    except OSError:
-        return None
-    # "1: POSIX  ADVISORY  WRITE 20590 fe:00:2147123 0 EOF"
-    wanted = f"{os.major(st.st_dev):02x}:{os.minor(st.st_dev):02x}:{st.st_ino}"
-    for line in table.splitlines():
-        fields = line.split()
-        if len(fields) >= 6 and fields[5] == wanted and fields[4].isdigit():
-            return int(fields[4])
-    return None
 
 
 def free_port(bind: str = DEFAULT_BIND) -> int:
