@@ -34,13 +34,10 @@ from typing import IO
 import pyoxigraph
 
 from chidao.errors import StoreError
-from chidao.graph.store.folder import store_writer
+from chidao.graph.store.folder import Folder, inspect_folder, refusal, store_writer
 
 DEFAULT_BIND = "127.0.0.1"
 DEFAULT_PORT = 7878
-
-# RocksDB writes this file in every store folder it creates.
-_STORE_MARKER = "CURRENT"
 
 
 def find_oxigraph() -> str:
@@ -237,17 +234,15 @@ class OxigraphServer:
 
     def _check_store(self) -> None:
         path = self.store_path
-        if path.exists() and not path.is_dir():
-            raise StoreError("not a store folder", source=str(path))
-        has_store = (path / _STORE_MARKER).is_file()
-        if not self.writable and not has_store:
+        found = inspect_folder(path)
+        if found in (Folder.NOT_A_FOLDER, Folder.OTHER, Folder.CREATING):
+            raise refusal(path, found, write=self.writable)
+        if not self.writable and found in (Folder.MISSING, Folder.EMPTY):
             raise StoreError(
                 "no store here to serve read-only: ingest documents first "
                 "(chidao ingest) or pass --writable to start an empty store",
                 source=str(path),
             )
-        if self.writable and path.is_dir() and not has_store and any(path.iterdir()):
-            raise StoreError("folder is not empty and holds no store", source=str(path))
         writer = store_writer(path)
         if writer is not None:
             # A writable server could not open it; a read-only one would read a
