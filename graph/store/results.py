@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import IO
@@ -28,17 +30,66 @@ def saved_queries() -> dict[str, Path]:
     return {p.stem: p for p in sorted(folder.glob("*.rq"))}
 
 
+@dataclass(frozen=True, slots=True)
+class SavedQuery:
+    """A saved query and what its leading comment says about it."""
+
+    name: str
+    purpose: str  # the comment's first line
+    parameters: tuple[str, ...]  # variables its comment shows bound with --bind NAME=…
+    text: str
+
+
+_BIND_EXAMPLE = re.compile(r"--bind\s+([A-Za-z_][A-Za-z0-9_]*)=")
+
+
+def describe_query(name: str, text: str) -> SavedQuery:
+    """Read a query's purpose and parameters from its leading ``#`` comment.
+
+    >>> q = describe_query("x", "# Tasks of one body.\\n#   chidao query @x --bind who=Y\\nSELECT")
+    >>> q.purpose, q.parameters
+    ('Tasks of one body.', ('who',))
+    """
+    comment = []
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped.startswith("#"):
+            break
+        comment.append(stripped.lstrip("#").strip())
+    purpose = next((line for line in comment if line), "")
+    found = _BIND_EXAMPLE.findall("\n".join(comment))
+    return SavedQuery(name, purpose, tuple(dict.fromkeys(found)), text)
+
+
+def saved_query_list() -> list[SavedQuery]:
+    """Every saved query, described (:func:`describe_query`), by name."""
+    return [
+        describe_query(name, path.read_text(encoding="utf-8"))
+        for name, path in saved_queries().items()
+    ]
+
+
 def load_query(text: str) -> str:
     """The SPARQL text of ``text``: itself, or a file's content for ``@path``.
 
-    ``@name`` also finds a saved query by name (``@cited-not-in-corpus``).
+    ``@name`` also finds a saved query by name (``@cited-not-in-corpus``); an
+    unknown name is an error that lists the known ones.
     """
     if not text.startswith("@"):
         return text
     ref = text[1:]
     path = Path(ref)
     if not path.is_file():
-        path = saved_queries().get(ref.removesuffix(".rq"), path)
+        known = saved_queries()
+        name = ref.removesuffix(".rq")
+        if name not in known:
+            if "/" in ref or ref.endswith(".rq"):
+                raise QueryError("cannot read the query file: no such file", source=ref)
+            raise QueryError(
+                f"no saved query named {name!r}; the saved queries are: {', '.join(known)} "
+                "(chidao query --list describes them)"
+            )
+        path = known[name]
     try:
         return path.read_text(encoding="utf-8")
     except OSError as exc:

@@ -1,4 +1,11 @@
-"""Run the Oxigraph SPARQL 1.1 server over the project's on-disk store.
+"""Serving the store: :func:`serve` (chidao's guarded endpoint), and the upstream
+Oxigraph server as a child process (:class:`OxigraphServer`).
+
+``chidao serve`` runs :class:`chidao.graph.store.endpoint.Endpoint`, which
+enforces time, size, concurrency and memory limits that the Oxigraph server
+binary cannot (see that module). :class:`OxigraphServer` stays for talking to
+a stock SPARQL 1.1 server: the tests check :class:`RemoteStore` and the
+analyses against it, and it serves a store for tools that want exactly Oxigraph.
 
 The server is the ``oxigraph`` executable from PyPI's ``oxigraph`` package
 (``pip install 'chidao[server]'``). It reads the same RocksDB folder as the
@@ -34,6 +41,7 @@ from typing import IO
 import pyoxigraph
 
 from chidao.errors import StoreError
+from chidao.graph.store.endpoint import Endpoint, Limits
 from chidao.graph.store.folder import Folder, inspect_folder, refusal, store_writer
 
 DEFAULT_BIND = "127.0.0.1"
@@ -344,9 +352,14 @@ def free_port(bind: str = DEFAULT_BIND) -> int:
 
 
 def port_is_free(bind: str, port: int) -> bool:
-    """Whether nothing listens on ``bind:port`` (a bind attempt succeeds)."""
+    """Whether nothing listens on ``bind:port`` (a bind attempt succeeds).
+
+    With ``SO_REUSEADDR``, as servers bind: connections of a server that just
+    stopped, waiting out TIME_WAIT, do not make a free port look taken.
+    """
     family = socket.AF_INET6 if ":" in bind else socket.AF_INET
     with socket.socket(family, socket.SOCK_STREAM) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             sock.bind((bind.strip("[]"), port))
         except OSError:
@@ -399,33 +412,32 @@ def serve(
     bind: str = DEFAULT_BIND,
     port: int = DEFAULT_PORT,
     writable: bool = False,
-    timeout_s: int | None = None,
-    on_ready: Callable[[OxigraphServer], None] | None = None,
+    adopt: bool = False,
+    limits: Limits | None = None,
+    on_ready: Callable[[Endpoint], None] | None = None,
 ) -> int:
-    """Serve ``store_path`` until Ctrl-C (or SIGTERM), then stop the server.
+    """Serve ``store_path`` with chidao's endpoint until Ctrl-C (or SIGTERM), then stop it.
 
-    ``on_ready`` is called with the running server (to print its addresses).
-    Returns the server's exit code, ``0`` after an interrupt.
+    The endpoint (:class:`chidao.graph.store.endpoint.Endpoint`) runs queries in
+    worker processes it can kill, under ``limits``. ``on_ready`` is called with
+    the running endpoint (to print its addresses). Returns ``0``.
 
     Raises
     ------
     StoreError
-        If the server cannot start (see :meth:`OxigraphServer.start`), or
-        exits on its own with an error.
+        If the server cannot start (see :meth:`Endpoint.start`).
     """
-    server = OxigraphServer(
-        store_path, bind=bind, port=port, writable=writable, timeout_s=timeout_s
+    endpoint = Endpoint(
+        store_path, bind=bind, port=port, writable=writable, adopt=adopt, limits=limits
     )
     with _signals_as_interrupt():
         try:
-            server.start()
+            endpoint.start()
             if on_ready is not None:
-                on_ready(server)
-            code = server.wait()
-            if code != 0:
-                raise StoreError(server._explain_exit(code), source=str(store_path))
+                on_ready(endpoint)
+            endpoint.wait()
         except KeyboardInterrupt:
             return 0
         finally:
-            server.stop()
+            endpoint.stop()
     return 0
