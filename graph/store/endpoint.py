@@ -46,6 +46,7 @@ import threading
 import time
 import urllib.parse
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -257,10 +258,20 @@ class Pool:
         self._idle: queue.Queue[Worker] = queue.Queue()
         self._closed = False
         self.peak_rss = 0
-        if writable:
-            self.writer = Worker(store, "write", limits, prefixes)
-        for _ in range(limits.workers):
-            self._idle.put(Worker(store, self.mode, limits, prefixes))
+        # Every worker is started from this one long-lived thread: Linux sends the
+        # die-with-parent signal when the *thread* that forked a child ends.
+        self._spawner = ThreadPoolExecutor(1, thread_name_prefix="chidao-spawn")
+        try:
+            if writable:
+                self.writer = self._spawn("write")
+            for _ in range(limits.workers):
+                self._idle.put(self._spawn(self.mode))
+        except BaseException:
+            self.close()
+            raise
+
+    def _spawn(self, mode: str) -> Worker:
+        return self._spawner.submit(Worker, self.store, mode, self.limits, self.prefixes).result()
 
     def query(self, request: dict[str, Any], client: socket.socket | None) -> tuple[dict, bytes]:
         try:
@@ -295,7 +306,7 @@ class Pool:
                     request, timeout_s=None, client=None, memory=self.limits.worker_memory_bytes
                 )
             except Refused:
-                self.writer = Worker(self.store, "write", self.limits, self.prefixes)
+                self.writer = self._spawn("write")
                 raise
 
     def _replace(self) -> None:
@@ -314,7 +325,8 @@ class Pool:
                     self._idle.put(worker)
                 return
 
-        threading.Thread(target=start, daemon=True).start()
+        with contextlib.suppress(RuntimeError):  # closed meanwhile: nothing to replace
+            self._spawner.submit(start)
 
     def pids(self) -> list[int]:
         """The worker processes' ids (for measuring the server's memory)."""
@@ -323,12 +335,13 @@ class Pool:
 
     def close(self) -> None:
         self._closed = True
+        self._spawner.shutdown(wait=True, cancel_futures=True)
         while True:
             try:
                 self._idle.get_nowait().kill()
             except queue.Empty:
                 break
-        if self.writer is not None:
+        if self.writer is not None and self.writer.process.poll() is None:
             with self._writer_lock:
                 assert self.writer.process.stdin is not None
                 with contextlib.suppress(OSError):
