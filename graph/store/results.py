@@ -96,11 +96,63 @@ def load_query(text: str) -> str:
         raise QueryError(f"cannot read the query file: {exc.strerror or exc}", source=ref) from exc
 
 
+@dataclass(frozen=True, slots=True)
+class Binding:
+    """A value given on the command line for a variable.
+
+    ``any_language``: the value was typed as plain text (no quotes, no ``@lang``),
+    so it matches a literal of that text whatever its language tag
+    (:func:`chidao.graph.store.binding.bind_plain_text`).
+    """
+
+    name: str
+    term: Node
+    any_language: bool = False
+
+
+def parse_binding_spec(spec: str) -> Binding:
+    """``name=value`` → a :class:`Binding`, the value checked as an RDF term.
+
+    ``<…>`` is an IRI, ``"…"@lang`` a language-tagged literal, ``"…"`` exactly
+    a plain string, anything else plain text that matches any language tag.
+
+    >>> parse_binding_spec("who=Chính phủ")
+    Binding(name='who', term=rdflib.term.Literal('Chính phủ'), any_language=True)
+    >>> parse_binding_spec('who="Chính phủ"').any_language
+    False
+    >>> parse_binding_spec("d=<a b>")
+    Traceback (most recent call last):
+    chidao.errors.QueryError: --bind d: not a valid IRI: <a b> (Invalid IRI code point ' ')
+    """
+    import pyoxigraph as ox  # checks terms as the store will
+
+    name, sep, value = spec.partition("=")
+    name = name.strip().lstrip("?$")
+    if not sep or not name.isidentifier():
+        raise QueryError(f"a binding is NAME=VALUE, not {spec!r}")
+    if value.startswith("<") and value.endswith(">"):
+        try:
+            ox.NamedNode(value[1:-1])
+        except ValueError as exc:
+            raise QueryError(f"--bind {name}: not a valid IRI: {value} ({exc})") from None
+        return Binding(name, URIRef(value[1:-1]))
+    if value.startswith('"') and '"@' in value:
+        text, _, lang = value[1:].rpartition('"@')
+        try:
+            ox.Literal(text, language=lang)
+        except ValueError as exc:
+            raise QueryError(f"--bind {name}: not a valid language tag: {lang!r} ({exc})") from None
+        return Binding(name, Literal(text, lang=lang))
+    if len(value) >= 2 and value[0] == value[-1] == '"':
+        return Binding(name, Literal(value[1:-1]))
+    return Binding(name, Literal(value), any_language=True)
+
+
 def parse_binding(spec: str) -> tuple[str, Node]:
     """``name=value`` → a variable and an RDF term, never spliced into query text.
 
     ``<…>`` is an IRI, ``"…"@lang`` a language-tagged literal, anything else a
-    plain string literal.
+    plain string literal (see :func:`parse_binding_spec`).
 
     >>> parse_binding("n=30/NQ-CP")
     ('n', rdflib.term.Literal('30/NQ-CP'))
@@ -109,18 +161,8 @@ def parse_binding(spec: str) -> tuple[str, Node]:
     >>> parse_binding("d=<https://w3id.org/chidao/doc/x>")[1]
     rdflib.term.URIRef('https://w3id.org/chidao/doc/x')
     """
-    name, sep, value = spec.partition("=")
-    name = name.strip().lstrip("?$")
-    if not sep or not name.isidentifier():
-        raise QueryError(f"a binding is NAME=VALUE, not {spec!r}")
-    if value.startswith("<") and value.endswith(">"):
-        return name, URIRef(value[1:-1])
-    if value.startswith('"') and '"@' in value:
-        text, _, lang = value[1:].rpartition('"@')
-        return name, Literal(text, lang=lang)
-    if len(value) >= 2 and value[0] == value[-1] == '"':
-        value = value[1:-1]
-    return name, Literal(value)
+    binding = parse_binding_spec(spec)
+    return binding.name, binding.term
 
 
 def term_text(term: Node | None) -> str:
