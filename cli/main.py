@@ -34,6 +34,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "hubs": ("analysis_cmd:hubs_command", "Rank the documents most carried out or cited"),
     "who": ("analysis_cmd:who_command", "Show what ORG issued, received and was assigned"),
     "view": ("view_cmd:view", "Write an interactive HTML view of a cascade, an org or all"),
+    "report": ("report_cmd:report_command", "Write an offline HTML report on DOC or the corpus"),
     "run": ("run_cmd:run_command", "Ingest PATHS, then report on the graph and draw it"),
 }
 
