@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from _view_graphs import XSS_SUBJECT, campaign_graph, cascade_graph
 
-from bench.browser import chromium, chromium_paths
+from bench.browser import FIRST_PAINT_JS, chromium, chromium_paths
 from chidao.graph.views.aggregate import aggregate
 from chidao.graph.views.build import (
     cascade_view,
@@ -243,36 +243,9 @@ def test_level_switches_hide_and_show_a_level(browser, tmp_path) -> None:
     assert_clean(browser)
 
 
-# What the first paint shows: the scale, each drawn node's shape size and label
-# font on screen (px), and every pair of node labels (documents, groups, axis
-# ticks and band names alike) whose boxes overlap.
-_FIRST_PAINT = """
-var s = network.getScale(), out = {scale: s, nodes: 0, minNode: 1e9, minFont: 1e9, overlaps: []};
-var boxes = [];
-network.body.data.nodes.get().forEach(function (item) {
-  var node = network.body.nodes[item.id];
-  if (item.kind !== 'axis') {
-    out.nodes++;
-    out.minNode = Math.min(out.minNode, Math.min(node.shape.width, node.shape.height) * s);
-  }
-  out.minFont = Math.min(out.minFont, node.labelModule.fontOptions.size * s);
-  var l = node.labelModule.size;
-  boxes.push([String(item.id), l.left, l.top, l.left + l.width, l.top + l.height]);
-});
-boxes.sort(function (a, b) { return a[1] - b[1]; });
-for (var i = 0; i < boxes.length; i++) {
-  for (var j = i + 1; j < boxes.length && boxes[j][1] < boxes[i][3]; j++) {
-    var a = boxes[i], b = boxes[j];
-    if (a[2] < b[4] && b[2] < a[4]) out.overlaps.push([a[0], b[0]]);
-  }
-}
-return out;
-"""
-
-
 def assert_reads_at_first_paint(driver) -> dict:
     """Nodes at least 8 px, labels at least 9 px high, no two labels overlapping."""
-    paint = driver.execute_script(_FIRST_PAINT)
+    paint = driver.execute_script(FIRST_PAINT_JS)
     assert paint["overlaps"] == []
     assert paint["minNode"] >= 8
     assert paint["minFont"] >= 9
