@@ -28,7 +28,7 @@ import networkx as nx
 
 from chidao.errors import ChidaoError
 from chidao.graph.analysis.nodes import CARRY_OUT, LEVELS
-from chidao.graph.views.aggregate import GROUPINGS, aggregate, choose_grouping, count_groups
+from chidao.graph.views.aggregate import GROUPINGS, aggregate, count_groups
 from chidao.graph.views.fit import (
     FONT_PX,
     MIN_SCALE,
@@ -36,6 +36,7 @@ from chidao.graph.views.fit import (
     VIEW_WIDTH,
     cell_for,
     fitted_scale,
+    most_nodes,
     node_box,
 )
 from chidao.graph.views.html import Legend, Page, render_html
@@ -280,10 +281,11 @@ def choose_plan(
         return _fallback(G, nodes, group_by, keep)
     if group_by != "auto":
         raise ChidaoError(f"unknown grouping {group_by!r}: use auto, none, {', '.join(GROUPINGS)}")
+    bound = most_nodes()
     for grouping in (None, *GROUPINGS):
-        if max_nodes is not None and choose_grouping(G, nodes, max_nodes, keep) is not None:
-            if grouping is None or count_groups(G, nodes, grouping) > max_nodes:
-                continue
+        count = len(nodes) if grouping is None else count_groups(G, nodes, grouping)
+        if count > bound or (max_nodes is not None and count > max_nodes):
+            continue  # cannot read (or too many asked): skip the costly layout
         for compact in (False, True):
             plan = plan_view(G, nodes, grouping, compact=compact, keep=keep, quick=True)
             if plan is not None:

@@ -37,8 +37,23 @@ GAP_X = 18
 GAP_Y = 14
 #: The drawing area the first paint fits the view into (px): a 1400 × 900
 #: window minus the legend overlay, a title bar and a margin.
-VIEW_WIDTH = 1050
-VIEW_HEIGHT = 730
+VIEW_WIDTH = 1020
+VIEW_HEIGHT = 710
+
+
+#: The smallest box a node can have (a document with a short one-line label),
+#: and so the most nodes that can ever read at first paint.
+SMALLEST_BOX = (60.0, 42.0)
+
+
+def most_nodes() -> int:
+    """An upper bound on how many nodes read at first paint (no layout does better).
+
+    >>> 300 < most_nodes() < 600
+    True
+    """
+    w, h = SMALLEST_BOX
+    return int(VIEW_WIDTH * VIEW_HEIGHT / (MIN_SCALE**2 * (w + GAP_X) * (h + GAP_Y)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -110,7 +125,7 @@ def cell_for(boxes: Iterable[tuple[float, float]]) -> Cell:
 def fitted_scale(width: float, height: float) -> float:
     """The scale at which a drawing ``width`` × ``height`` px fits the reference area.
 
-    >>> fitted_scale(2100, 730)
+    >>> fitted_scale(2040, 710)
     0.5
     """
     if width <= 0 or height <= 0:

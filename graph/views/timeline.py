@@ -20,7 +20,7 @@ import networkx as nx
 
 from chidao.errors import ChidaoError
 from chidao.graph.analysis.nodes import LEVELS
-from chidao.graph.views.aggregate import GROUPINGS, aggregate, group_of
+from chidao.graph.views.aggregate import GROUPINGS, aggregate, count_groups, group_of
 from chidao.graph.views.fit import (
     FONT_PX,
     GAP_X,
@@ -28,6 +28,7 @@ from chidao.graph.views.fit import (
     MIN_SCALE,
     VIEW_WIDTH,
     fitted_scale,
+    most_nodes,
     node_box,
     text_width,
 )
@@ -198,8 +199,15 @@ def timeline_plan(
         tries = (None, "province", *(f"{k}-day period" for k in TICK_STEPS[1:]), "level")
     else:
         raise ChidaoError(f"unknown grouping {group_by!r}: use auto, none, {', '.join(GROUPINGS)}")
+    bound = most_nodes()
     for grouping in tries:
+        if grouping is None and len(nodes) > bound and len(tries) > 1:
+            continue  # cannot read one by one: skip the costly packing
+        if grouping in GROUPINGS and count_groups(G, nodes, grouping) > bound:
+            continue
         drawn, items, days = _grouped(G, doc, nodes, grouping, doc_days)
+        if drawn.number_of_nodes() > bound and grouping != tries[-1]:
+            continue
         band_of = {
             n: UNDATED_BAND if days[n] is None else _band(a) for n, a in drawn.nodes(data=True)
         }
