@@ -60,7 +60,7 @@ def test_report_numbers_equal_cascade_and_gaps_json(store_path, tmp_path, doc) -
     assert {u for u, r in units.items() if r["carried out"] == "yes"} == set(gaps["covered"])
     assert {u for u, r in units.items() if r["carried out"] == "no"} == set(gaps["missing"])
     # The curve ends at the share of units covered with a dated document.
-    curve = _rows(folder / "diffusion.csv")
+    curve = [r for r in _rows(folder / "diffusion.csv") if r["level"] == gaps["unit_level"]]
     dated = sum(1 for u in gaps["covered"] if units[u]["first day"])
     total = len(gaps["covered"]) + len(gaps["missing"])
     assert float(curve[-1]["share of units"]) == round(dated / total, 4)
@@ -127,3 +127,19 @@ def test_report_page_in_chromium_no_error_no_request(store_path, tmp_path) -> No
     finally:
         driver.quit()
         shutil.rmtree(profile, ignore_errors=True)
+
+
+def test_reach_days_keeps_namesake_districts_of_two_provinces_apart() -> None:
+    units = [
+        ("Tỉnh An Giang", "Huyện Châu Thành"),
+        ("Tỉnh Bến Tre", "Huyện Châu Thành"),
+        ("Tỉnh Bến Tre", "Huyện Giồng Trôm"),
+    ]
+    docs = [("An Giang", "Châu Thành", 12), ("Tỉnh Bến Tre", "Huyện Giồng Trôm", None)]
+    assert diffusion.reach_days(docs, units) == {
+        "Huyện Châu Thành, Tỉnh An Giang": 12,
+        "Huyện Giồng Trôm, Tỉnh Bến Tre": None,
+    }
+    # Reached by an undated document only: covered, but not on the curve.
+    first = diffusion.reach_days(docs, units)
+    assert diffusion.diffusion_curve(first, len(units)) == [(0, 0.0), (12, 1 / 3)]

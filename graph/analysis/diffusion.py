@@ -11,6 +11,7 @@ import statistics
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
+from chidao.extract.gazetteer import name_key
 from chidao.graph.analysis.cascade import Cascade
 from chidao.graph.analysis.coverage import Coverage
 
@@ -121,3 +122,35 @@ def diffusion_curve(first_days: Mapping[str, int | None], units: int) -> list[tu
         else:
             points.append((day, total / units))
     return points
+
+
+def reach_days(
+    docs: Iterable[tuple[str | None, str | None, int | None]],
+    units: Iterable[tuple[str, str]],
+) -> dict[str, int | None]:
+    """First day each unit ``(province, name)`` of ``units`` had a document, for those reached.
+
+    ``docs`` are ``(province, unit name, day)`` of the documents at that unit's
+    level or below (``None`` where unknown). Names match as the gazetteer matches
+    them (:func:`chidao.extract.gazetteer.name_key`: no type word, no accents),
+    within the province, so namesake districts of two provinces stay apart.
+    Keys are ``"name, province"``; a unit reached only by undated documents maps
+    to ``None``.
+
+    >>> units = [("Tỉnh Phú Yên", "Huyện Sông Hinh"), ("Tỉnh Phú Yên", "Huyện Đồng Xuân")]
+    >>> reach_days([("Phú Yên", "Sông Hinh", 67), ("Phú Yên", "Sông Hinh", 40)], units)
+    {'Huyện Sông Hinh, Tỉnh Phú Yên': 40}
+    """
+    first: dict[tuple[str, str], int | None] = {}
+    for province, name, day in docs:
+        if not province or not name:
+            continue
+        key = (name_key(province), name_key(name))
+        if key not in first or (day is not None and (first[key] is None or day < first[key])):  # type: ignore[operator]
+            first[key] = day
+    out: dict[str, int | None] = {}
+    for province, name in units:
+        key = (name_key(province), name_key(name))
+        if key in first:
+            out[f"{name}, {province}"] = first[key]
+    return out

@@ -21,9 +21,10 @@ from chidao.graph.analysis.diffusion import (
     diffusion_curve,
     lag_stats,
     level_lags,
+    reach_days,
     unit_first_days,
 )
-from chidao.graph.analysis.load import load_graph
+from chidao.graph.analysis.load import load_graph, load_neighbourhood
 from chidao.graph.analysis.nodes import LEVELS, level_rank
 from chidao.graph.analysis.questions import Gaps, document_cascade, document_gaps
 from chidao.graph.store.oxigraph import TripleStore
@@ -41,7 +42,8 @@ class DocumentReport:
     gaps_error: str | None
     lags: tuple[LagStats, ...]
     first_days: dict[str, int | None]  # covered unit → first day
-    curve: list[tuple[int, float]]  # (day, share of units)
+    curve: list[tuple[int, float]]  # (day, share of units) at the gaps' level
+    deeper: dict[str, tuple[int, list[tuple[int, float]]]]  # level → (units, curve) further down
     fastest: tuple[CascadeNode, ...]
     slowest: tuple[CascadeNode, ...]
     chains: tuple[tuple[CascadeNode, ...], ...]  # root's child … a document at depth ≥ 2
@@ -87,6 +89,7 @@ def document_report(
         error = None
     except ValueError as exc:  # a commune document: no level below
         gaps, error = None, str(exc)
+    deeper = _deeper_curves(store, tree, gaps, relations)
     lags = level_lags(tree)
     stats = tuple(lag_stats(lv, lags[lv]) for lv in sorted(lags, key=level_rank))
     days = {n.document.iri: n.days_from_root for n in tree.nodes}
@@ -103,10 +106,47 @@ def document_report(
         lags=stats,
         first_days=first,
         curve=diffusion_curve(first, units),
+        deeper=deeper,
         fastest=tuple(dated[:EXTREMES]),
         slowest=tuple(reversed(dated[-EXTREMES:])) if len(dated) > EXTREMES else (),
         chains=_chains(tree),
     )
+
+
+def _deeper_curves(
+    store: TripleStore, tree: Cascade, gaps: Gaps | None, relations: tuple[str, ...]
+) -> dict[str, tuple[int, list[tuple[int, float]]]]:
+    """The district curve of a document whose gaps count provinces.
+
+    Districts in force on its date come from the gazetteer (per province); a
+    district is reached when a cascade document at district level or below
+    names it (its ``district`` and ``province``).
+    """
+    if gaps is None or gaps.coverage.unit_level != "province" or tree.root.date is None:
+        return {}
+    at = tree.root.date
+    units_of = gazetteer_units()
+    level = None
+    districts: list[tuple[str, str]] = []
+    for province in units_of(None, None, at):
+        for unit in units_of(province.name, province.name, at):
+            districts.append((province.name, unit.name))
+            level = level or unit.level
+    if not districts or level not in LEVELS:
+        return {}
+    G = load_neighbourhood(store, tree.root.iri, up=False, relations=relations)
+    below = {lv for lv in LEVELS if level_rank(lv) >= level_rank(level)}
+    docs = [
+        (
+            G.nodes[n.document.iri].get("province"),
+            G.nodes[n.document.iri].get(level),
+            n.days_from_root,
+        )
+        for n in tree.nodes
+        if n.document.level in below and n.document.iri in G
+    ]
+    first = reach_days(docs, districts)
+    return {level: (len(districts), diffusion_curve(first, len(districts)))}
 
 
 @dataclass(frozen=True, slots=True)

@@ -80,15 +80,21 @@ def document_page(r: DocumentReport) -> str:
         unknown = sum(1 for d in r.first_days.values() if d is None)
         if unknown:
             text.append(f"{unknown} covered {word} have no dated document: not on the curve.")
+        curves = {cov.unit_level or "units": r.curve}
+        for level, (units, curve) in r.deeper.items():
+            reached = round(curve[-1][1] * units) if curve else 0
+            text.append(
+                f"{level.capitalize()}s: {reached} of {units} in force on its date have a "
+                f"dated document at {level} level or below carrying it out."
+            )
+            curves[level] = curve
         sections.append(
             Section(
-                f"Diffusion: share of {word} carrying it out, by day",
+                "Diffusion: share of units carrying it out, by day, per level",
                 tuple(text),
-                plots.diffusion_svg({cov.unit_level or "units": r.curve}, word)
-                if r.curve and root.date
-                else None,
+                plots.diffusion_svg(curves, "units") if r.curve and root.date else None,
                 tables["diffusion"],
-                frozenset({0, 1}),
+                frozenset({1, 2}),
             )
         )
     lags = {

@@ -67,8 +67,19 @@ def document_tables(r: DocumentReport) -> dict[str, Table]:
             docs,
         ),
         "units": (["unit", "carried out", "first day", "documents"], units),
-        "diffusion": (["day", "share of units"], [[d, round(s, 4)] for d, s in r.curve]),
+        "diffusion": (["level", "day", "share of units"], diffusion_rows(r)),
     }
+
+
+def diffusion_rows(r: DocumentReport) -> list[list[object]]:
+    """``[level, day, share]`` of each diffusion curve, the gaps' level first."""
+    rows: list[list[object]] = []
+    if r.gaps is not None:
+        level = r.gaps.coverage.unit_level or ""
+        rows.extend([level, d, round(s, 4)] for d, s in r.curve)
+    for level, (_, curve) in r.deeper.items():
+        rows.extend([level, d, round(s, 4)] for d, s in curve)
+    return rows
 
 
 def corpus_tables(r: CorpusReport) -> dict[str, Table]:
