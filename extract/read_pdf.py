@@ -20,6 +20,11 @@ from chidao.extract.ocr import Progress
 from chidao.extract.records import Problem, Reading
 
 PAGE_BREAK = "\n--- PAGE BREAK ---\n"
+#: A page with fewer characters than this in its text layer is OCR'd when a picture covers
+#: at least :data:`PICTURE_COVER` of it: a scan whose only text is a digital signature's
+#: stamp ("Ký bởi: Văn phòng Tỉnh ủy …"), as signed scans from e-government systems are.
+THIN_PAGE = 200
+PICTURE_COVER = 0.5
 
 
 def _page_text(page) -> str:
@@ -72,14 +77,18 @@ def read_pdf(
     if not pages:
         raise InputError("PDF without pages", source=source)
     blank = [i for i, p in enumerate(pages) if not p.strip()]
+    thin = [i for i, p in enumerate(pages) if 0 < len(p.strip()) < THIN_PAGE]
     reading = None
-    if blank and ocr:
+    if (blank or thin) and ocr:
         if len(blank) == len(pages) or ocr_module.available():
-            ocr_pages = _ocr_pages(data, blank, source, progress)
-            for i, page in ocr_pages.items():
-                pages[i] = page.text
-            engine = ocr_module.engine(source)
-            reading = (engine, tuple((i + 1, ocr_pages[i].confidence) for i in sorted(ocr_pages)))
+            scanned = sorted(blank + _picture_pages(data, thin))
+            ocr_pages = _ocr_pages(data, scanned, source, progress) if scanned else {}
+            read = [i for i in scanned if len(ocr_pages[i].text.strip()) >= len(pages[i].strip())]
+            for i in read:  # OCR that finds less than the text layer has: the layer stays
+                pages[i] = ocr_pages[i].text
+            if read:
+                engine = ocr_module.engine(source)
+                reading = (engine, tuple((i + 1, ocr_pages[i].confidence) for i in read))
     elif blank and len(blank) == len(pages):
         raise InputError("no text layer (scanned PDF?) and OCR is off (--no-ocr)", source=source)
     text, problems = join_pages(pages, dict(reading[1]) if reading else {})
@@ -90,6 +99,36 @@ def read_pdf(
     if reading is None:
         return text, problems, None
     return text, problems, Reading(text, "ocr", reading[0], reading[1])
+
+
+def _picture_pages(data: bytes, indexes: list[int]) -> list[int]:
+    """Those of the pages at ``indexes`` that a picture mostly covers (a scan)."""
+    if not indexes:
+        return []
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as pdfium_c
+
+    out = []
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except Exception:  # pdfium's own error types: then no page is taken for a scan
+        return []
+    try:
+        for i in indexes:
+            page = pdf[i]
+            width, height = page.get_size()
+            covered = 0.0
+            for obj in page.get_objects(filter=(pdfium_c.FPDF_PAGEOBJ_IMAGE,), max_depth=3):
+                left, bottom, right, top = obj.get_bounds()
+                covered += max(0.0, min(right, width) - max(left, 0.0)) * max(
+                    0.0, min(top, height) - max(bottom, 0.0)
+                )
+            if covered >= PICTURE_COVER * width * height:
+                out.append(i)
+            page.close()
+    finally:
+        pdf.close()
+    return out
 
 
 def _ocr_pages(

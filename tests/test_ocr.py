@@ -301,3 +301,43 @@ def test_damaged_image_is_one_line(fake_engine) -> None:
 
     with pytest.raises(InputError, match=r"^cut.jpg: damaged JPEG image \(.+\)$"):
         decode_bytes(b"\xff\xd8\xff\xe0" + bytes(100), "cut.jpg")
+
+
+def _stamped_scan(image, tmp_path: Path) -> bytes:
+    """A scanned page as e-government systems sign it: the page picture, and as the only
+    text layer the digital signature's stamp."""
+    from _makers import unicode_font
+    from fpdf import FPDF
+
+    png = tmp_path / "page.png"
+    image.save(png)
+    pdf = FPDF(format="A4")
+    pdf.add_page()
+    pdf.image(str(png), x=0, y=0, w=210, h=297)
+    pdf.add_font("body", fname=unicode_font())
+    pdf.set_font("body", size=7)
+    pdf.text(140, 8, "Ký bởi: Văn phòng Tỉnh ủy")
+    pdf.text(140, 11, "Thời gian ký: 20.07.2021 08:15:02 +07:00")
+    return bytes(pdf.output())
+
+
+def test_signed_scan_with_only_a_stamp_as_text_is_ocrd(tmp_path: Path) -> None:
+    _needs_tesseract()
+    sample = SAMPLES[2]
+    path = tmp_path / "signed.pdf"
+    path.write_bytes(_stamped_scan(_pages(sample)[0], tmp_path))
+    record = extract_file(path)
+    want = _twin(sample)
+    assert [n for n, _ in record.reading.pages] == [1]
+    assert (record.number.value, record.date.value) == (want.number.value, want.date.value)
+    assert_spans_slice_the_kept_text(record)
+
+
+def test_short_typed_page_is_not_ocrd(tmp_path: Path, fake_engine) -> None:
+    from _makers import make_pdf
+
+    path = tmp_path / "short.pdf"
+    path.write_bytes(make_pdf("Số 12-CV/HU\nKính gửi: các chi bộ."))
+    doc = read_path(path)
+    assert doc.reading is None and doc.encoding == "pdf"
+    assert fake_engine == []
