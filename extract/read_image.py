@@ -25,7 +25,7 @@ def read_image(
     if not ocr_on:
         raise InputError(f"{what}: needs OCR, which is off (--no-ocr)", source=source)
     engine = ocr.engine(source)
-    from PIL import Image, ImageSequence
+    from PIL import Image, ImageOps, ImageSequence
 
     pages: list[str] = []
     confidence: dict[int, float | None] = {}
@@ -45,7 +45,8 @@ def read_image(
                         )
                     if progress is not None:
                         progress(source, number, frames)
-                    page = ocr.ocr_image(frame.copy(), source)
+                    # A phone photo stores its orientation in EXIF: turn it as viewers do.
+                    page = ocr.ocr_image(ImageOps.exif_transpose(frame.copy()), source)
                     pages.append(page.text)
                     confidence[number] = page.confidence
         except InputError:

@@ -341,3 +341,24 @@ def test_short_typed_page_is_not_ocrd(tmp_path: Path, fake_engine) -> None:
     doc = read_path(path)
     assert doc.reading is None and doc.encoding == "pdf"
     assert fake_engine == []
+
+
+def test_turned_pages_are_read_upright(tmp_path: Path) -> None:
+    _needs_tesseract()
+    from PIL import Image
+
+    sample = SAMPLES[3]
+    want = _twin(sample)
+    sideways = _pages(sample)[0].rotate(90, expand=True)  # scanned a quarter-turn off
+    png = tmp_path / "sideways.png"
+    sideways.save(png)
+    record = extract_file(png)  # low confidence → orientation detected → read again
+    assert (record.number.value, record.date.value) == (want.number.value, want.date.value)
+    assert record.reading.pages[0][1] > ocr.LOW_CONFIDENCE
+    # A phone photo: pixels stored sideways, EXIF orientation 6 says "turn 90° clockwise".
+    exif = Image.Exif()
+    exif[0x0112] = 6
+    jpeg = tmp_path / "phone.jpg"
+    sideways.convert("RGB").save(jpeg, quality=85, exif=exif)
+    photo = extract_file(jpeg)
+    assert photo.number.value == want.number.value
