@@ -145,6 +145,17 @@ def render_letter(text: str, *, dpi: int = 300, font: str | None = None) -> list
     return pages
 
 
+def degrade(image, seed: int = 0):
+    """A page as a tired office scanner gives it: turned 0.7°, slightly blurred, grey
+    paper with speckle noise."""
+    from PIL import Image, ImageChops, ImageFilter
+
+    turned = image.rotate(0.7, resample=Image.Resampling.BICUBIC, fillcolor=255)
+    soft = turned.filter(ImageFilter.GaussianBlur(0.8))
+    noise = Image.effect_noise(image.size, 40).point(lambda v: 255 if v > 60 else 200)
+    return ImageChops.darker(soft.point(lambda v: min(v, 235)), noise)
+
+
 def scanned_pdf(pages: list, dpi: int = 300) -> bytes:
     """A PDF of page images only (no text layer), as a scanner writes it."""
     out = io.BytesIO()
@@ -165,6 +176,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--dpi", type=int, default=300)
     parser.add_argument("--jobs", type=int, default=1)
     parser.add_argument("--keep", type=Path, help="keep the PDFs and records in this folder")
+    parser.add_argument(
+        "--degrade", action="store_true", help="turn, blur and speckle the pages (a worn scan)"
+    )
     parser.add_argument("--gold", type=Path, default=SHARED / "gold" / "seeds.json")
     parser.add_argument("--scorer", type=Path, default=SHARED / "eval" / "score.py")
     args = parser.parse_args(argv)
@@ -180,6 +194,8 @@ def main(argv: list[str] | None = None) -> int:
     pages = 0
     for sample in sorted(SAMPLES.glob("*.txt")):
         images = render_letter(sample.read_text(encoding="utf-8"), dpi=args.dpi)
+        if args.degrade:
+            images = [degrade(im) for im in images]
         pages += len(images)
         (folder / f"{sample.stem}.pdf").write_bytes(scanned_pdf(images, args.dpi))
     started = time.perf_counter()
@@ -197,7 +213,8 @@ def main(argv: list[str] | None = None) -> int:
     pred = folder / "pred.jsonl"
     pred.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8")
     print(
-        f"{pages} pages at {args.dpi} dpi, --jobs {args.jobs}: {seconds:.1f} s wall, "
+        f"{pages} {'degraded ' if args.degrade else ''}pages at {args.dpi} dpi, "
+        f"--jobs {args.jobs}: {seconds:.1f} s wall, "
         f"{seconds / pages:.2f} s/page; CPU {cpu / pages:.2f} s/page "
         f"({ocr.engine('bench')}; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)"
     )
