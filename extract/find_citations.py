@@ -32,7 +32,7 @@ from chidao.extract.issuer_codes import (
 )
 from chidao.extract.lines import upper_ratio
 from chidao.extract.records import AdminUnit, Citation, Mention, Organisation, Problem
-from chidao.extract.relations import Relation, classify, sentence_start
+from chidao.extract.relations import Relation, ceases_after, classify, sentence_start
 from chidao.extract.resolve import central_body, doc_type_from_number, resolve_organisation
 
 #: Folded type word → document type as the guidelines write it.
@@ -162,7 +162,11 @@ def find_citations(
         if not any(a <= f.start < b for a, b in taken)
     ]
     found.sort(key=lambda f: f.start)
-    found = _with_relations(cleaned, found, lo)
+    # A letter (its type, or a "Kính gửi" above its body) does not legislate; see NON_LEGISLATIVE.
+    letter = own_type in NON_LEGISLATIVE or (
+        own_type is None and rx.LETTER_OPENER_F.search(cleaned.folded, 0, body[0]) is not None
+    )
+    found = _with_relations(cleaned, found, lo, letter)
     return tuple(_to_citation(cleaned, f) for f in _merge(found))
 
 
@@ -878,7 +882,15 @@ def _unnumbered(
 # --- relations, merging, records ------------------------------------------------------------
 
 
-def _with_relations(cleaned: Cleaned, found: list[_Found], lo: int) -> list[_Found]:
+#: Document types that carry out or report and do not legislate: in them an article-style
+#: "Sửa đổi, bổ sung …" / "Bãi bỏ …" describes what another document did (a letter presenting
+#: a new circular); only "Công văn này thay thế …" is their own act.
+NON_LEGISLATIVE = frozenset({"Công văn", "Công điện", "Thông báo", "Báo cáo", "Tờ trình"})
+
+
+def _with_relations(
+    cleaned: Cleaned, found: list[_Found], lo: int, letter: bool = False
+) -> list[_Found]:
     # Relation words are matched with line breaks as spaces ("thực\nhiện"); same offsets.
     flat = cleaned.folded.replace("\n", " ")
     basis = _basis_sections(cleaned.text, lo)
@@ -914,6 +926,16 @@ def _with_relations(cleaned: Cleaned, found: list[_Found], lo: int) -> list[_Fou
             objects.add(len(out))
         else:
             relation = trigger or Relation("cites")
+        if (
+            relation.name in ("amends", "replaces", "repeals")
+            and letter
+            and relation.start is not None
+            and not rx.REL_SELF_SUBJECT_F.search(flat, start, relation.start)
+        ):
+            relation = Relation("cites", relation.start, relation.end)  # described, not done
+        if relation.name not in ("amends", "replaces"):
+            ends = ceases_after(flat, cur.end)
+            relation = ends or relation  # "Quyết định số 12 … hết hiệu lực kể từ ngày … này …"
         out.append(replace(cur, relation=relation))
     return out
 

@@ -452,7 +452,7 @@ CITE_ISSUER_STOP_F = re.compile(
     r"|doi voi|voi|gui|phe duyet|co|la|nay|ngay|so|thuc hien|trien khai|ap dung|tiep tuc"
     r"|tap trung|nham|khi|kem|duoc|dang|se|sau|truoc|nhu|tu|den|tra loi|phan anh|de nghi"
     r"|bao cao|gom|ma|hoac|bi|chu|cung|hien|dong thoi|yeu cau|giao|va cac|sua doi|bo sung"
-    r"|thay the|quy dinh)(?![a-z])".replace(" ", r"[ \n]+")
+    r"|thay the|quy dinh|het hieu luc|co hieu luc)(?![a-z])".replace(" ", r"[ \n]+")
 )
 # A comma inside a body's name (folded, from the word before it): "Bộ Văn hóa, Thể thao và Du
 # lịch", "Sở Văn hóa, Thể thao …", "Ban Chỉ đạo phòng, chống dịch Covid-19 tỉnh".
@@ -630,11 +630,31 @@ REL_IN_TITLE_F = re.compile(
     r"[ \n,]*(?:ve(?:[ \n]+viec)?|ban[ \n]+hanh|phe[ \n]+duyet)(?![a-z])[^;.:]*$"
 )
 # "sửa đổi, bổ sung Nghị định số …" right before the type word → amends.
+# (Provisions may stand between: "Sửa đổi, bổ sung khoản 8 Điều 11 Thông tư số 156 …".)
 REL_AMENDS_F = re.compile(
-    r"(?<![a-z])sua doi,?[ \n]+bo sung(?:[ \n]+(?:mot so dieu cua|cho))?[ \n]*$"
+    r"(?<![a-z])sua doi,?[ \n]+bo sung(?:[ \n]+(?:mot so dieu cua|cho"
+    r"|(?:(?:diem|khoan|dieu|muc|chuong|phu luc)[ \n]+[0-9a-z.,]{1,6}[ \n]*(?:va[ \n]+)?){1,4}"
+    r"(?:cua)?))?[ \n]*$"
 )
-# "thay thế Công văn 1948/TCT-TTKT", "bãi bỏ Quyết định …" → replaces.
-REL_REPLACES_F = re.compile(r"(?<![a-z])(?:thay the(?: cho)?|bai bo|huy bo)(?![a-z])")
+# "thay thế Công văn 1948/TCT-TTKT" → replaces.
+REL_REPLACES_F = re.compile(r"(?<![a-z])thay the(?: cho)?(?![a-z])")
+# "bãi bỏ Quyết định …", "hủy bỏ Công văn …" → repeals (ELI's eli:repeals).
+REL_REPEALS_F = re.compile(r"(?<![a-z])(?:bai bo|huy bo)(?![a-z])")
+# After a mention, this document ending it: "Quyết định số 12/2015/QĐ-UBND hết hiệu lực kể từ
+# ngày Quyết định này có hiệu lực thi hành" (not "… đã hết hiệu lực": a fact reported).
+REL_CEASES_AFTER_F = re.compile(
+    r"[^.;:]{0,120}?(?<![a-z])(?<!da )het[ ]+hieu[ ]+luc(?![a-z])"
+    r"[^.;:]{0,80}?(?<![a-z])nay(?![a-z])"
+)
+# A letter's address line above its body (folded): "Kính gửi:", OCR "Kinh gửi".
+LETTER_OPENER_F = re.compile(r"(?<![a-z])kinh[ \n]+gui(?![a-z])")
+# Before "sửa đổi, bổ sung" in its sentence: nothing but a label ("Điều 1.", "2.", "a)", "-"),
+# so this document amends ("Sửa đổi, bổ sung Thông tư số 38 …"); a subject or a noun there
+# describes an amendment made elsewhere ("Các nội dung sửa đổi, bổ sung Thông tư số 156 …",
+# "Thông tư số 65 đã sửa đổi, bổ sung …").
+REL_LABEL_ONLY_F = re.compile(
+    r"[ \n]*(?:(?:dieu[ \n]+\d+|[ivx]+|\d+(?:\.\d+)*)[.:)]?|[a-z]\)|[-+])?[ \n]*"
+)
 # "Công văn này thay thế …": the replacing document is this one, not another one cited; also
 # a decision's formula "Quyết định này có hiệu lực kể từ ngày ký và thay thế …".
 REL_SELF_SUBJECT_F = re.compile(

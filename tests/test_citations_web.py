@@ -187,3 +187,64 @@ def test_on_the_basis_of_a_plan_is_based_on() -> None:
     # not when something else stands between: "Trên cơ sở danh sách … tại Quyết định …"
     found = cites("Trên cơ sở danh sách doanh nghiệp đã phê duyệt tại Quyết định số 1774/QĐ-TCT.")
     assert [c.relation for c in found] != ["based_on"]
+
+
+def test_amendments_made_elsewhere_are_only_cited() -> None:
+    # this document amends
+    assert [c.relation for c in cites("Điều 1. Sửa đổi, bổ sung Thông tư số 38/2015/TT-BTC.")] == [
+        "amends"
+    ]
+    assert [
+        c.relation for c in cites("Quyết định này sửa đổi, bổ sung Quyết định số 12/QĐ-UBND.")
+    ] == ["amends"]
+    # a letter that describes amendments another document made
+    found = cites(
+        "Các nội dung sửa đổi, bổ sung Thông tư số 156/2013/TT-BTC được hướng dẫn như sau."
+    )
+    assert [c.relation for c in found] == ["cites"]
+    found = cites(
+        "Ngày 15/8/2020, Bộ Tài chính ban hành Thông tư số 65/2020/TT-BTC đã sửa đổi, bổ sung "
+        "Thông tư số 156/2013/TT-BTC."
+    )
+    assert [(c.number, c.relation) for c in found] == [
+        ("65/2020/TT-BTC", "cites"),
+        ("156/2013/TT-BTC", "cites"),
+    ]
+
+
+def test_repeals_where_this_document_repeals() -> None:
+    found = cites("Điều 2. Bãi bỏ Quyết định số 12/2015/QĐ-UBND ngày 01/6/2015 của UBND tỉnh.")
+    assert [c.relation for c in found] == ["repeals"]
+    found = cites(
+        "Quyết định này có hiệu lực kể từ ngày ký. Quyết định số 14/2016/QĐ-UBND ngày 02/3/2016 "
+        "của UBND tỉnh hết hiệu lực kể từ ngày Quyết định này có hiệu lực thi hành."
+    )
+    assert [c.relation for c in found] == ["repeals"]
+    # a repeal reported, not done here
+    found = cites("Thông tư số 12/2016/TT-BTC đã hết hiệu lực; thực hiện theo quy định mới.")
+    assert [c.relation for c in found] == ["cites"]
+    found = cites("Nghị định số 126/2020/NĐ-CP bãi bỏ Nghị định số 83/2013/NĐ-CP.")
+    assert [c.relation for c in found] == ["cites", "cites"]
+    # "thay thế" stays replaces
+    found = cites("Công văn này thay thế Công văn số 19/TCT-CS ngày 03/01/2021.")
+    assert [c.relation for c in found] == ["replaces"]
+
+
+def test_a_letter_presenting_a_circular_does_not_amend_what_it_amended() -> None:
+    text = (
+        "Bộ Tài chính đã ban hành Thông tư số 119/2014/TT-BTC. Một số nội dung mới như sau:\n"
+        "1. Sửa đổi, bổ sung khoản 8 Điều 11 Thông tư số 156/2013/TT-BTC như sau:\n"
+        "- Bãi bỏ nội dung tại khoản 12 Điều 11 Thông tư số 157/2013/TT-BTC.\n"
+    )
+    found = cites(text, own="3609/TCT-CS")
+    assert [(c.number, c.relation) for c in found] == [
+        ("119/2014/TT-BTC", "cites"),
+        ("156/2013/TT-BTC", "cites"),
+        ("157/2013/TT-BTC", "cites"),
+    ]
+    # the same articles in a decision are its own acts
+    found = cites(text.replace("Thông tư số 119/2014/TT-BTC", "nó"), own="12/2014/QĐ-UBND")
+    assert [(c.number, c.relation) for c in found] == [
+        ("156/2013/TT-BTC", "amends"),
+        ("157/2013/TT-BTC", "repeals"),
+    ]
