@@ -323,7 +323,13 @@ def duty_statuses(
             bodies = _for_group(who_printed, sorted(addressees, key=lambda x: x[1]))
         if not bodies:
             bodies = [(None, who_printed)]  # type: ignore[list-item]
-        firsts = [d for d in deadlines.get(duty, []) if d[0] is not None]
+        # A date before the directive is a cut-off its text describes, never its deadline
+        # (the task finder's first date can be one: "đóng bảo hiểm trước ngày 01/01/2016").
+        firsts = [
+            d
+            for d in deadlines.get(duty, [])
+            if d[0] is not None and (issued is None or d[0] >= issued)
+        ]
         first, repeat = min(firsts, key=lambda d: d[0]) if firsts else (None, None)  # type: ignore[type-var]
         due, prev = _due(first, repeat, as_of)
         since = prev or issued
