@@ -38,15 +38,27 @@ class Mention:
     value: str
     span: Span | None = None
     printed: str | None = None
+    #: Where the value comes from: ``"document"`` (its own text), ``"page"`` (the web page's
+    #: metadata block or lead line around it: ``span`` is then in the page furniture) or
+    #: ``"inferred"`` (derived from other parts of the document).
+    origin: str = "document"
 
     def to_json(self) -> dict[str, Any]:
-        return {"value": self.value, "printed": self.printed, "span": _span(self.span)}
+        out = {"value": self.value, "printed": self.printed, "span": _span(self.span)}
+        if self.origin != "document":
+            out["origin"] = self.origin
+        return out
 
     @classmethod
     def from_json(cls, raw: dict[str, Any] | None) -> Mention | None:
         if not raw or raw.get("value") is None:
             return None
-        return cls(raw["value"], _unspan(raw.get("span")), raw.get("printed"))
+        return cls(
+            raw["value"],
+            _unspan(raw.get("span")),
+            raw.get("printed"),
+            raw.get("origin", "document"),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,9 +112,12 @@ class Organisation:
     unit: AdminUnit | None = None
     printed: str | None = None
     span: Span | None = None
+    #: ``"document"``, ``"page"`` (named by the web page around the document, ``span`` there)
+    #: or ``"inferred"`` (the unit completed from the place line, title or authority line).
+    origin: str = "document"
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        out = {
             "name": self.name,
             "parent": self.parent,
             "level": self.level,
@@ -111,6 +126,9 @@ class Organisation:
             "printed": self.printed,
             "span": _span(self.span),
         }
+        if self.origin != "document":
+            out["origin"] = self.origin
+        return out
 
     @classmethod
     def from_json(cls, raw: dict[str, Any] | str | None) -> Organisation | None:
@@ -126,6 +144,7 @@ class Organisation:
             unit=AdminUnit.from_json(raw.get("unit")),
             printed=raw.get("printed"),
             span=_unspan(raw.get("span")),
+            origin=raw.get("origin", "document"),
         )
 
 
@@ -294,6 +313,43 @@ class Problem:
 
 
 @dataclass(frozen=True, slots=True)
+class Reading:
+    """How the text as read was made when it is not in the file as such (OCR, a converter).
+
+    ``text`` is that text: every span of the record is an offset into it, so
+    ``reading.text[start:end]`` checks any span.  ``method`` is ``ocr`` (a scan or
+    a photo; a PDF whose text-less pages were OCR'd), ``convert`` (legacy Word,
+    RTF, OpenDocument through LibreOffice) or ``html`` (a saved web page);
+    ``engine`` the program and its version (``tesseract 5.3.0``); ``pages`` the
+    OCR'd pages as ``(page number, mean word confidence 0–100 or None)``.
+
+    >>> r = Reading("Số 12-CV/HU", "ocr", "tesseract 5.3.0", ((1, 91.5),))
+    >>> Reading.from_json(r.to_json()) == r
+    True
+    """
+
+    text: str
+    method: str
+    engine: str
+    pages: tuple[tuple[int, float | None], ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "method": self.method,
+            "engine": self.engine,
+            "pages": [{"page": n, "confidence": c} for n, c in self.pages],
+            "text": self.text,
+        }
+
+    @classmethod
+    def from_json(cls, raw: dict[str, Any] | None) -> Reading | None:
+        if not raw:
+            return None
+        pages = tuple((int(p["page"]), p.get("confidence")) for p in raw.get("pages") or ())
+        return cls(raw["text"], raw["method"], raw["engine"], pages)
+
+
+@dataclass(frozen=True, slots=True)
 class Record:
     """Everything extracted from one document."""
 
@@ -301,6 +357,7 @@ class Record:
     sha256: str  # of the file's bytes
     encoding: str  # detected encoding of the bytes ("utf-8", "windows-1258", "tcvn3", …)
     length: int  # characters in the text as read
+    reading: Reading | None = None  # OCR'd or converted: the text as read, and how
     number: Mention | None = None
     doc_type: Mention | None = None
     issuer: Organisation | None = None
@@ -338,6 +395,7 @@ class Record:
             "sha256": self.sha256,
             "encoding": self.encoding,
             "length": self.length,
+            **({"reading": self.reading.to_json()} if self.reading is not None else {}),
             **{k: v(m) for k, m in scalars.items()},
             "issuer": self.issuer.to_json() if self.issuer else None,
             "recipients": [p.to_json() for p in self.recipients],
@@ -370,6 +428,7 @@ class Record:
             sha256=raw.get("sha256", ""),
             encoding=raw.get("encoding", "utf-8"),
             length=int(raw.get("length", 0)),
+            reading=Reading.from_json(raw.get("reading")),
             number=scalar("number"),
             doc_type=scalar("doc_type"),
             issuer=Organisation.from_json(raw.get("issuer")),
