@@ -18,6 +18,7 @@ from collections.abc import Hashable, Iterable, Mapping
 import networkx as nx
 
 from chidao.graph.analysis.nodes import LEVELS, level_rank
+from chidao.graph.views.fit import Cell, fitted_scale
 
 #: Lane of a node whose level is unknown and cannot be inferred: below communes.
 UNKNOWN_LANE = len(LEVELS)
@@ -50,7 +51,7 @@ RELATION_COLOURS: dict[str, str] = {
     "implements": "#2c3e50",
     "based_on": "#8e44ad",
     "amends": "#d35400",
-    "replaces": "#d35400",
+    "replaces": "#b7950b",
     "cites": "#a6acaf",
     "issued_by": "#16a085",
     "recipient": "#a6acaf",
@@ -58,16 +59,29 @@ RELATION_COLOURS: dict[str, str] = {
     "assignee": "#239b56",
     "sub_organization_of": "#b3b6b7",
 }
+#: What an edge label says for each relation (the RDF names are for queries).
+RELATION_LABELS: dict[str, str] = {
+    "implements": "implements",
+    "based_on": "based on",
+    "amends": "amends",
+    "replaces": "replaces",
+    "cites": "cites",
+    "issued_by": "issued by",
+    "recipient": "addressed to",
+    "distribution": "copied to",
+    "assignee": "assigned to",
+    "sub_organization_of": "part of",
+}
 #: Weak links are drawn dashed so that the carrying-out edges stand out.
 DASHED_RELATIONS = frozenset({"cites", "recipient", "distribution", "sub_organization_of"})
 
 CITED_ONLY_FILL = "#eeeeee"
 CITED_ONLY_DASHES = [6, 4]
 
-#: Pixel spacing of the fixed layout.
-NODE_GAP = 170
-ROW_GAP = 70
-LANE_GAP = 230
+#: Grid cell of the fixed layout when the caller gives none (px at scale 1).
+DEFAULT_CELL = Cell(150, 70)
+#: Extra space between two lanes, in cell heights.
+LANE_GAP_CELLS = 0.6
 
 
 def node_colour(level: str | None, *, cited_only: bool = False) -> dict[str, object]:
@@ -158,19 +172,45 @@ def lanes(G: nx.MultiDiGraph, nodes: Iterable[Hashable]) -> dict[Hashable, int]:
     return out
 
 
+def grid_columns(lane_sizes: Iterable[int], cell: Cell) -> int:
+    """How many columns the lanes wrap into so that the drawing fits the window best.
+
+    Each lane of ``n`` nodes takes ``ceil(n / columns)`` rows; the column count
+    that gives the largest fitted scale (:func:`chidao.graph.views.fit.fitted_scale`)
+    wins, so that a view is as wide as the window is, not one row thousands of
+    nodes wide.
+
+    >>> grid_columns([1, 63, 600], Cell(120, 60))
+    23
+    """
+    sizes = [n for n in lane_sizes if n]
+    if not sizes:
+        return 1
+    best, best_scale = 1, -1.0
+    for columns in range(1, max(sizes) + 1):
+        width = columns * cell.width
+        rows = sum(math.ceil(n / columns) for n in sizes)
+        height = rows * cell.height + (len(sizes) - 1) * cell.height * LANE_GAP_CELLS
+        scale = fitted_scale(width, height)
+        if scale > best_scale + 1e-9:
+            best, best_scale = columns, scale
+    return best
+
+
 def fixed_positions(
     G: nx.MultiDiGraph,
     lane_of: Mapping[Hashable, int],
     order_key: Mapping[Hashable, tuple] | None = None,
+    cell: Cell | None = None,
 ) -> dict[Hashable, tuple[int, int]]:
     """Top-down ``(x, y)`` pixel positions: one lane per level, wrapped into rows.
 
     Lanes are filled from the top; within a lane, nodes are ordered by the mean
     ``x`` of their neighbours already placed in the lanes above (so a district
     letter lands under the province document it carries out), then by
-    ``order_key`` (default: the node itself). A lane of more than ``2·√n`` nodes
-    wraps into rows, filled column by column, so that a corpus view is not one
-    row thousands of nodes wide.
+    ``order_key`` (default: the node itself). Every node gets a grid ``cell``
+    (big enough for the biggest node and its label, so labels cannot overlap);
+    lanes wrap into :func:`grid_columns` columns, filled column by column.
 
     Parameters
     ----------
@@ -180,6 +220,8 @@ def fixed_positions(
         Node → lane, as from :func:`lanes`.
     order_key : mapping, optional
         Node → sort key breaking ties between nodes without placed neighbours.
+    cell : Cell, optional
+        Grid cell size (default: :data:`DEFAULT_CELL`).
 
     Returns
     -------
@@ -191,19 +233,17 @@ def fixed_positions(
     >>> G = nx.MultiDiGraph()
     >>> _ = G.add_edge("p2", "c", key="implements")
     >>> _ = G.add_edge("p1", "c", key="implements")
-    >>> pos = fixed_positions(G, {"c": 0, "p1": 1, "p2": 1})
+    >>> pos = fixed_positions(G, {"c": 0, "p1": 1, "p2": 1}, cell=Cell(100, 50))
     >>> pos["c"], pos["p1"], pos["p2"]
-    ((0, 0), (-85, 230), (85, 230))
+    ((0, 0), (-50, 80), (50, 80))
     """
-    per_row = max(20, math.ceil(2 * math.sqrt(max(len(lane_of), 1))))
+    cell = cell or DEFAULT_CELL
     by_lane: dict[int, list[Hashable]] = {}
     for n, lane in lane_of.items():
         by_lane.setdefault(lane, []).append(n)
+    columns = grid_columns((len(ns) for ns in by_lane.values()), cell)
     pos: dict[Hashable, tuple[int, int]] = {}
-    y = 0
-    # Lanes far apart enough to tell apart once a wide view is zoomed out to fit.
-    widest = min(max(len(ns) for ns in by_lane.values()), per_row) if by_lane else 0
-    lane_gap = max(LANE_GAP, round(widest * NODE_GAP * 0.06))
+    y = 0.0
     for lane in sorted(by_lane):
 
         def key(n: Hashable) -> tuple:
@@ -213,13 +253,26 @@ def fixed_positions(
             return (bary, tie)
 
         members = sorted(by_lane[lane], key=key)
-        rows = math.ceil(len(members) / per_row)
+        rows = math.ceil(len(members) / columns)
         cols = math.ceil(len(members) / rows)
         for i, n in enumerate(members):
             # Column by column, so that the documents under one parent stay together
             # in a block beneath it instead of being spread along a row.
             col, row = divmod(i, rows)
-            x = round((col - (cols - 1) / 2) * NODE_GAP)
-            pos[n] = (x, y + row * ROW_GAP)
-        y += (rows - 1) * ROW_GAP + lane_gap
+            x = round((col - (cols - 1) / 2) * cell.width)
+            pos[n] = (x, round(y + row * cell.height))
+        y += (rows + LANE_GAP_CELLS) * cell.height
     return pos
+
+
+def extent(positions: Mapping[Hashable, tuple[float, float]], cell: Cell) -> tuple[float, float]:
+    """Width and height (px at scale 1) of a drawing of ``positions`` on ``cell``-sized boxes.
+
+    >>> extent({"a": (0, 0), "b": (100, 50)}, Cell(100, 50))
+    (200, 100)
+    """
+    if not positions:
+        return (0, 0)
+    xs = [x for x, _ in positions.values()]
+    ys = [y for _, y in positions.values()]
+    return (max(xs) - min(xs) + cell.width, max(ys) - min(ys) + cell.height)
