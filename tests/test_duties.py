@@ -233,15 +233,26 @@ def test_duties_in_the_graph_are_odrl_with_spans(folder: Path) -> None:
     )
     dues = {str(g.value(c, ODRL2.rightOperand)) for c in g.objects(first, ODRL2.constraint)}
     assert dues == {"2021-06-30"}
+
+    def spelled(prop: URIRef, holder: URIRef = first) -> str:
+        # one statement per span: its IRI holds the offsets (<file/SHA#char=b,e>)
+        (m,) = list(g.objects(holder, prop))
+        b, e = map(int, str(m).rsplit("#char=", 1)[1].split(","))
+        return text[b:e]
+
     anchors = {
-        str(g.value(m, CHIDAO.field)): text[
-            int(g.value(m, NIF.beginIndex)) : int(g.value(m, NIF.endIndex))
-        ]
-        for m in g.objects(first, CHIDAO.evidence)
+        "target": spelled(DUTY.reportTargetSpan),
+        "via": spelled(DUTY.viaSpan),
+        "subject": spelled(DUTY.reportSubjectSpan),
+        "duty": spelled(CHIDAO.taskSpan),
     }
     assert anchors["target"] == "Ban Thường vụ Tỉnh ủy"
     assert anchors["via"] == "Văn phòng Tỉnh ủy"
     assert anchors["subject"] == "kết quả thực hiện"
+    assert anchors["duty"].startswith("Các huyện ủy tổ chức sơ kết")
+    (c,) = list(g.objects(first, ODRL2.constraint))
+    assert spelled(DUTY.deadlineSpan, c) == "trước ngày 30/6/2021"
+    assert not list(g.subjects(RDF.type, NIF.OffsetBasedString))  # the lean model: no NIF strings
     # the quarterly report: its first due date and the repeat
     quarterly = next(r for r in reports if r != first)
     (c,) = list(g.objects(quarterly, ODRL2.constraint))
