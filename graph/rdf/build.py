@@ -617,9 +617,9 @@ def build_record(record: Record, lookup: ids.Lookup | None = None) -> Built:
     b.signature()
     for c in record.citations:
         b.citation(c)
-    from chidao.graph.rdf.duties import duty_statements  # here: that module imports this one
+    from chidao.graph.rdf.duties import add_duties  # here: that module imports this one
 
-    return b.built().with_statements(duty_statements(record))
+    return add_duties(b.built(), record)
 
 
 def record_statements(record: Record, lookup: ids.Lookup | None = None) -> Statements:
