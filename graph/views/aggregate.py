@@ -118,7 +118,8 @@ def aggregate(
     Returns
     -------
     networkx.MultiDiGraph
-        Group nodes (``kind="group"``) with ``label``, ``grouping``, ``count``,
+        Group nodes (``kind="group"``, for two documents or more: a document
+        alone in its group stays itself) with ``label``, ``grouping``, ``count``,
         ``cited_only`` (how many members are known only from citations),
         ``level``, ``system``, ``province`` (when all members share it),
         ``first_date``, ``last_date`` and ``sample`` (up to five member numbers,
@@ -160,6 +161,12 @@ def aggregate(
     for n, g in group.items():
         if g != n:
             members[g].append(G.nodes[n])
+    # A group of one is drawn as its document: its number says more than "1 doc".
+    alone = {g for g, ms in members.items() if len(ms) == 1}
+    for n, g in group.items():
+        if g in alone:
+            group[n] = n
+    members = defaultdict(list, {g: ms for g, ms in members.items() if g not in alone})
 
     A = nx.MultiDiGraph()
     for n, g in group.items():
