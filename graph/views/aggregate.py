@@ -78,7 +78,9 @@ def _label(key: tuple, members: list[dict]) -> str:
         return next((m["issuer_name"] for m in members if m.get("issuer_name")), str(key[1]))
     if kind == "province":
         # The level shows as the lane and the colour (and in the tooltip).
-        return str(key[1] or "province unknown")
+        if key[1]:
+            return str(key[1])
+        return "province unknown" if key[2] else "level unknown"
     if kind == "level":
         return f"{key[1] or 'level unknown'} level"
     if kind == "period":
