@@ -36,6 +36,11 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "view": ("view_cmd:view", "Write an interactive HTML view of a cascade, an org or all"),
     "report": ("report_cmd:report_command", "Write an offline HTML report on DOC or the corpus"),
     "run": ("run_cmd:run_command", "Ingest PATHS, then report on the graph and draw it"),
+    "duties": (
+        "duties_cmd:duties_command",
+        "List duties as of a date: overdue, due, met, unreported",
+    ),
+    "status": ("duties_cmd:status_command", "Say whether DOC is in force on a date, and why"),
 }
 
 

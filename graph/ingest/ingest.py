@@ -35,7 +35,7 @@ from chidao.extract.batch import extract_many
 from chidao.extract.read import iter_input_files
 from chidao.graph.ingest.relink import rebuild, waiting_files
 from chidao.graph.rdf import ids
-from chidao.graph.rdf.build import record_statements
+from chidao.graph.rdf.build import Built, build_record
 from chidao.graph.store.oxigraph import GraphWrite, TripleStore, store_lookup, to_ox
 
 #: Files per store write: large enough to amortise a bulk load (each writes a set
@@ -223,6 +223,9 @@ def ingest(
             claimed.discard(graph)
 
     index = _BatchIndex(store)
+    # Registry graphs (organisations, units, types, events) this run wrote or is writing.
+    registered: set[str] = set()
+    registry: list[GraphWrite] = []  # those the batch being built names first
     # (write, result, source as walked, the document's IRI where its key is complete)
     batch: list[tuple[GraphWrite, FileResult, str, str | None]] = []
     # Files whose citations waited for a document stored in this run: built again at the end.
@@ -249,8 +252,11 @@ def ingest(
     def commit() -> None:
         finish()
         index.writing()
-        written.append((writer.submit(store.write, [w for w, *_ in batch]), list(batch)))
+        # The registry graphs the batch names first: a batch is one write, whole or absent.
+        writes = [*registry, *(w for w, *_ in batch)]
+        written.append((writer.submit(store.write, writes), list(batch)))
         batch.clear()
+        registry.clear()
 
     try:
         for outcome in extract_many(todo(), jobs=jobs, strict=strict):
@@ -263,11 +269,13 @@ def ingest(
             graph = ids.graph_iri(record.sha256, record.source)
             path = ids.source_path(record.source)
             old = tuple(g for g in store.graphs_for_file(path) if g != graph)
-            triples = record_statements(record, index.lookup)
+            built = build_record(record, index.lookup)
+            triples = built.statements
             doc = str(ids.record_doc_iri(record))
             if record.number is not None:
                 index.add(record.number.value, doc)
             status = "replaced" if old else "added"
+            registry.extend(registry_writes(store, built, registered))
             write = GraphWrite(graph, triples, old)
             result = FileResult(record.source, status, str(graph), len(triples), messages)
             batch.append((write, result, outcome.source, doc))
@@ -288,6 +296,24 @@ def ingest(
             report(result)
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def registry_writes(store: TripleStore, built: Built, registered: set[str]) -> list[GraphWrite]:
+    """The registry graphs ``built`` names that neither the store nor this run holds yet.
+
+    ``registered`` (the graphs this run has written or is writing) is updated.
+    A registry graph's IRI is a hash of its statements, so one that is stored
+    is already right: it is never written again.
+    """
+    out = []
+    for part in built.registry:
+        g = str(part.graph)
+        if g in registered:
+            continue
+        registered.add(g)
+        if not store.has_graph(g):
+            out.append(GraphWrite(part.graph, part.statements))
+    return out
 
 
 def prune_missing(

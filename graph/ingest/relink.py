@@ -23,7 +23,7 @@ from urllib.parse import unquote, urlparse
 from chidao.errors import ChidaoError
 from chidao.extract.batch import extract_file
 from chidao.graph.rdf import ids
-from chidao.graph.rdf.build import record_statements
+from chidao.graph.rdf.build import build_record
 from chidao.graph.rdf.sparql_text import sparql_iri
 from chidao.graph.store.oxigraph import GraphWrite, TripleStore, store_lookup
 
@@ -34,7 +34,7 @@ CHUNK = 300
 _WAITING = """
 SELECT DISTINCT ?g ?url WHERE {{
     VALUES ?p {{ {values} }}
-    GRAPH ?g {{ ?m itsrdf:taIdentRef ?p . ?g prov:wasDerivedFrom ?f . ?f nfo:fileUrl ?url }}
+    GRAPH ?g {{ ?p chidao:citationSpan ?m . ?g prov:wasDerivedFrom ?f . ?f nfo:fileUrl ?url }}
 }}
 """
 
@@ -79,7 +79,10 @@ def rebuild(
     written; ``problem`` says why a file was left as it was (gone, changed on
     disk since it was ingested, or unreadable now).
     """
+    from chidao.graph.ingest.ingest import registry_writes  # ingest imports this module
+
     lookup = store_lookup(store)
+    registered: set[str] = set()
     batch: list[tuple[GraphWrite, str, int]] = []
     for graph, path in sorted(files.items()):
         try:
@@ -93,7 +96,10 @@ def rebuild(
         if str(ids.graph_iri(record.sha256, record.source)) != graph:
             yield path, graph, 0, "changed since it was ingested; ingest it again"
             continue
-        statements = record_statements(record, lookup)
+        built = build_record(record, lookup)
+        statements = built.statements
+        for w in registry_writes(store, built, registered):
+            batch.append((w, "", 0))
         batch.append(
             (
                 GraphWrite(ids.graph_iri(record.sha256, record.source), statements),
@@ -111,6 +117,6 @@ def _write(
     store: TripleStore, batch: list[tuple[GraphWrite, str, int]]
 ) -> Iterator[tuple[str, str, int, str | None]]:
     store.write([w for w, _, _ in batch])  # each graph replaced whole, in one transaction
-    done = [(path, str(w.graph), n, None) for w, path, n in batch]
+    done = [(path, str(w.graph), n, None) for w, path, n in batch if path]
     batch.clear()
     yield from done

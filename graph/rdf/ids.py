@@ -404,3 +404,16 @@ def change_event_iri(date: str) -> URIRef:
 def agent_iri(version: str) -> URIRef:
     """chidao itself, as the software agent of an extraction."""
     return _iri("agent", "chidao", version)
+
+
+def registry_graph_iri(statements: Iterable[tuple[str, str, str]]) -> URIRef:
+    """The registry graph holding exactly ``statements`` (N-Triples terms): named by their hash.
+
+    Two files that describe a body alike name the same graph, whatever their order.
+
+    >>> a = registry_graph_iri([("<http://e/a>", "<http://e/p>", '"x"')])
+    >>> a == registry_graph_iri([("<http://e/a>", "<http://e/p>", '"x"')]), a.split("/")[-2]
+    (True, 'registry')
+    """
+    text = "".join(sorted(f"{s} {p} {o} .\n" for s, p, o in statements))
+    return _iri("graph", "registry", hashlib.sha256(text.encode("utf-8")).hexdigest()[:32])
