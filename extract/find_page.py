@@ -55,6 +55,8 @@ class PageField:
     value: str
     span: Span
     source: str
+    #: The page's text at ``span``, one line (``05/03/2022`` for the value ``2022-03-05``).
+    printed: str = ""
 
 
 @dataclass(frozen=True)
@@ -230,11 +232,7 @@ def _start_after_lead(text: str, folded: str, lines: list[Span]) -> int:
         line = folded[s:e]
         if not line.strip():
             continue
-        if (
-            rx.PAGE_CHROME_LINE_F.match(line)
-            or _portal_label(line)
-            or _headline(line)
-        ):
+        if rx.PAGE_CHROME_LINE_F.match(line) or _portal_label(line) or _headline(line):
             skipped = e + 1
             continue
         break
@@ -307,7 +305,7 @@ def _metadata(text: str, folded: str, lo: int, hi: int) -> list[PageField]:
             if not value:
                 continue
         seen.add(name)
-        out.append(PageField(name, value, (s, e), "metadata"))
+        out.append(PageField(name, value, (s, e), "metadata", " ".join(text[s:e].split())))
     return out
 
 
@@ -354,6 +352,10 @@ def _leads(text: str, folded: str, lines: list[Span], start: int, end: int) -> l
     return out
 
 
+def _printed(text: str, start: int, end: int) -> str:
+    return " ".join(text[start:end].split())
+
+
 def _lead_fields(text: str, base: int, m) -> list[PageField]:  # type: ignore[no-untyped-def]
     out: list[PageField] = []
 
@@ -362,25 +364,26 @@ def _lead_fields(text: str, base: int, m) -> list[PageField]:  # type: ignore[no
 
     ns, ne = span("num")
     number = "".join(text[ns:ne].split()).rstrip(".,;")
-    out.append(PageField("number", number, (ns, ne), "lead"))
+    out.append(PageField("number", number, (ns, ne), "lead", _printed(text, ns, ne)))
     ts, te = span("type")
     kind = doc_type_from_word(text[ts:te]) or doc_type_from_number(number)
     if kind:
-        out.append(PageField("doc_type", kind, (ts, te), "lead"))
+        out.append(PageField("doc_type", kind, (ts, te), "lead", _printed(text, ts, te)))
     if m.group("date"):
-        iso = _iso(text[slice(*span("date"))].replace("-", "/").replace(".", "/"))
+        ds, de = span("date")
+        iso = _iso(text[ds:de].replace("-", "/").replace(".", "/"))
         if iso:
-            out.append(PageField("date", iso, span("date"), "lead"))
+            out.append(PageField("date", iso, (ds, de), "lead", _printed(text, ds, de)))
     if m.group("issuer"):
         s, e = span("issuer")
         value = " ".join(text[s:e].split()).strip(" ,.;:")
         if value:
-            out.append(PageField("issuer", value, (s, e), "lead"))
+            out.append(PageField("issuer", value, (s, e), "lead", _printed(text, s, e)))
     if m.group("subject"):
         s, e = span("subject")
         value = " ".join(text[s:e].split()).rstrip(" .;,")
         if value:
-            out.append(PageField("subject", value, (s, e), "lead"))
+            out.append(PageField("subject", value, (s, e), "lead", _printed(text, s, e)))
     return out
 
 

@@ -49,12 +49,12 @@ def fill_header(header: Header, page: Page) -> Header:
         if getattr(header, name) is None:
             f = page.get(name)
             if f is not None:
-                changes[name] = Mention(f.value, f.span, f.value, origin="page")
+                changes[name] = Mention(f.value, f.span, f.printed or f.value, origin="page")
     if header.doc_type is None:
         f = page.get("doc_type")
         number = changes.get("number") or header.number
         if f is not None:
-            changes["doc_type"] = Mention(f.value, f.span, f.value, origin="page")
+            changes["doc_type"] = Mention(f.value, f.span, f.printed or f.value, origin="page")
         elif number is not None and doc_type_from_number(number.value):
             kind = doc_type_from_number(number.value) or ""
             changes["doc_type"] = Mention(kind, number.span, number.printed, origin=number.origin)
@@ -225,8 +225,8 @@ def _infer_unit(
     if f is not None:
         unit = _place_unit(f.value, at)
         if unit is not None:
-            return replace(peoples_committee_of(unit, body), printed=f.value, span=f.span,
-                           origin="page")  # fmt: skip
+            org = peoples_committee_of(unit, body)
+            return replace(org, printed=f.printed or f.value, span=f.span, origin="page")
     return None
 
 
@@ -278,16 +278,18 @@ def _page_issuer(
         return None
     found = resolve_organisation(f.value, at=at)
     if found is not None and found.level is not None and found.unit is not None:
-        return replace(found, printed=f.value, span=f.span, origin="page")
+        return replace(found, printed=f.printed or f.value, span=f.span, origin="page")
     if found is not None and found.level == "central":
-        return replace(found, printed=f.value, span=f.span, origin="page")
+        return replace(found, printed=f.printed or f.value, span=f.span, origin="page")
     if found is not None and found.system == "party" and found.level in ("province", "district"):
         # "của Ban Thường vụ Tỉnh ủy": the committee of the unit the document is about.
         unit = territory(cleaned, (0, len(cleaned.text)), None)
         if unit is not None and unit.level == "district" and found.level == "province":
             unit = default_gazetteer().province(unit.province or "", at=at)
         if unit is not None and unit.level == found.level:
-            return replace(committee_of(unit), printed=f.value, span=f.span, origin="page")
+            return replace(
+                committee_of(unit), printed=f.printed or f.value, span=f.span, origin="page"
+            )
     # A place ("Tỉnh Quảng Ngãi", "Thành phố Huế"): the number's code names the body.
     number = header.number.value if header.number else ""
     codes = [c for c in re.split(r"[-/]", fold(number)) if c]
@@ -297,7 +299,9 @@ def _page_issuer(
     for code in codes:
         if code in _CODE_BODY:
             org = peoples_committee_of(unit, _CODE_BODY[code])
-            return replace(org, printed=f.value, span=f.span, origin="page")
+            return replace(org, printed=f.printed or f.value, span=f.span, origin="page")
         if code in ("tu", "thu", "hu", "qu", "du"):
-            return replace(committee_of(unit), printed=f.value, span=f.span, origin="page")
+            return replace(
+                committee_of(unit), printed=f.printed or f.value, span=f.span, origin="page"
+            )
     return None

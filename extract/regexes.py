@@ -184,7 +184,7 @@ DASH_SPACING = re.compile(r"\s*-\s*")
 # Punctuation ending a printed name: "Bộ Tài chính;" "Tổng cục Thuế.".
 TRAILING_PUNCT = re.compile(r"[.,;:]+$")
 # What a spokesman is dropped before: a committee, "Tỉnh ủy", "Đảng bộ tỉnh".
-COMMITTEE_AHEAD_F = re.compile(r"(?:tinh|thanh|huyen|quan|thi|dang) uy|dang bo")
+COMMITTEE_AHEAD_F = re.compile(r"(?:tinh|thanh|huyen|quan|thi|dang) uy|dang bo|uy ban mat tran")
 # A committee organ not caught by COMMITTEE_ORGAN_F: "Văn phòng … Huyện ủy", "Ban … Tỉnh ủy".
 PARTY_ORGAN_F = re.compile(r"(?:ban|van phong|uy ban kiem tra)\b.*\buy\b")
 # The level words in a name: "… các tỉnh, thành phố" (province), "huyện" (district), "xã".
@@ -212,10 +212,15 @@ SPACE = re.compile(r" ")
 
 # Who speaks for a committee, dropped to name the committee itself:
 # "Ban Thường vụ Tỉnh ủy", "Thường trực Huyện ủy", "BAN CHẤP HÀNH ĐẢNG BỘ TỈNH", "TT Tỉnh ủy".
-ORG_SPOKESMAN_F = re.compile(r"^(?:ban thuong vu|thuong truc|ban chap hanh|btv|tt)\s+(?=\S)")
+ORG_SPOKESMAN_F = re.compile(
+    r"^(?:ban thuong vu|ban thuong truc|thuong truc|ban chap hanh|btv|tt)\s+(?=\S)"
+)
 # Abbreviations spelled out: "UBND huyện", "HĐND tỉnh", "MTTQ", "BHXH tỉnh", "TP. Hà Nội",
 # "UB Giám sát", "TW".
 ORG_ABBREVIATIONS_F = (
+    (re.compile(r"\bnn\s*(?:&|va)\s*ptnt\b"), "Nông nghiệp và Phát triển nông thôn"),
+    (re.compile(r"\bptnt\b"), "Phát triển nông thôn"),
+    (re.compile(r"(?<=[a-z]) & (?=[a-z])"), " và "),
     (re.compile(r"\bubnd\b"), "Ủy ban nhân dân"),
     (re.compile(r"\bhdnd\b"), "Hội đồng nhân dân"),
     (re.compile(r"\bub\b"), "Ủy ban"),
@@ -253,6 +258,12 @@ TERRITORY_F = re.compile(
 )
 # The Party's board in a State body (folded): "Ban cán sự đảng Bộ Y tế", "BCS đảng UBND tỉnh".
 PARTY_CADRE_BOARD_F = re.compile(r"^(?:ban can su dang|bcs dang|bcsd)\s+")
+# A local Front committee (folded): "Ủy ban MTTQ Việt Nam thị xã", "Ủy ban Mặt trận Tổ quốc
+# Việt Nam tỉnh Ninh Bình" (MTTQ already spelled out).
+FRONT_COMMITTEE_F = re.compile(
+    r"^uy ban mat tran to quoc(?: viet nam)?\s+"
+    r"(?P<utype>tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran)\b\s*(?P<place>.*)$"
+)
 # A body of a committee: "Ban Tuyên giáo Huyện ủy", "Văn phòng Tỉnh ủy", "UBKT Huyện ủy".
 COMMITTEE_ORGAN_F = re.compile(
     r"^(?P<organ>ban [a-z ]+?|van phong|uy ban kiem tra|ubkt)\s+"
