@@ -465,6 +465,16 @@ def _is_subject_start(ln: Line) -> bool:
     return text[0].isupper() and len(text) < 100
 
 
+def _stray_caps_line(ln: Line) -> bool:
+    """A short capital line under a title that is not its subject: the issuing body or organ
+    (``CỦA BAN THƯỜNG VỤ TỈNH ỦY``, ``ỦY BAN NHÂN DÂN TỈNH …``), a lone ``VỀ``; a subject
+    opens with a verb or a noun of its own (``BAN HÀNH QUY ĐỊNH …``, ``TRIỂN KHAI …``)."""
+    f = ln.folded.strip()
+    if f.startswith("ban hanh") or rx.TITLE_SUBJECT_VERB_F.match(f):
+        return False
+    return True
+
+
 def _has_letters(ln: Line) -> bool:
     """Does the line hold any letter (not a year or a rule alone)?"""
     return any(ch.isalpha() for ch in ln.text)
@@ -530,6 +540,7 @@ def _lines_after(
             and upper_ratio(ln.text) > 0.8
             and len(ln.text) < 40
             and not rx.TITLE_SUBJECT_CAPS_F.match(ln.folded.lstrip())
+            and _stray_caps_line(ln)
         ):
             continue
         if start is None:

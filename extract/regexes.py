@@ -363,6 +363,12 @@ CAPS_SUBJECT_STOP_F = re.compile(
     r"|ban thuong vu|ban chap hanh|giam doc|tong cuc truong|cuc truong|can cu)\b"
     r"|(?:[ivxl]+|[a-d]|\d{1,2})\s*[.)/-]\s"
 )
+# Verbs that open a title subject in capitals (folded): "BAN HÀNH QUY CHẾ …", "TRIỂN KHAI …",
+# "THỰC HIỆN …", "TĂNG CƯỜNG …", "SẮP XẾP …", "TỔ CHỨC …".
+TITLE_SUBJECT_VERB_F = re.compile(
+    r"(?:ban hanh|trien khai|thuc hien|tang cuong|sap xep|to chuc|nang cao|day manh|phe duyet"
+    r"|quy dinh|xay dung|chan chinh|kien toan|thanh lap|phong,? chong|giam sat|ra soat)\b"
+)
 # "Về việc"/"V/v" at the start of a title subject: "Về việc tiếp tục đẩy mạnh …".
 SUBJECT_PREFIX_F = re.compile(r"^(?:v\s*/\s*v|ve viec)\b[\s:.]*")
 # The recipients' opener: "Kính gửi:", "Kinh gửi", "Kínhgửi:", OCR "Site gửi:", "gửi:";
@@ -472,7 +478,10 @@ FLAT_BODY_F = re.compile(
     r"(?<=[a-z0-9)\"”.] )(?:thuc hien|can cu|kinh gui|thi hanh|trien khai thuc hien|de |nham )"
 )
 # A body's opening words at a line's start (folded; capital in print): they end a subject.
-BODY_OPENER_F = re.compile(r"(?:thuc hien|can cu|kinh gui|thi hanh)\b")
+BODY_OPENER_F = re.compile(
+    r"(?:thuc hien|can cu|kinh gui|thi hanh|thoi gian qua|trong (?:thoi gian|nhung nam|nam)"
+    r"|hien nay|nham |sau khi|ngay \d)"
+)
 # Wrapped header cells to rejoin (folded, raw layout): "ngày\n20 tháng", "ngày 23\ntháng",
 # "Số:\n258/KH-UBND", "VỀ\nVIỆC", "ỦY\nBAN NHÂN DÂN", "Tiền\nGiang, ngày".
 HEADER_WRAP_F = re.compile(

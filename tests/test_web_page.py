@@ -443,3 +443,32 @@ def test_regression_signature_stamp_above_the_header_is_the_documents() -> None:
     text = "Người ký: Cục Thuế tỉnh Nam Định\nThời gian ký: 12.03.2021 10:00\n\n" + HEADER
     page = read_page(text)
     assert page.start == 0 and page.text == text
+
+
+def test_regression_title_subjects_end_where_the_body_starts() -> None:
+    # A short subject in capitals that opens with a verb is the subject (not a stray capital
+    # line); a subject in sentence case ends where the body's first sentence starts.
+    table = (
+        "| ỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI -------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM --- |\n"
+        "| Số: 12/2020/QĐ-UBND | Đồng Nai, ngày 05 tháng 3 năm 2020 |\n"
+        "QUYẾT ĐỊNH\nBAN HÀNH QUY ĐỊNH PHÂN CẤP QUẢN LÝ\nỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI\n"
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n"
+    )
+    assert extract_text(table).subject.value == "BAN HÀNH QUY ĐỊNH PHÂN CẤP QUẢN LÝ"
+    letter = (
+        "THỦ TƯỚNG CHÍNH PHỦ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+        "Số: 19/CT-TTg | Hà Nội, ngày 12 tháng 7 năm 2021 |\nCHỈ THỊ\n"
+        "Về việc tăng cường công tác phòng cháy\nThời gian qua, công tác phòng cháy có kết quả.\n"
+    )
+    assert extract_text(letter).subject.value == "tăng cường công tác phòng cháy"
+
+
+def test_regression_news_lead_names_the_document() -> None:
+    text = (
+        "Ngày 12/3/2021, Ban Thường vụ Huyện ủy Yên Thế đã ban hành Kế hoạch số 45-KH/HU về tổ "
+        "chức các hoạt động kỷ niệm.\nSau đây là toàn văn Kế hoạch:\nKẾ HOẠCH\n"
+        "tổ chức các hoạt động kỷ niệm\nI. MỤC ĐÍCH, YÊU CẦU\n1. Các chi bộ tổ chức tuyên truyền.\n"
+    )
+    v = _values(extract_text(text))
+    assert (v["number"], v["date"], v["issuer"]) == ("45-KH/HU", "2021-03-12", "Huyện ủy Yên Thế")
+    assert v["subject"] == "tổ chức các hoạt động kỷ niệm" and v["place"] is None
