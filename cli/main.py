@@ -45,3 +45,7 @@ main.add_command(analysis_cmd.who_command)
 from chidao.cli import run_cmd  # noqa: E402
 
 main.add_command(run_cmd.run_command)
+from chidao.cli import duties_cmd  # noqa: E402
+
+main.add_command(duties_cmd.duties_command)
+main.add_command(duties_cmd.status_command)

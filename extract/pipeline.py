@@ -19,6 +19,7 @@ from dataclasses import replace
 from pathlib import Path
 
 from chidao.extract.clean import Cleaned, clean
+from chidao.extract.find_duties import find_duties
 from chidao.extract.find_header import Header, find_header, find_self_reference
 from chidao.extract.find_issuer import find_issuer
 from chidao.extract.find_page import read_page
@@ -105,6 +106,7 @@ def _extract(doc: Document) -> Record:
         sha256=doc.sha256,
         encoding=doc.encoding,
         length=len(doc.text),
+        reading=doc.reading,
         number=header.number,
         doc_type=header.doc_type,
         issuer=issuer,
@@ -117,6 +119,7 @@ def _extract(doc: Document) -> Record:
         distribution=distribution,
         citations=citations,
         problems=tuple(problems),
+        duties=find_duties(cleaned, body, tasks, issuer, header.date),
     )
 
 

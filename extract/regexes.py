@@ -171,6 +171,24 @@ PDF_PADDING = re.compile(r"(?P<gap>(?<=\S)[ \t]{2,}(?=\S))|^[ \t]+|[ \t]+$", re.
 # Two or more empty lines from a tall gap on a PDF page: "…Covid-19\n\n\n\nSố 207-CV/HU".
 PDF_BLANK_LINES = re.compile(r"\n{3,}")
 
+# A saved web page, by its first bytes (after a BOM and white space): "<!DOCTYPE html>",
+# "<html lang=vi>", or a fragment opening with "<head>"/"<body>"/"<meta charset=…>".
+HTML_START = re.compile(
+    rb"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta)\b", re.I | re.S
+)
+# The charset a page declares: <meta charset="windows-1258">,
+# <meta http-equiv="Content-Type" content="text/html; charset=utf-8">.
+HTML_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w:.-]+)", re.I)
+# Portal chrome by class or id: "main-nav", "breadcrumb", "footer", "sidebar-right",
+# "box-share", "ads-top" (a word of the name, so "footnote" and "header-table" stay).
+HTML_CHROME = re.compile(
+    r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|breadcrumbs?|footer|sidebar|banner|ads?|advert\w*"
+    r"|social|share|sharing|comments?|cookies?|popup|modal|related|tags?)(?:$|[\s_-])",
+    re.I,
+)
+# A saved page in one MIME file (.mht): "MIME-Version: 1.0" and a multipart/related body.
+MHT_START = re.compile(rb"(?:[\w-]+:[^\n]*\r?\n(?:[ \t][^\n]*\r?\n)*)*?MIME-Version:\s*1\.0", re.I)
+
 # --- gazetteer and organisations (folded text) ------------------------------------------------
 
 # A unit's type word opening its name: "huyện Kim Sơn", "thành phố Hồ Chí Minh", "TP. Hà Nội".
@@ -808,6 +826,14 @@ INNER_SPACE = re.compile(r"\s")
 TOKEN = re.compile(r"\S+")
 # The upper-case run ending a signature line: "- Như trên; PHÓ TỔNG CỤC TRƯỞNG" → "PHÓ …".
 LINE_CAPS_TAIL = re.compile(r"(?:^|[;,.]\s+|\s{2,})(?P<caps>[^\s\-+;,][^;,]*)$")
+# Entries flattened onto one line by a web page: "Kính gửi: - Sở Tài chính; - Sở Nội vụ; - …"
+# (a bullet after an entry's ";" or ","; "Lao động - Thương binh" has none before its dash).
+FLAT_ENTRY_SPLIT = re.compile(r"(?<=[;,])[ \t]+(?=[-+–•][ \t]+\S)")
+# A body sentence where a recipient was expected (the list itself lost by the page): two
+# sentences on one line, "… năm 2018. Theo đó, …".
+BODY_SENTENCES = re.compile(rf"[.!?][ \t]+[{VI_UPPER}A-Z][^ \t]*[ \t]")
+# A complete "Lưu" entry, the usual last line of a distribution list: "- Lưu: VT", "- Lưu VT, TH".
+KEEP_ENTRY_F = re.compile(r"[-+–—•~.\s]*luu\b")
 
 # --- tasks ---------------------------------------------------------------------------------
 # (owned by outline.py / actors.py / find_tasks.py; *_F patterns run on folded text)
@@ -843,15 +869,16 @@ TASK_INTRO_F = re.compile(
     r"|tai cap[^,:;\n]{0,60}:[ \n]*|(?:kien nghi|de xuat)[ \n]*\d{0,2}[ \n]*:[ \n]*"
 )
 # A request naming who must act, after an optional requester: "Giao Ủy ban nhân dân huyện …",
+# "Ủy ban nhân dân tỉnh kêu gọi Quý đơn vị tài trợ …",
 # "Đề nghị các đơn vị …", "Tổng cục Thuế đề nghị Cục Thuế …", "Téng cục Thuế dé nghị …",
 # "Thủ tướng Chính phủ yêu cầu:", "Chi cục … kính đề nghị Quý Doanh nghiệp …".
 TASK_REQUEST_F = re.compile(
     r"(?:[^,;:.]{0,90}?[ \n])??(?:kinh[ \n]+)?"
-    r"(?P<verb>de[ \n]*nghi|yeu[ \n]+cau|giao(?:[ \n]+cho)?)(?![a-z])[ \n]*"
+    r"(?P<verb>de[ \n]*nghi|yeu[ \n]+cau|giao(?:[ \n]+cho)?|keu[ \n]+goi)(?![a-z])[ \n]*"
 )
 # Every TASK_REQUEST_F match holds one of these, in its verb ("đề nghị", "yêu cầu", "giao"):
 # a sentence without them is not tried (the pattern tests its verbs after every character).
-TASK_REQUEST_NEEDS_F = ("nghi", "yeu", "giao")
+TASK_REQUEST_NEEDS_F = ("nghi", "yeu", "giao", "goi")
 # A lead-in that guides someone to act, taken only when nothing else names an actor:
 # "…, Tổng cục Hải quan tạm thời hướng dẫn Cục Hải quan các tỉnh, thành phố thực hiện … như sau:".
 TASK_GUIDE_F = re.compile(r"(?<![a-z])huong[ \n]+dan[ \n]+(?=[a-z])")
@@ -868,7 +895,7 @@ TASK_NOTICE_NEEDS_F = ("thong bao", "tra loi", "huong dan")
 # "Các tổ chức cơ sở đảng" (a firm's "tổ chức" is no head: "Tổ chức, cá nhân nộp thuế …";
 # nor is a code's "Bộ luật": "Bộ Luật dân sự năm 2005 quy định …").
 TASK_ACTOR_HEAD_F = re.compile(
-    r"(?:(?:cac|nhung|toan the|tat ca|quy|moi)[ \n]+)?"
+    r"(?:(?:tat ca[ \n]+cac|cac|nhung|toan the|tat ca|quy|moi)[ \n]+)?"
     r"(?P<head>cap uy|chinh quyen|ban(?![ \n]+(?:hanh|sao|chup|dang ky|goc|chinh))"
     r"|bo(?![ \n]+luat)|so|phong"
     r"|cuc|chi cuc|tong cuc|vu|van phong|uy ban|ubnd"
@@ -887,11 +914,12 @@ TASK_ACTOR_HEAD_F = re.compile(
     r"(?![a-z])"
 )
 # An actor opening with a plural quantifier: "Các chi bộ …", "Những đơn vị …", "Toàn thể …".
-TASK_PLURAL_F = re.compile(r"(?:cac|nhung|toan the|tat ca)[ \n]+")
+TASK_PLURAL_F = re.compile(r"(?:tat ca[ \n]+cac|cac|nhung|toan the|tat ca)[ \n]+")
 # A word that ends an actor and starts what it must do (lower case in print): "… chủ trì",
 # "… chỉ đạo", "… tiếp tục", "… cần", "… phải", "… theo chức năng" (a qualifier, not a name).
 _TASK_VERBS = (
-    "to chuc(?! (?:dai dien|chinh tri|co so|doan|xa hoi|dang|hoi|quoc te|tin dung|kinh te))",
+    "to chuc(?! (?:dai dien|chinh tri|co so|doan|xa hoi|dang|hoi|quoc te|tin dung|kinh te"
+    "|co (?:chuc nang|lien quan|tham quyen|nhiem vu)))",
     "chu tri",
     "chi dao",
     "tiep tuc",
@@ -1068,6 +1096,15 @@ _TASK_VERBS = (
     "ky ket",
     "san sang",
     "treo",
+    # verbs of plans and letters asking for support: "Giao Sở Tài chính thẩm định …",
+    # "… kêu gọi Quý đơn vị tài trợ kinh phí …", "… cân đối nguồn vốn …", "… sơ kết, tổng kết …"
+    "tham dinh",
+    "tai tro",
+    "can doi",
+    "so ket",
+    "tong ket",
+    "nghiem thu",
+    "dieu phoi",
 )
 # A word that ends an actor and starts what it must do (lower case in print): "… chủ trì",
 # "… chỉ đạo", "… tiếp tục", "… cần", "… phải", "… theo chức năng" (a qualifier, not a name).
@@ -1146,3 +1183,155 @@ TASK_DEADLINE_F = re.compile(
 )
 # Every TASK_DEADLINE_F match holds this word ("trước ngày"): a task without it is not scanned.
 TASK_DEADLINE_NEEDS_F = "ngay"
+# A relative clause inside an actor, not its verb: "Tất cả các cơ quan, tổ chức có chức năng
+# thanh tra, kiểm tra đối với doanh nghiệp phải …", "các đơn vị có liên quan chủ động …".
+TASK_RELATIVE_F = re.compile(
+    r"co[ \n]+(?:chuc[ \n]+nang|nhiem[ \n]+vu|tham[ \n]+quyen|lien[ \n]+quan)(?![a-z])"
+)
+# What ends an actor after such a clause, whose own verbs ("thanh tra, kiểm tra") describe it:
+# "… phải quán triệt", "… có trách nhiệm …", "… chủ động …".
+TASK_MODAL_F = re.compile(
+    r"(?:phai|can|co[ \n]+trach[ \n]+nhiem|chiu[ \n]+trach[ \n]+nhiem|chu[ \n]+dong|khan"
+    r"[ \n]+truong|tiep[ \n]+tuc|nghiem[ \n]+tuc|tap[ \n]+trung|chu[ \n]+tri)(?![a-z])"
+)
+# An appositive after a requested actor, naming its role: "Giao UBND thành phố, cơ quan thường
+# trực Ban Chỉ đạo …, chủ trì …" — the actor is the body before it.
+TASK_APPOSITIVE_F = re.compile(
+    r",[ \n]*(?:la[ \n]+)?(?:co[ \n]+quan|don[ \n]+vi)[ \n]+(?:thuong[ \n]+truc|dau[ \n]+moi"
+    r"|tham[ \n]+muu|giup[ \n]+viec)(?![a-z])"
+)
+# A steering committee's name goes on past its own verb when a capital follows: "Ban Chỉ đạo
+# xây dựng Đề án …", "BCĐ thực hiện Chương trình …" (not "Ban Chỉ đạo xây dựng kế hoạch").
+TASK_COMMITTEE_VERB_F = re.compile(r"(?:xay[ \n]+dung|thuc[ \n]+hien|trien[ \n]+khai|to[ \n]+chuc)")
+# A sentence that announces a document, not an instruction: "Ủy ban nhân dân tỉnh ban hành Kế
+# hoạch … như sau:", "Ban biên tập giới thiệu toàn văn Nghị quyết số …" (a portal's lead).
+TASK_ANNOUNCES_F = re.compile(
+    r"(?:ban[ \n]+hanh|gioi[ \n]+thieu(?:[ \n]+toan[ \n]+van)?)[ \n]+(?=[a-z])"
+)
+# The request inside a lead-in that assigns the list below it: "…, Ủy ban nhân dân Thành phố
+# giao Văn phòng Ban Chỉ đạo:" then dashes with no actor (folded; "giao" checked as printed).
+TASK_LEAD_REQUEST_F = re.compile(
+    r"(?<![a-z])(?P<verb>giao(?:[ \n]+cho)?|de[ \n]*nghi|yeu[ \n]+cau|keu[ \n]+goi)[ \n]+"
+)
+# Where a document cut short ends (folded, at the text's end): no sentence or list mark, so the
+# last sentence is unfinished ("… nhằm đảm bảo tra", "- Lư"); "./.", ";", ":" and ")" close.
+CUT_END = re.compile(r"[^.;:!?/)\]\"”'’…\s][ \t\n]*$")
+# The column of a task table that names who acts (folded header cell): "| STT | Nội dung | Cơ
+# quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |", "Đơn vị thực hiện", "Chủ trì".
+TASK_TABLE_ACTOR_HEAD_F = re.compile(
+    r"(?:(?:co[ \n]+quan|don[ \n]+vi)(?:[ \n]*,[ \n]*(?:co[ \n]+quan|don[ \n]+vi))?[ \n]+)?"
+    r"(?:chu[ \n]+tri(?:[ \n]+thuc[ \n]+hien)?|thuc[ \n]+hien|trach[ \n]+nhiem(?:[ \n]+thuc"
+    r"[ \n]+hien)?)$"
+)
+# The column that says what must be done: "Nội dung", "Nội dung công việc", "Nhiệm vụ".
+TASK_TABLE_WHAT_HEAD_F = re.compile(
+    r"(?:noi[ \n]+dung|nhiem[ \n]+vu|cong[ \n]+viec|ten[ \n]+nhiem[ \n]+vu)(?![a-z])"
+)
+# A deadline cell: "30/6/2024", "Trước ngày 15/12/2024".
+TASK_TABLE_DATE_F = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d\d)(?!\d)")
+# A hyphen OCR put between two words of a name (folded): "cuc-thue tp ha noi" ("Cục-Thuế").
+GLUED_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z])")
+
+# --- duties and deadlines (owned by extract/find_duties.py) ----------------------------------
+
+# A date a duty must be met by (folded): "báo cáo … trước ngày 30/6/2021", "chậm nhất vào
+# ngày 10 tháng 01 năm 2024", "hoàn thành trước ngày 15/12 hằng năm", "gửi về Sở trước ngày
+# 15 hằng tháng", "(báo cáo trước 15/10/2024)" (a full date needs no "ngày"). A day and month
+# with "hằng năm", or a day with "hằng tháng", is a repeat.
+DUTY_BY_DAY_F = re.compile(
+    r"(?:" + _word_start("[a-z]", "truoc|cham nhat(?: la| vao)?|han chot|han cuoi|xong truoc") + ")"
+    r"[ \n]+(?:la[ \n]+|vao[ \n]+)?"
+    r"(?:(?:ngay[ \n]*(?:mung[ \n]+)?)?"
+    r"(?P<d1>\d{1,2})[ \n]*[/.-][ \n]*(?P<m1>\d{1,2})[ \n]*[/.-][ \n]*(?P<y1>(?:19|20)\d\d)(?!\d)"
+    r"|ngay[ \n]*(?:mung[ \n]+)?"
+    r"(?:(?P<d2>\d{1,2})[ \n]+thang[ \n]+(?P<m2>\d{1,2})[ \n]+nam[ \n]+(?P<y2>(?:19|20)\d\d)(?!\d)"
+    r"|(?P<d3>\d{1,2})(?:[ \n]*/[ \n]*|[ \n]+thang[ \n]+)(?P<m3>\d{1,2})[ \n]+"
+    r"(?:hang|moi)[ \n]+nam(?![a-z])"
+    r"|(?P<d4>\d{1,2})[ \n]+(?:cua[ \n]+)?(?:hang|moi)[ \n]+thang(?![a-z])))"
+)
+# A period after a start (folded): "trong 15 ngày kể từ ngày ký", "trong thời hạn 03 ngày làm
+# việc kể từ ngày nhận được Công văn này", "trong vòng 2 tháng kể từ ngày 01/7/2021".
+DUTY_WITHIN_F = re.compile(
+    r"(?<![a-z])trong(?:[ \n]+(?:vong|thoi[ \n]+han|thoi[ \n]+gian))?[ \n]+(?P<n>\d{1,3})[ \n]+"
+    r"(?P<unit>ngay|tuan|thang)(?:[ \n]+lam[ \n]+viec)?[ \n]*,?[ \n]*ke[ \n]+tu[ \n]+"
+    r"(?:ngay[ \n]*)?(?:(?P<sign>ky|ban[ \n]+hanh)(?![a-z])"
+    r"|(?P<receipt>nhan[ \n]+duoc)(?![a-z])"
+    r"|(?P<d>\d{1,2})[ \n]*[/.-][ \n]*(?P<m>\d{1,2})[ \n]*[/.-][ \n]*(?P<y>(?:19|20)\d\d)(?!\d))"
+)
+# A repeat (folded): "định kỳ hằng tháng", "hàng quý", "định kỳ 6 tháng", "hằng tuần".
+DUTY_EVERY_F = re.compile(
+    r"(?:(?<![a-z])dinh[ \n]+ky[ \n]+(?:theo[ \n]+)?(?:(?:hang|moi)[ \n]+)?"
+    r"|(?<![a-z])(?:hang|moi)[ \n]+)(?P<unit>tuan|thang|quy|nam|6[ \n]+thang|sau[ \n]+thang)"
+    r"(?![a-z])"
+)
+# The periods a report is named by, after the verb (folded): "báo cáo quý, 6 tháng, năm",
+# "báo cáo định kỳ 6 tháng và năm", "báo cáo sơ kết 6 tháng".
+DUTY_REPORT_PERIODS_F = re.compile(
+    r"[ \n]+(?:(?:dinh[ \n]+ky|so[ \n]+ket|tong[ \n]+ket)[ \n]+)?"
+    r"(?P<units>(?:quy|6[ \n]+thang|nam|thang)(?![a-z])"
+    r"(?:[ \n]*(?:,|va)[ \n]*(?:quy|6[ \n]+thang|nam|thang)(?![a-z]))*)"
+)
+# One period of DUTY_REPORT_PERIODS_F's list: "quý", "6 tháng", "năm".
+DUTY_PERIOD_UNIT_F = re.compile(r"quy|6[ \n]+thang|nam|thang")
+# The verb of a reporting duty (folded): "báo cáo Ban Thường vụ Huyện ủy kết quả …",
+# "tổng hợp, báo cáo UBND tỉnh", "Báo cáo kết quả về Sở Nội vụ".
+DUTY_REPORT_VERB_F = re.compile(r"b(?<![a-z]b)ao[ \n]+cao(?![a-z])")
+# A word before the verb that makes "báo cáo" a noun or a past report, not a duty (folded):
+# "theo báo cáo của", "tại báo cáo", "các báo cáo", "Xét báo cáo", "việc báo cáo", "nghe … báo cáo",
+# "chế độ báo cáo" is kept (it asks for reports), "đã báo cáo", "chưa nghiêm túc báo cáo".
+DUTY_REPORT_NOUN_BEFORE_F = re.compile(
+    r"(?<![a-z])(?:theo|tai|cac|nhung|xet|nghe|mau|bieu|da|chua|dang|thoi[ \n]+gian|"
+    r"ket[ \n]+qua|trong|qua|qua[ \n]+trinh|giai[ \n]+doan|ky|de|viec)[ \n]*$"
+)
+# What after the verb makes it a noun (folded): "Báo cáo số 12-BC/HU", "báo cáo của Cục Thuế".
+DUTY_REPORT_NOUN_AFTER_F = re.compile(r"[ \n]+(?:so|cua|la|nay)(?![a-z])")
+# A request before a report outside a task (folded): "đề nghị các đơn vị báo cáo …".
+DUTY_REQUEST_F = re.compile(r"(?<![a-z])(?:de[ \n]*nghi|yeu[ \n]+cau|giao)(?![a-z])")
+# The word before the body a report goes to (folded): "báo cáo kết quả về Ban Thường vụ Tỉnh
+# ủy", "báo cáo kết quả với Ban Thường vụ Huyện ủy", "gửi về Sở Y tế", "lên cấp trên".
+DUTY_TARGET_MARK_F = re.compile(
+    r"(?<![a-z])(?:gui[ \n]+(?:ve[ \n]+)?|ve[ \n]+|voi[ \n]+|len[ \n]+|cho[ \n]+)(?=\S)"
+)
+# The office a report goes through (folded): "(qua Văn phòng Tỉnh ủy)", ", qua Sở Nội vụ,".
+DUTY_VIA_F = re.compile(r"(?:[(,][ \n]*(?:thong[ \n]+)?|(?<![a-z])thong[ \n]+)qua[ \n]+(?=\S)")
+# Where a duty's clause ends: ";", a sentence end before a capital, a line that opens an item.
+DUTY_CLAUSE_END = re.compile(rf";|[.!?](?=[ \n]+[A-Z{VI_UPPER}\"“(]|[ \n]*$)|\n(?=[ \t]*[-+•])")
+# What the report is about (folded, where it starts): "kết quả thực hiện Công văn này", "tình
+# hình triển khai", "việc thực hiện", "về tình hình dịch".
+DUTY_SUBJECT_START_F = re.compile(
+    r"(?<![a-z])(?:ve[ \n]+)?(?:ket[ \n]+qua|tinh[ \n]+hinh|viec|tien[ \n]+do|nhung|cac|"
+    r"danh[ \n]+sach|so[ \n]+lieu|kho[ \n]+khan|de[ \n]+xuat)(?![a-z])"
+)
+# Lower-case words that go on the name of a body a report goes to (as printed): "Ban Thường vụ
+# Huyện ủy", "Ủy ban nhân dân huyện", "UBND tỉnh", "cấp ủy cấp trên", "Bộ Lao động - Thương binh
+# và Xã hội".
+DUTY_TARGET_WORDS = frozenset(
+    """
+    ủy uỷ ban nhân dân huyện tỉnh thành phố xã thị trấn quận phường thường vụ trực tổ quốc
+    việt nam hội đồng mặt trận cấp trên đảng bộ y tế tài chính nội kế hoạch đầu tư giáo dục
+    đào tạo lao động thương binh xã hội tư pháp công an quân sự văn phòng chỉ đạo có thẩm quyền
+    trung ương chính phủ thủ tướng
+    """.split()
+)
+# An office named after the body it serves (folded): "Văn phòng Tỉnh ủy", "Văn phòng UBND tỉnh".
+DUTY_OFFICE_F = re.compile(r"van[ \n]+phong[ \n]+(?=\S)")
+# A report asked for only if something goes wrong (folded): "Trường hợp phát sinh vướng mắc, đề
+# nghị các Cục Thuế báo cáo Tổng cục", "Đối với những vướng mắc không thuộc thẩm quyền thì kịp
+# thời báo cáo cấp có thẩm quyền", "Nếu có khó khăn, vướng mắc, báo cáo về Sở Tài chính" —
+# a reply's courtesy, like "nếu có vướng mắc, đề nghị Công ty liên hệ", not a duty.
+DUTY_CONDITIONAL_F = re.compile(
+    r"(?<![a-z])(?:neu|truong[ \n]+hop|trong[ \n]+qua[ \n]+trinh|doi[ \n]+voi)(?![a-z])[^;.]{0,80}?"
+    r"(?<![a-z])(?:vuong[ \n]+mac|kho[ \n]+khan)(?![a-z])"
+)
+# Where what a report is about ends (folded): "kết quả thực hiện, gửi về …", "… (qua …",
+# "… theo mẫu", "… trước ngày".
+DUTY_SUBJECT_END_F = re.compile(
+    r"[,;(]|(?<![a-z])(?:theo|gui|truoc|dam[ \n]+bao|nham|cham[ \n]+nhat)(?![a-z])"
+)
+# The first word of a body a report goes to (folded): "Ban …", "Sở …", "Tổng cục …", "UBND …",
+# "Thường trực …", "Lãnh đạo …", "cấp trên"; not "Công văn", "Hàng năm".
+DUTY_TARGET_HEAD_F = re.compile(
+    r"(?:ban|so|bo|cuc|tong|chi|uy|ubnd|hdnd|van|thuong|hoi|mat|lanh|cap|phong|vu|thu|chinh|"
+    r"tinh|huyen|thanh|dang|doan|trung|quoc|bhxh|ngan|kho|toa|vien|bch|btv|tt|ttg|mttq)"
+    r"(?![a-z])"
+)

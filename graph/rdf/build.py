@@ -592,7 +592,9 @@ def record_statements(record: Record, lookup: ids.Lookup | None = None) -> State
     b.signature()
     for c in record.citations:
         b.citation(c)
-    return b.statements()
+    from chidao.graph.rdf.duties import add_duties  # here: that module imports this one
+
+    return add_duties(b.statements(), record)
 
 
 def _unescape(m: re.Match[str]) -> str:
