@@ -494,13 +494,9 @@ def _resolve(
         return central
     m = rx.PARTY_CADRE_BOARD_F.match(f)
     if m:  # "Ban cán sự đảng Bộ Y tế": the Party's board in a State body, at that body's level
-        # A relative "UBND tỉnh" is placed only as the issuer's own body (a Tỉnh ủy's province):
-        # from a district it may be read either way, and is kept as printed.
+        # A relative "UBND tỉnh" is read against the issuer: its province's.
         body = _resolve(text[m.end() :], f[m.end() :], context, province_hint)
-        if body is not None and (
-            body.level == "central"
-            or (body.unit is not None and (context is None or context.unit == body.unit))
-        ):
+        if body is not None and (body.level == "central" or body.unit is not None):
             return cadre_board(body)
     m = rx.FRONT_COMMITTEE_F.match(f)
     if m:  # "Ủy ban MTTQ Việt Nam thị xã" (of the issuer's town), "… tỉnh Ninh Bình"
