@@ -91,8 +91,12 @@ def read_page(text: str) -> Page:
     True
     """
     lines = _lines(text)
-    folded = fold(text)
-    start_line = _start_line(text, folded, lines)
+    start_line = _start_line(text, lines)
+    # Only the page's head is folded (the furniture above, the header below it); the rest is
+    # folded only when a tail marker may be there: a long document costs no more than a short.
+    head_lines = (start_line if start_line is not None else START_MAX_LINES) + HEADER_ZONE_LINES
+    head_end = lines[min(len(lines), head_lines + LEAD_LINES_INSIDE) - 1][1]
+    folded = fold(text[:head_end])
     chars = list(text)
     fields: list[PageField] = []
     if start_line is None:
@@ -102,7 +106,9 @@ def read_page(text: str) -> Page:
     if start > 0 and not _page_signal(folded, lines, start):
         # No furniture above it (an OCR'd letter's stamp, a converter's title line): keep it.
         start = 0
-    end = _end(folded, lines, start)
+    if _may_have_tail(text):
+        folded = fold(text)
+    end = _end(folded, lines, start) if len(folded) == len(text) else len(text)
     fields.extend(_metadata(text, folded, 0, start))
     fields.extend(_metadata(text, folded, end, len(text)))
     fields.extend(_leads(text, folded, lines, start, end))
@@ -163,10 +169,25 @@ def _is_header_line(line: str, fline: str) -> bool:
     return kind is not None and fold(body).rstrip(":").strip() == fold(kind)
 
 
-def _start_line(text: str, folded: str, lines: list[Span]) -> int | None:
+def _may_have_tail(text: str) -> bool:
+    """Could the page hold a tail marker (``Văn bản liên quan`` …)? A cheap test on the text as
+    read, before folding all of it."""
+    low = text.lower()
+    return any(k in low for k in _TAIL_WORDS)
+
+
+#: Words of every tail marker, printed (with and without accents).
+_TAIL_WORDS = (
+    "liên quan", "lien quan", "chuyên mục", "chuyen muc", "hiệu lực văn bản",
+    "hieu luc van ban", "tin khác", "tin khac", "lĩnh vực", "linh vuc", "thuộc tính",
+    "thuoc tinh", "lược đồ", "luoc do",
+)  # fmt: skip
+
+
+def _start_line(text: str, lines: list[Span]) -> int | None:
     """Index of the document's first line, or ``None`` when no header line is found."""
     for i, (s, e) in enumerate(lines[:START_MAX_LINES]):
-        if _is_header_line(text[s:e], folded[s:e]):
+        if _is_header_line(text[s:e], fold(text[s:e])):
             if i > 0:
                 above = text[lines[i - 1][0] : lines[i - 1][1]].strip()
                 if above.isalpha() and above.isupper() and len(above) <= 6:
@@ -251,11 +272,12 @@ def _start_after_lead(text: str, folded: str, lines: list[Span]) -> int:
 
 def _end(folded: str, lines: list[Span], start: int) -> int:
     """Where the document ends: at the first line of page furniture below it."""
-    for s, e in lines:
-        if s <= start + 200:
-            continue
-        if e - s <= 80 and rx.PAGE_TAIL_F.match(folded[s:e]):
-            return s
+    m = rx.PAGE_TAIL_F.search(folded, min(len(folded), start + 200))
+    while m is not None:
+        line_start = folded.rfind("\n", 0, m.start()) + 1
+        if m.end() - line_start <= 80:
+            return line_start
+        m = rx.PAGE_TAIL_F.search(folded, m.end())
     return len(folded)
 
 
@@ -320,9 +342,14 @@ def _leads(text: str, folded: str, lines: list[Span], start: int, end: int) -> l
     subject."""
     zone_end = start
     # The document's own first lines may name it (a journal's archive has no header block).
-    inside = [e for s, e in lines if s >= start and folded[s:e].strip()]
+    inside: list[int] = []
+    for s, e in lines:
+        if s >= start and folded[s:e].strip():
+            inside.append(e)
+            if len(inside) == LEAD_LINES_INSIDE:
+                break
     if inside:
-        zone_end = inside[min(LEAD_LINES_INSIDE, len(inside)) - 1]
+        zone_end = inside[-1]
     out: list[PageField] = []
     for k, (s, e) in enumerate(lines):
         if e > zone_end or e > end:
@@ -430,10 +457,11 @@ def _unflatten(chars: list[str], folded: str, lo: int, hi: int) -> None:
     """Break a header flattened onto one line where each element starts."""
     pos = lo
     text = "".join(chars)
+    zone_f = fold(text[lo:hi])  # one fold for the zone (the cuts change only whitespace)
     while pos < hi:
         nl = text.find("\n", pos, hi)
         end = nl if nl != -1 else hi
-        line_f = fold(text[pos:end])
+        line_f = zone_f[pos - lo : end - lo]
         cuts: list[int] = []
         for pattern in (rx.FLAT_MOTTO_F, rx.FLAT_NUMBER_F):
             for m in pattern.finditer(line_f):
@@ -450,7 +478,12 @@ def _unflatten(chars: list[str], folded: str, lo: int, hi: int) -> None:
             # A second organisation on the line: only in a line that is a header's (it opens
             # with a committee or holds the number, motto or date), not a title's subject.
             cuts.extend(m.start() for m in rx.FLAT_ORG_F.finditer(line_f))
-        if d is not None and cuts:
+        if d is not None and not cuts and rx.PAGE_HEADER_ORG_F.match(line_f):
+            # "HUYỆN ỦY KIẾN XƯƠNG Kiến Xương, ngày …": the two columns merged on one line.
+            at = _place_start(text[pos:end], d.start())
+            if 0 < at < d.start():
+                cuts.append(at)
+        elif d is not None and cuts:
             cuts.append(_place_start(text[pos:end], d.start()))
             after = d.end()
             while after < len(line_f) and line_f[after] == " ":

@@ -425,8 +425,9 @@ PAGE_META_LABEL_F = re.compile(
 # A line of page furniture that ends the document when it follows it: "HIỆU LỰC VĂN BẢN",
 # "Văn bản liên quan", "Tin cùng chuyên mục" (strong: a document never prints these alone).
 PAGE_TAIL_F = re.compile(
-    r"^[\s|*]*(?:hieu luc van ban|van ban lien quan|tin lien quan|bai viet lien quan|cac tin khac"
-    r"|tin cung chuyen muc|van ban cung linh vuc|thuoc tinh van ban|luoc do van ban)\s*:?\s*$"
+    r"^[ \t|*]*(?:hieu luc van ban|van ban lien quan|tin lien quan|bai viet lien quan|cac tin khac"
+    r"|tin cung chuyen muc|van ban cung linh vuc|thuoc tinh van ban|luoc do van ban)[ \t:]*$",
+    re.M,
 )
 # A page's headline naming a document kind (folded): "Quy định về sự phối hợp …", "Kế hoạch
 # thực hiện Kết luận số 01-KL/TW", "Chỉ thị 15/CT-UBND năm 2014 …".

@@ -472,3 +472,19 @@ def test_regression_news_lead_names_the_document() -> None:
     v = _values(extract_text(text))
     assert (v["number"], v["date"], v["issuer"]) == ("45-KH/HU", "2021-03-12", "Huyện ủy Yên Thế")
     assert v["subject"] == "tổ chức các hoạt động kỷ niệm" and v["place"] is None
+
+
+def test_regression_issuer_and_date_merged_on_one_line() -> None:
+    # Two columns read as one line: the committee, then the place and date of the right column.
+    text = (
+        "ĐẢNG BỘ TỈNH NINH BÌNH\n\nĐẢNG CỘNG SẢN VIỆT NAM\n\n"
+        "HUYỆN ỦY KIM SƠN Kim Sơn, ngày 07 tháng 5 năm 2021\nSỐ 214 -CV/HU\n"
+        "V/v phòng, chống dịch bệnh\n\nKính gửi: Các tổ chức cơ sở đảng.\n"
+    )
+    v = _values(extract_text(text))
+    assert (v["issuer"], v["parent"], v["place"]) == (
+        "Huyện ủy Kim Sơn",
+        "Tỉnh ủy Ninh Bình",
+        "Kim Sơn",
+    )
+    assert (v["number"], v["date"]) == ("214-CV/HU", "2021-05-07")
