@@ -94,8 +94,13 @@ def read_page(text: str) -> Page:
     start_line = _start_line(text, lines)
     # Only the page's head is folded (the furniture above, the header below it); the rest is
     # folded only when a tail marker may be there: a long document costs no more than a short.
-    head_lines = (start_line if start_line is not None else START_MAX_LINES) + HEADER_ZONE_LINES
-    head_end = lines[min(len(lines), head_lines + LEAD_LINES_INSIDE) - 1][1]
+    if start_line is not None:
+        zone_end = _zone_end(text, lines, start_line)
+        lead_end = lines[min(len(lines), start_line + 3 * LEAD_LINES_INSIDE) - 1][1]
+        head_end = max(zone_end, lead_end)
+    else:
+        zone_end = 0
+        head_end = lines[min(len(lines), START_MAX_LINES) - 1][1]
     folded = fold(text[:head_end])
     chars = list(text)
     fields: list[PageField] = []
@@ -116,7 +121,7 @@ def read_page(text: str) -> Page:
         _blank(chars, 0, start)
         _blank(chars, end, len(text))
     if start_line is not None:
-        _shape_header(chars, folded, lines, start_line)
+        _shape_header(chars, folded, lines, start_line, zone_end)
     return Page("".join(chars), start, end, tuple(fields))
 
 
@@ -417,14 +422,20 @@ def _lead_fields(text: str, base: int, m) -> list[PageField]:  # type: ignore[no
 # --- the header's layout ------------------------------------------------------------------------
 
 
-def _shape_header(chars: list[str], folded: str, lines: list[Span], first: int) -> None:
-    """Table cells on their own lines, wrapped cells rejoined, a flattened header broken."""
+def _zone_end(text: str, lines: list[Span], first: int) -> int:
+    """Where the header zone from line ``first`` ends: at the first line of prose below it."""
     zone = lines[first : first + HEADER_ZONE_LINES]
-    zone_end = zone[-1][1] if zone else 0
     for k, (s, e) in enumerate(zone):
-        if k > 0 and _is_prose("".join(chars[s:e])) and "|" not in chars[s:e]:
-            zone_end = s
-            break
+        if k > 0 and _is_prose(text[s:e]) and "|" not in text[s:e]:
+            return s
+    return zone[-1][1] if zone else 0
+
+
+def _shape_header(
+    chars: list[str], folded: str, lines: list[Span], first: int, zone_end: int
+) -> None:
+    """Table cells on their own lines, wrapped cells rejoined, a flattened header broken."""
+    zone = [ln for ln in lines[first : first + HEADER_ZONE_LINES] if ln[0] < zone_end]
     lo = zone[0][0] if zone else 0
     for s, e in zone:
         if s >= zone_end:
@@ -457,11 +468,11 @@ def _unflatten(chars: list[str], folded: str, lo: int, hi: int) -> None:
     """Break a header flattened onto one line where each element starts."""
     pos = lo
     text = "".join(chars)
-    zone_f = fold(text[lo:hi])  # one fold for the zone (the cuts change only whitespace)
     while pos < hi:
         nl = text.find("\n", pos, hi)
         end = nl if nl != -1 else hi
-        line_f = zone_f[pos - lo : end - lo]
+        # The page's fold still holds: the layout so far changed only "|" and line breaks.
+        line_f = folded[pos:end].replace("\n", " ")
         cuts: list[int] = []
         for pattern in (rx.FLAT_MOTTO_F, rx.FLAT_NUMBER_F):
             for m in pattern.finditer(line_f):
