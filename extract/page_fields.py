@@ -44,6 +44,7 @@ def fill_header(header: Header, page: Page) -> Header:
     >>> h.number.value, h.number.origin, h.doc_type.value
     ('12/KH-UBND', 'page', 'Kế hoạch')
     """
+    page = agreeing(page, header)
     changes: dict[str, Mention] = {}
     for name in ("number", "date", "subject"):
         if getattr(header, name) is None:
@@ -61,12 +62,51 @@ def fill_header(header: Header, page: Page) -> Header:
     return replace(header, **changes) if changes else header
 
 
+def agreeing(page: Page, header: Header) -> Page:
+    """The page's fields less those of a block (lead line, metadata) that names another
+    document: a number or a type other than the document's own (a related document's lead).
+
+    >>> from chidao.extract.find_page import PageField
+    >>> page = Page("", 0, 0, (PageField("number", "12/QĐ-UBND", (0, 10), "lead"),
+    ...                        PageField("date", "2020-01-02", (11, 21), "lead")))
+    >>> agreeing(page, Header(number=Mention("45/KH-UBND"))).fields
+    ()
+    """
+    if not page.fields:
+        return page
+    drop: set[str] = set()
+    for f in page.fields:
+        own = header.number if f.name == "number" else header.doc_type
+        if f.name not in ("number", "doc_type") or own is None or own.origin != "document":
+            continue
+        if f.name == "number":
+            # The serial decides: "1961/QĐUBND" (OCR) and "1961/2019/QĐ-UBND" are one number.
+            if _serial(f.value) != _serial(own.value):
+                drop.add(f.source)
+        elif _key(f.value) != _key(own.value):
+            drop.add(f.source)
+    if not drop:
+        return page
+    return replace(page, fields=tuple(f for f in page.fields if f.source not in drop))
+
+
+def _serial(number: str) -> str:
+    m = re.match(r"\D*(\d+)", number)
+    return m.group(1).lstrip("0") if m else number
+
+
+def _key(value: str) -> str:
+    """A number or type compared without case, accents, spaces and separators."""
+    return "".join(ch for ch in fold(value) if ch.isalnum())
+
+
 def fill_issuer(
     issuer: Organisation | None, cleaned: Cleaned, header: Header, page: Page
 ) -> Organisation | None:
     """The issuer completed: its unit inferred where the header prints none, or the page's
     issuer where the document names none (or only the Central Committee, whose header
     Politburo and Secretariat documents share)."""
+    page = agreeing(page, header)
     at = date.fromisoformat(header.date.value) if header.date is not None else None
     with dated(at):
         if issuer is not None and issuer.unit is None and _unitless_local(issuer):

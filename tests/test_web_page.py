@@ -488,3 +488,18 @@ def test_regression_issuer_and_date_merged_on_one_line() -> None:
         "Kim Sơn",
     )
     assert (v["number"], v["date"]) == ("214-CV/HU", "2021-05-07")
+
+
+def test_regression_a_related_documents_lead_is_not_this_documents() -> None:
+    # A headline naming another document above a header that lost its date: its date and
+    # issuer are not this document's.
+    text = (
+        "Trang chủ > Văn bản\nQuyết định số 88/QĐ-UBND ngày 02/01/2020 của UBND tỉnh Nam Định "
+        "về việc phê duyệt dự án\n"
+        "ỦY BAN NHÂN DÂN\nTỈNH NINH BÌNH\nSố: 17/KH-UBND\nKẾ HOẠCH\nTRIỂN KHAI CÔNG TÁC NĂM 2022\n"
+        "Thực hiện Chỉ thị số 05/CT-TTg ngày 01/02/2022 của Thủ tướng Chính phủ, Ủy ban nhân dân "
+        "tỉnh ban hành Kế hoạch như sau:\n"
+    )
+    rec = extract_text(text)
+    assert rec.number.value == "17/KH-UBND" and rec.date is None
+    assert rec.issuer.name == "Ủy ban nhân dân tỉnh Ninh Bình"
