@@ -17,12 +17,12 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from chidao.extract.clean import Cleaned, fold
+from chidao.extract.clean import Cleaned, fold, tone_normal
 from chidao.extract.doc_types import doc_type_from_number
 from chidao.extract.find_header import Header
 from chidao.extract.find_issuer import document_provinces, territory
 from chidao.extract.find_page import Page
-from chidao.extract.gazetteer import bare_name, default_gazetteer
+from chidao.extract.gazetteer import REFORM_DATE, bare_name, default_gazetteer
 from chidao.extract.records import Mention, Organisation
 from chidao.extract.resolve import (
     committee_of,
@@ -299,8 +299,23 @@ def _place_unit(place: str, at: date | None):  # type: ignore[no-untyped-def]
             return unit
         if unit is not None and fold(unit.name).startswith("thanh pho"):
             return unit
-    found = g.find(name, level="district", at=at)
+    found = _exact(g.find(name, level="district", at=at), name)
+    if len(found) == 1:
+        return found[0]
+    # From 1 July 2025 below the province are communes and wards only.
+    found = g.find(name, level="commune", at=at) if at is not None and at >= REFORM_DATE else []
+    found = _exact(found, name)
     return found[0] if len(found) == 1 else None
+
+
+def _exact(found: list, name: str) -> list:  # type: ignore[type-arg]
+    """Namesakes told apart by their accents (``Gia Viễn`` is not ``Gia Viên``) where the
+    accent-blind lookup found several."""
+    if len(found) < 2:
+        return found
+    want = tone_normal(bare_name(name)).lower()
+    same = [u for u in found if tone_normal(bare_name(u.name)).lower() == want]
+    return same or found
 
 
 def _inferred(found: Organisation, printed: Organisation) -> Organisation:

@@ -345,6 +345,17 @@ def test_regression_units_in_force_on_the_documents_date() -> None:
     )
     later = extract_text(city.format(y=2025)).issuer
     earlier = extract_text(city.format(y=2023)).issuer
+    # A commune's People's Committee printed without its unit, after the reform.
+    commune = extract_text(
+        "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+        "Số: 25/KH-UBND | Gia Viễn, ngày 10 tháng 9 năm 2025 |\n"
+        "KẾ HOẠCH\nTỔ CHỨC NGÀY HỘI TRÊN ĐỊA BÀN XÃ\n"
+    ).issuer
+    assert (commune.name, commune.parent, commune.level) == (
+        "Ủy ban nhân dân xã Gia Viễn",
+        "Ủy ban nhân dân tỉnh Ninh Bình",
+        "commune",
+    )
     # Huế is a centrally governed city in 2025, a city of Thừa Thiên Huế before.
     assert (later.name, later.level, later.parent) == (
         "Ủy ban nhân dân thành phố Huế",
