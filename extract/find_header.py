@@ -508,22 +508,33 @@ def _lines_after(
                 continue  # OCR put blank lines inside the subject: "V/v Chấn chỉnh …\n\nbáo cáo"
             break
         upper = upper_ratio(ln.text)
-        if j > i and (
-            rx.DATE_LINE_F.search(ln.folded)
-            or search_if(rx.RECIPIENTS_F, rx.RECIPIENTS_NEEDS_F, ln.folded)
-            or (rx.NUMBER_ANCHOR_F.match(ln.folded) and not caps)
-            or rx.RIGHT_COLUMN_F.search(ln.folded)
-            or rx.STAMP_LINE_F.match(ln.folded)
-            or (start is not None and ln.text.lstrip().startswith("("))
-            or (
-                start is not None
-                and rx.BODY_OPENER_F.match(ln.folded.lstrip())
-                and ln.text.lstrip()[:1].isupper()
-            )
-            or (start is not None and not caps and upper > 0.8 and not _short_token(ln))
-            or (
-                caps
-                and (_caps_subject_ends(ln) or (upper < 0.5 and not ln.text.lstrip()[:1].islower()))
+        if (
+            j > i
+            and (
+                rx.DATE_LINE_F.search(ln.folded)
+                or search_if(rx.RECIPIENTS_F, rx.RECIPIENTS_NEEDS_F, ln.folded)
+                or (
+                    rx.NUMBER_ANCHOR_F.match(ln.folded)
+                    and not caps
+                    # "V/v thực hiện Kết luận" / "số 12-KL/TU của …": the subject goes on
+                    and not (start is not None and ln.text.lstrip().startswith("số "))
+                )
+                or rx.RIGHT_COLUMN_F.search(ln.folded)
+                or rx.STAMP_LINE_F.match(ln.folded)
+                or (start is not None and ln.text.lstrip().startswith("("))
+                or (
+                    start is not None
+                    and rx.BODY_OPENER_F.match(ln.folded.lstrip())
+                    and ln.text.lstrip()[:1].isupper()
+                )
+                or (start is not None and not caps and upper > 0.8 and not _short_token(ln))
+                or (
+                    caps
+                    and (
+                        _caps_subject_ends(ln)
+                        or (upper < 0.5 and not ln.text.lstrip()[:1].islower())
+                    )
+                )
             )
         ):
             break

@@ -533,7 +533,7 @@ def _split_title(chars: list[str], lo: int, hi: int) -> None:
             if len(words) > n and all(w.isupper() for w in words[:n]):
                 head = " ".join(words[:n])
                 kind = doc_type_from_word(head)
-                if kind and fold(head) == fold(kind) and words[n][:1].islower():
+                if kind and fold(head) == fold(kind) and not words[n].isupper():
                     cut = lo + s + len(head)
                     chars[cut] = "\n"
                     _split_body(chars, cut + 1, hi)

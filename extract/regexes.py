@@ -494,7 +494,8 @@ PARTY_HEADER_OPEN_F = re.compile(
 # Where the body starts inside a flattened header's subject line (folded, capital in print):
 # "KẾ HOẠCH kiểm điểm … năm 2020 Thực hiện Hướng dẫn số …".
 FLAT_BODY_F = re.compile(
-    r"(?<=[a-z0-9)\"”.] )(?:thuc hien|can cu|kinh gui|thi hanh|trien khai thuc hien|de |nham )"
+    r"(?<=[a-z0-9)\"”.] )(?:thuc hien|can cu|kinh gui|thi hanh|trien khai thuc hien|nham "
+    r"|thoi gian qua|trong thoi gian|hien nay|sau khi)"
 )
 # A body's opening words at a line's start (folded; capital in print): they end a subject.
 BODY_OPENER_F = re.compile(

@@ -514,3 +514,36 @@ def test_regression_a_related_documents_lead_is_not_this_documents() -> None:
     rec = extract_text(text)
     assert rec.number.value == "17/KH-UBND" and rec.date is None
     assert rec.issuer.name == "Ủy ban nhân dân tỉnh Ninh Bình"
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # a State header flattened with its title, subject and body on one line
+        (
+            "ỦY BAN NHÂN DÂN TỈNH NINH BÌNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - "
+            "Hạnh phúc Số: 12/KH-UBND Ninh Bình, ngày 5 tháng 3 năm 2022 KẾ HOẠCH Triển khai công "
+            "tác phòng, chống thiên tai năm 2022 Thực hiện Chỉ thị số 05/CT-TTg ngày 01/02/2022 "
+            "của Thủ tướng Chính phủ, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH\n",
+            "Triển khai công tác phòng, chống thiên tai năm 2022",
+        ),
+        # a Party header flattened, the body's first sentence on the same line
+        (
+            "TỈNH ỦY NINH BÌNH * Số 45-CT/TU ĐẢNG CỘNG SẢN VIỆT NAM Ninh Bình, ngày 12 tháng 4 năm "
+            "2021 CHỈ THỊ về tăng cường công tác phòng, chống dịch Thời gian qua, công tác phòng, "
+            "chống dịch đạt kết quả.\n",
+            "về tăng cường công tác phòng, chống dịch",
+        ),
+        # a V/v line wrapped before "số …" of the document it names
+        (
+            "HUYỆN ỦY KIM SƠN\n*\nSố 217-CV/HU\nV/v thực hiện Kết luận\nsố 12-KL/TU của Ban "
+            "Thường vụ Tỉnh ủy\nĐẢNG CỘNG SẢN VIỆT NAM\nKim Sơn, ngày 12 tháng 4 năm 2021\n"
+            "Kính gửi: Các chi bộ\n",
+            "thực hiện Kết luận số 12-KL/TU của Ban Thường vụ Tỉnh ủy",
+        ),
+    ],
+)
+def test_regression_flattened_headers_and_wrapped_subjects(text: str, subject: str) -> None:
+    rec = extract_text(text)
+    assert rec.subject is not None and rec.subject.value == subject
+    assert rec.number is not None and rec.date is not None and rec.issuer is not None
