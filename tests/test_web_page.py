@@ -524,7 +524,8 @@ def test_regression_a_related_documents_lead_is_not_this_documents() -> None:
             "ỦY BAN NHÂN DÂN TỈNH NINH BÌNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - "
             "Hạnh phúc Số: 12/KH-UBND Ninh Bình, ngày 5 tháng 3 năm 2022 KẾ HOẠCH Triển khai công "
             "tác phòng, chống thiên tai năm 2022 Thực hiện Chỉ thị số 05/CT-TTg ngày 01/02/2022 "
-            "của Thủ tướng Chính phủ, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\nI. MỤC ĐÍCH\n",
+            "của Thủ tướng Chính phủ, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\n"
+            "I. MỤC ĐÍCH\n",
             "Triển khai công tác phòng, chống thiên tai năm 2022",
         ),
         # a Party header flattened, the body's first sentence on the same line
