@@ -458,8 +458,8 @@ def _shape_header(
         cell = fline.endswith(("so:", "so :")) or rx.DATE_CUT_DAY_F.search(fline)
         word = line.isalpha() and len(line) <= 6 and line[:1].isupper()
         if cell or (word and folded[nl + 1 : nl + 2] != "\n"):
-            for i in range(nl, m.end()):
-                if chars[i] == "\n":
+            for i in range(m.start(), m.end()):
+                if chars[i] in "\r\n":  # (a Windows line end: "\r" would break the line again)
                     chars[i] = " "
     _unflatten(chars, folded, lo, zone_end)
 

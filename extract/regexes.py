@@ -426,7 +426,7 @@ PAGE_META_LABEL_F = re.compile(
 # "Văn bản liên quan", "Tin cùng chuyên mục" (strong: a document never prints these alone).
 PAGE_TAIL_F = re.compile(
     r"^[ \t|*]*(?:hieu luc van ban|van ban lien quan|tin lien quan|bai viet lien quan|cac tin khac"
-    r"|tin cung chuyen muc|van ban cung linh vuc|thuoc tinh van ban|luoc do van ban)[ \t:]*$",
+    r"|tin cung chuyen muc|van ban cung linh vuc|thuoc tinh van ban|luoc do van ban)[ \t\r:]*$",
     re.M,
 )
 # A page's headline naming a document kind (folded): "Quy định về sự phối hợp …", "Kế hoạch
@@ -505,7 +505,7 @@ BODY_OPENER_F = re.compile(
 # Wrapped header cells to rejoin (folded, raw layout): "ngày\n20 tháng", "ngày 23\ntháng",
 # "Số:\n258/KH-UBND", "VỀ\nVIỆC", "ỦY\nBAN NHÂN DÂN", "Tiền\nGiang, ngày".
 HEADER_WRAP_F = re.compile(
-    r"(?:\bngay|\bngay \d{1,2}|\bs[o6]\s*:|^ve|^[a-z]{2,6})[ \t]*\n(?:[ \t]*\n)?[ \t]*"
+    r"(?:\bngay|\bngay \d{1,2}|\bs[o6]\s*:|^ve|^[a-z]{2,6})[ \t\r]*\n(?:[ \t\r]*\n)?[ \t]*"
     r"(?=\d|thang\b|viec\b|[a-z])",
     re.M,
 )

@@ -548,3 +548,9 @@ def test_regression_flattened_headers_and_wrapped_subjects(text: str, subject: s
     rec = extract_text(text)
     assert rec.subject is not None and rec.subject.value == subject
     assert rec.number is not None and rec.date is not None and rec.issuer is not None
+
+
+def test_regression_windows_line_ends_read_like_unix_ones() -> None:
+    page = "Đăng nhập\nLượt xem: 12\n" + HEADER.replace("Bình, ngày 05", "Bình, ngày\n05")
+    page += "\nVăn bản liên quan\nQuyết định 12/QĐ-UBND\n"
+    assert _values(extract_text(page.replace("\n", "\r\n"))) == _values(extract_text(page))
