@@ -333,11 +333,10 @@ def _organisation(org: Organisation) -> RegistryGraph:
     if org.system in _SYSTEMS:
         c.add(o, N_CHIDAO.system, _SYSTEMS[org.system])
     parent = ids.parent_iri(org)
+    above = None
     if parent is not None and parent != ids.org_iri(org):
-        p = c.iri(parent)
-        c.add(o, N_ORG.subOrganizationOf, p)
-        c.add(p, _A, N_ORG.Organization)
-        c.add(p, N_SKOS.prefLabel, _vi(org.parent or ""))
+        above = _named(parent, org.parent or "")
+        c.add(o, N_ORG.subOrganizationOf, c.iri(parent))
     unit = event = None
     if org.unit is not None:
         unit = _unit(org.unit)
@@ -346,7 +345,20 @@ def _organisation(org: Organisation) -> RegistryGraph:
         if end is not None and org.level == org.unit.level:
             event = _event(end)
             c.add(o, N_ORG.changedBy, c.iri(event.iri))
-    return _registered(iri, c, unit, event)
+    return _registered(iri, c, unit, event, above)
+
+
+@lru_cache(maxsize=DESCRIPTION_CACHE)
+def _named(iri: URIRef, name: str) -> RegistryGraph:
+    """An organisation known by its name only (a parent, as its children name it).
+
+    Its own graph, so the hundred bodies under one province committee share it.
+    """
+    c = _Collector()
+    o = c.iri(iri)
+    c.add(o, _A, N_ORG.Organization)
+    c.add(o, N_SKOS.prefLabel, _vi(name))
+    return _registered(iri, c)
 
 
 @lru_cache(maxsize=DESCRIPTION_CACHE)
