@@ -209,7 +209,7 @@ def ingest(
             built = build_record(record)
             triples = built.statements
             doc = ids.DocKey.parse(str(ids.record_doc_iri(record)))
-            own = ids.number_key(record.number.value) if record.number and doc else None
+            own = ids.number_lookup_key(record.number.value) if record.number and doc else None
             keys.update(built_keys(own, built.citations))
             if old:
                 keys.update(stored_keys(store, old))

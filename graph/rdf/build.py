@@ -493,7 +493,7 @@ class _Builder(_Collector):
 
     def numbered(self, d: str, number: str) -> None:
         self.add(d, N_ELI.number, nt_string(number))
-        self.add(d, N_CHIDAO.numberKey, nt_string(ids.number_key(number)))
+        self.add(d, N_CHIDAO.numberKey, nt_string(ids.number_lookup_key(number)))
 
     def document(
         self,
@@ -649,7 +649,7 @@ class _Builder(_Collector):
                 relation,
                 str(target),
                 ids.span_iri(self.file_iri, c.span),
-                ids.number_key(c.number),
+                ids.number_lookup_key(c.number),
             )
         )
 
