@@ -12,6 +12,11 @@ evaluation inside a process can only be stopped by ending the process, so:
 - queries run in a fixed pool of worker processes
   (:mod:`chidao.graph.store.worker`); a request waits briefly for a free
   worker, else it gets ``503`` and a clear message;
+- two lanes keep quick queries quick: a query first runs for at most
+  :attr:`Limits.trial_s`; one that needs longer is stopped, remembered as slow
+  (by its text) and run again in the slow lane, which may hold at most
+  ``workers - 1`` workers — so one worker is always left to quick queries,
+  and waiting quick queries go before waiting slow ones;
 - a worker whose query passes the time limit, grows past the memory ceiling
   (its resident memory is checked every few milliseconds; its address space
   is capped too) or whose client hangs up is killed (SIGKILL) and replaced:
@@ -32,9 +37,10 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import hashlib
+import itertools
 import json
 import os
-import queue
 import re
 import resource
 import select
@@ -45,6 +51,7 @@ import sys
 import threading
 import time
 import urllib.parse
+from collections import OrderedDict
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -66,6 +73,11 @@ class Limits:
     ----------
     timeout_s
         Longest evaluation of one query (the worker is killed past it).
+    trial_s
+        A query not known to be slow first runs for at most this long; one that
+        needs more is stopped and run again as a *slow* query, and slow queries
+        may take at most ``workers - 1`` workers, so one always stays free for
+        quick ones.
     max_result_bytes
         Largest serialised answer.
     workers
@@ -83,6 +95,7 @@ class Limits:
     """
 
     timeout_s: float = 30.0
+    trial_s: float = 1.0
     max_result_bytes: int = 64 * MB
     workers: int = 2
     queue_wait_s: float = 2.0
@@ -101,10 +114,11 @@ class Limits:
 class Refused(Exception):
     """A request answered with an error status and a one-line message."""
 
-    def __init__(self, status: int, message: str) -> None:
+    def __init__(self, status: int, message: str, reason: str = "") -> None:
         super().__init__(message)
         self.status = status
         self.message = message
+        self.reason = reason  # "timeout", "memory", "gone", "crash", "busy" or ""
 
 
 # --- worker processes ----------------------------------------------------------------------
@@ -189,10 +203,11 @@ class Worker:
         deadline = None if timeout_s is None else time.monotonic() + timeout_s
         answer = self._answer(deadline=deadline, client=client, memory=memory)
         if answer is None:  # _answer killed it or it died
-            raise Refused(503, self._death)
+            raise Refused(503, self._death, self._reason)
         return answer
 
     _death = "the query worker stopped"
+    _reason = "crash"
 
     def _answer(
         self, *, deadline: float | None, client: socket.socket | None, memory: int | None
@@ -205,11 +220,13 @@ class Worker:
                 frame = read_frame(out)
                 if frame is None:
                     code = self.process.wait()
+                    oom = code in (-signal.SIGABRT, -signal.SIGSEGV, -signal.SIGKILL)
                     self._death = (
                         "the query ran out of memory (the worker's address space is capped)"
-                        if code in (-signal.SIGABRT, -signal.SIGSEGV, -signal.SIGKILL)
+                        if oom
                         else f"the query worker stopped (exit code {code})"
                     )
+                    self._reason = "memory" if oom else "crash"
                     self.kill()
                     return None
                 return frame
@@ -221,14 +238,17 @@ class Worker:
                     f"the query needed more than the server's memory ceiling of "
                     f"{memory // MB} MB per query and was stopped"
                 )
+                self._reason = "memory"
                 return None
             if deadline is not None and time.monotonic() > deadline:
                 self.kill()
                 self._death = "the query ran past the server's time limit and was stopped"
+                self._reason = "timeout"
                 return None
             if client is not None and _hung_up(client):
                 self.kill()
                 self._death = "the client closed the connection; the query was stopped"
+                self._reason = "gone"
                 return None
 
 
@@ -255,7 +275,13 @@ class Pool:
         self.mode = "fresh" if writable else "read"
         self.writer: Worker | None = None
         self._writer_lock = threading.Lock()
-        self._idle: queue.Queue[Worker] = queue.Queue()
+        self._idle: list[Worker] = []
+        self._lock = threading.Condition()
+        self._waiting: list[tuple[int, int]] = []  # (lane, ticket): 0 quick, 1 slow
+        self._tickets = itertools.count()
+        self._slow_running = 0
+        self._max_slow = max(1, limits.workers - 1)
+        self._slow_texts: OrderedDict[str, None] = OrderedDict()  # queries known to be slow
         self._closed = False
         self.peak_rss = 0
         # Every worker is started from this one long-lived thread: Linux sends the
@@ -265,7 +291,7 @@ class Pool:
             if writable:
                 self.writer = self._spawn("write")
             for _ in range(limits.workers):
-                self._idle.put(self._spawn(self.mode))
+                self._idle.append(self._spawn(self.mode))
         except BaseException:
             self.close()
             raise
@@ -274,28 +300,92 @@ class Pool:
         return self._spawner.submit(Worker, self.store, mode, self.limits, self.prefixes).result()
 
     def query(self, request: dict[str, Any], client: socket.socket | None) -> tuple[dict, bytes]:
-        try:
-            worker = self._idle.get(timeout=self.limits.queue_wait_s)
-        except queue.Empty:
-            raise Refused(
-                503,
-                f"the server is busy: {self.limits.workers} queries are running; "
-                "try again in a moment",
-            ) from None
+        """Evaluate a query on a free worker (see :attr:`Limits.trial_s` for the two lanes).
+
+        Raises
+        ------
+        Refused
+            ``503`` when no worker frees up in time, or the query passed a limit.
+        """
+        key = hashlib.sha256(request["text"].encode("utf-8")).hexdigest()
+        with self._lock:
+            slow = key in self._slow_texts
+        if not slow:
+            try:
+                return self._run(request, client, lane=0, timeout_s=self.limits.trial_s)
+            except Refused as exc:
+                if exc.reason not in ("timeout", "memory"):
+                    raise
+                self._remember_slow(key)
+                if exc.reason == "memory" or self.limits.trial_s >= self.limits.timeout_s:
+                    raise
+        return self._run(request, client, lane=1, timeout_s=self.limits.timeout_s)
+
+    def _remember_slow(self, key: str) -> None:
+        with self._lock:
+            self._slow_texts[key] = None
+            self._slow_texts.move_to_end(key)
+            while len(self._slow_texts) > 10_000:
+                self._slow_texts.popitem(last=False)
+
+    def _run(
+        self, request: dict[str, Any], client: socket.socket | None, *, lane: int, timeout_s: float
+    ) -> tuple[dict, bytes]:
+        worker = self._acquire(lane)
         try:
             answer = worker.ask(
-                request,
-                timeout_s=self.limits.timeout_s,
-                client=client,
-                memory=self.limits.worker_memory_bytes,
+                request, timeout_s=timeout_s, client=client, memory=self.limits.worker_memory_bytes
             )
         except Refused:
-            self.peak_rss = max(self.peak_rss, worker.peak_rss)
+            self._release(lane, None)
             self._replace()
             raise
-        self.peak_rss = max(self.peak_rss, worker.peak_rss)
-        self._idle.put(worker)
+        finally:
+            with self._lock:
+                self.peak_rss = max(self.peak_rss, worker.peak_rss)
+        self._release(lane, worker)
         return answer
+
+    def _acquire(self, lane: int) -> Worker:
+        """A free worker for ``lane``: quick requests go first; slow ones only while fewer
+        than ``workers - 1`` slow queries run."""
+        ticket = (lane, next(self._tickets))
+        deadline = time.monotonic() + self.limits.queue_wait_s
+        with self._lock:
+            self._waiting.append(ticket)
+            self._waiting.sort()
+            try:
+                while True:
+                    if self._idle and self._first_runnable() == ticket:
+                        if lane == 1:
+                            self._slow_running += 1
+                        return self._idle.pop()
+                    left = deadline - time.monotonic()
+                    if left <= 0:
+                        raise Refused(
+                            503,
+                            f"the server is busy: {self.limits.workers} queries are running; "
+                            "try again in a moment",
+                            "busy",
+                        )
+                    self._lock.wait(left)
+            finally:
+                self._waiting.remove(ticket)
+                self._lock.notify_all()
+
+    def _first_runnable(self) -> tuple[int, int] | None:
+        for ticket in self._waiting:
+            if ticket[0] == 0 or self._slow_running < self._max_slow:
+                return ticket
+        return None
+
+    def _release(self, lane: int, worker: Worker | None) -> None:
+        with self._lock:
+            if lane == 1:
+                self._slow_running -= 1
+            if worker is not None:
+                self._idle.append(worker)
+            self._lock.notify_all()
 
     def update(self, request: dict[str, Any]) -> tuple[dict, bytes]:
         if self.writer is None:
@@ -319,10 +409,12 @@ class Pool:
                 except (StoreError, OSError):
                     time.sleep(0.5)
                     continue
-                if self._closed:
-                    worker.kill()
-                else:
-                    self._idle.put(worker)
+                with self._lock:
+                    if not self._closed:
+                        self._idle.append(worker)
+                        self._lock.notify_all()
+                        return
+                worker.kill()
                 return
 
         with contextlib.suppress(RuntimeError):  # closed meanwhile: nothing to replace
@@ -330,17 +422,17 @@ class Pool:
 
     def pids(self) -> list[int]:
         """The worker processes' ids (for measuring the server's memory)."""
-        found = [w.pid for w in list(self._idle.queue)]
+        with self._lock:
+            found = [w.pid for w in self._idle]
         return found + ([self.writer.pid] if self.writer else [])
 
     def close(self) -> None:
         self._closed = True
         self._spawner.shutdown(wait=True, cancel_futures=True)
-        while True:
-            try:
-                self._idle.get_nowait().kill()
-            except queue.Empty:
-                break
+        with self._lock:
+            idle, self._idle = self._idle, []
+        for worker in idle:
+            worker.kill()
         if self.writer is not None and self.writer.process.poll() is None:
             with self._writer_lock:
                 assert self.writer.process.stdin is not None
