@@ -12,11 +12,12 @@ evaluation inside a process can only be stopped by ending the process, so:
 - queries run in a fixed pool of worker processes
   (:mod:`chidao.graph.store.worker`); a request waits briefly for a free
   worker, else it gets ``503`` and a clear message;
-- two lanes keep quick queries quick: a query first runs for at most
-  :attr:`Limits.trial_s`; one that needs longer is stopped, remembered as slow
-  (by its text) and run again in the slow lane, which may hold at most
-  ``workers - 1`` workers — so one worker is always left to quick queries,
-  and waiting quick queries go before waiting slow ones;
+- lanes keep quick queries quick: a query text seen for the first time runs
+  on trial, for at most :attr:`Limits.trial_s`; one that needs longer is
+  stopped, remembered as slow (by its text) and run again in the slow lane,
+  which may hold at most ``workers - 1`` workers — so one worker is always
+  left to the others. Waiting queries known to be quick go first, then those
+  on trial, then slow ones; copies of a text on trial wait for its verdict;
 - a worker whose query passes the time limit, grows past the memory ceiling
   (its resident memory is checked every few milliseconds; its address space
   is capped too) or whose client hangs up is killed (SIGKILL) and replaced:
@@ -74,10 +75,10 @@ class Limits:
     timeout_s
         Longest evaluation of one query (the worker is killed past it).
     trial_s
-        A query not known to be slow first runs for at most this long; one that
+        A query text not seen before first runs for at most this long; one that
         needs more is stopped and run again as a *slow* query, and slow queries
         may take at most ``workers - 1`` workers, so one always stays free for
-        quick ones.
+        the others.
     max_result_bytes
         Largest serialised answer.
     workers
@@ -277,11 +278,14 @@ class Pool:
         self._writer_lock = threading.Lock()
         self._idle: list[Worker] = []
         self._lock = threading.Condition()
-        self._waiting: list[tuple[int, int]] = []  # (lane, ticket): 0 quick, 1 slow
+        # (lane, ticket) of the requests waiting for a worker. Lanes: 0 known quick,
+        # 1 on trial (a text not seen yet), 2 known slow; lower lanes go first.
+        self._waiting: list[tuple[int, int]] = []
         self._tickets = itertools.count()
         self._slow_running = 0
         self._max_slow = max(1, limits.workers - 1)
-        self._slow_texts: OrderedDict[str, None] = OrderedDict()  # queries known to be slow
+        self._verdicts: OrderedDict[str, str] = OrderedDict()  # text digest → quick | slow
+        self._trials: dict[str, threading.Event] = {}  # texts on trial now
         self._closed = False
         self.peak_rss = 0
         # Every worker is started from this one long-lived thread: Linux sends the
@@ -308,25 +312,58 @@ class Pool:
             ``503`` when no worker frees up in time, or the query passed a limit.
         """
         key = hashlib.sha256(request["text"].encode("utf-8")).hexdigest()
-        with self._lock:
-            slow = key in self._slow_texts
-        if not slow:
-            try:
-                return self._run(request, client, lane=0, timeout_s=self.limits.trial_s)
-            except Refused as exc:
-                if exc.reason not in ("timeout", "memory"):
-                    raise
-                self._remember_slow(key)
-                if exc.reason == "memory" or self.limits.trial_s >= self.limits.timeout_s:
-                    raise
-        return self._run(request, client, lane=1, timeout_s=self.limits.timeout_s)
+        while True:
+            with self._lock:
+                verdict = self._verdicts.get(key)
+                trial = self._trials.get(key)
+                if verdict is None and trial is None:  # first of its text: it goes on trial
+                    trial = self._trials[key] = threading.Event()
+                    break
+            if verdict is not None:
+                return self._run_known(request, client, key, quick=verdict == "quick")
+            # The same text is on trial: wait for the verdict rather than try it twice.
+            if not trial.wait(self.limits.queue_wait_s + self.limits.trial_s):
+                raise Refused(503, "the server is busy; try again in a moment", "busy")
+        try:
+            answer = self._run(request, client, lane=1, timeout_s=self.limits.trial_s)
+        except Refused as exc:
+            if exc.reason in ("timeout", "memory"):
+                self._remember(key, "slow")
+            self._end_trial(key)
+            if exc.reason != "timeout" or self.limits.trial_s >= self.limits.timeout_s:
+                raise
+            return self._run(request, client, lane=2, timeout_s=self.limits.timeout_s)
+        else:
+            self._remember(key, "quick")
+            return answer
+        finally:
+            self._end_trial(key)
 
-    def _remember_slow(self, key: str) -> None:
+    def _end_trial(self, key: str) -> None:
         with self._lock:
-            self._slow_texts[key] = None
-            self._slow_texts.move_to_end(key)
-            while len(self._slow_texts) > 10_000:
-                self._slow_texts.popitem(last=False)
+            trial = self._trials.pop(key, None)
+        if trial is not None:
+            trial.set()
+
+    def _run_known(
+        self, request: dict[str, Any], client: socket.socket | None, key: str, *, quick: bool
+    ) -> tuple[dict, bytes]:
+        if not quick:
+            return self._run(request, client, lane=2, timeout_s=self.limits.timeout_s)
+        try:  # known quick: first in line, for the trial time
+            return self._run(request, client, lane=0, timeout_s=self.limits.trial_s)
+        except Refused as exc:
+            if exc.reason != "timeout" or self.limits.trial_s >= self.limits.timeout_s:
+                raise
+            self._remember(key, "slow")  # it was quick once (the store grew, or a bigger answer)
+            return self._run(request, client, lane=2, timeout_s=self.limits.timeout_s)
+
+    def _remember(self, key: str, verdict: str) -> None:
+        with self._lock:
+            self._verdicts[key] = verdict
+            self._verdicts.move_to_end(key)
+            while len(self._verdicts) > 10_000:
+                self._verdicts.popitem(last=False)
 
     def _run(
         self, request: dict[str, Any], client: socket.socket | None, *, lane: int, timeout_s: float
@@ -357,7 +394,7 @@ class Pool:
             try:
                 while True:
                     if self._idle and self._first_runnable() == ticket:
-                        if lane == 1:
+                        if lane == 2:
                             self._slow_running += 1
                         return self._idle.pop()
                     left = deadline - time.monotonic()
@@ -375,13 +412,13 @@ class Pool:
 
     def _first_runnable(self) -> tuple[int, int] | None:
         for ticket in self._waiting:
-            if ticket[0] == 0 or self._slow_running < self._max_slow:
+            if ticket[0] < 2 or self._slow_running < self._max_slow:
                 return ticket
         return None
 
     def _release(self, lane: int, worker: Worker | None) -> None:
         with self._lock:
-            if lane == 1:
+            if lane == 2:
                 self._slow_running -= 1
             if worker is not None:
                 self._idle.append(worker)
