@@ -24,6 +24,7 @@ from functools import cache
 from chidao.extract import regexes as rx
 from chidao.extract.clean import Cleaned, fold
 from chidao.extract.dates import check_date, iso_date
+from chidao.extract.find_tasks import cut_at
 from chidao.extract.issuer_codes import (
     committee_from_number,
     issuer_code,
@@ -167,7 +168,34 @@ def find_citations(
         own_type is None and rx.LETTER_OPENER_F.search(cleaned.folded, 0, body[0]) is not None
     )
     found = _with_relations(cleaned, found, lo, letter)
+    cut = cut_at(cleaned.text, body[1])
+    if cut is not None:
+        # A document cut short: a mention cut before its end (inside the number, or before its
+        # date and issuer: "Quy định số 24-QĐ/TW, ng") is not listed.
+        # (A mention with its date and issuer is whole, even if its title is cut: "Nghị quyết
+        # số 58-NQ/TW ngày 05/8/2020 của Bộ Chính trị về" |.)
+        found = [
+            f
+            for f in found
+            if not (_cut_off(cleaned.text, f.end, cut) and (f.date is None or f.issuer is None))
+        ]
     return tuple(_to_citation(cleaned, f) for f in _merge(found))
+
+
+#: How many characters after a mention may stand before the cut for it to count as cut.
+CUT_REACH = 12
+
+
+def _cut_off(text: str, end: int, cut: int) -> bool:
+    """Whether a mention ending at ``end`` runs into the cut at ``cut`` (no sentence mark
+    between: ``… số 5313/QĐ-`` | ``… 24-QĐ/TW, ng`` |).
+
+    >>> _cut_off("Căn cứ Quy định số 24-QĐ/TW, ng", 27, 31)
+    True
+    >>> _cut_off("theo Quyết định số 12/QĐ-UBND. Các sở phải bảo đảm tra", 30, 55)
+    False
+    """
+    return cut - end <= CUT_REACH and not any(ch in ".;:" for ch in text[end:cut])
 
 
 # --- numbered mentions -----------------------------------------------------------------------
@@ -616,8 +644,8 @@ def resolve_cited(printed: str, context: Organisation | None) -> Organisation | 
             words = len(level.group("level").split())
             head = " ".join(printed.split()[:-words])
             placed = resolve_organisation(f"{head} {_lower_type(own)}", context)
-            if placed is not None and placed.unit is not None:
-                return _with_unit_name(placed)
+            if placed is not None and (placed.unit is not None or _names_unit(placed, own)):
+                return _with_unit_name(placed)  # (a town's Front committee has no gazetteer unit)
     if rx.AGENCY_HEAD_SO_F.match(fold(printed)):
         # "Sở Công Thương" cited by a provincial body: that province's department
         province = unit.name if unit.level == "province" else unit.province
@@ -626,6 +654,13 @@ def resolve_cited(printed: str, context: Organisation | None) -> Organisation | 
             if placed is not None and placed.unit is not None:
                 return _with_unit_name(placed)
     return org
+
+
+def _names_unit(org: Organisation, unit_name: str) -> bool:
+    """Whether ``org``'s name carries the unit ``unit_name`` (``… thị xã Điện Bàn``)."""
+    m = rx.UNIT_TYPE_WORD.match(unit_name)
+    proper = unit_name[m.end() :].strip() if m else unit_name
+    return bool(proper) and fold(proper) in fold(org.name)
 
 
 def _spelled_out(printed: str) -> str:
@@ -697,6 +732,12 @@ def _national_body(name: str) -> Organisation:
 def _issuer_from_code(
     number: str, context: Organisation | None, own_number: str | None
 ) -> Organisation | None:
+    glued = rx.NUMBER_GLUED_CODES.match(number)
+    if glued is not None:
+        number = f"{glued.group(1)}-{glued.group(2)}"  # "491/QĐTTg" is "491/QĐ-TTg"
+    department = _department_from_code(number, context)
+    if department is not None:
+        return department
     joint = joint_issuers_from_number(number)
     if joint:
         # "Thông tư liên tịch số 02/2019/TTLT-BTC-BCA": every body whose code it carries
@@ -715,6 +756,47 @@ def _issuer_from_code(
         if resolved is not None and resolved.unit is not None:
             return resolved
     return None
+
+
+#: A provincial department's code in a number (``…/TTr-SNV``, ``…/SNV-CCHC``) → its name.
+DEPARTMENT_CODES = {
+    "SNV": "Sở Nội vụ",
+    "STP": "Sở Tư pháp",
+    "STC": "Sở Tài chính",
+    "SYT": "Sở Y tế",
+    "SXD": "Sở Xây dựng",
+    "SCT": "Sở Công Thương",
+    "SGTVT": "Sở Giao thông vận tải",
+    "SGDĐT": "Sở Giáo dục và Đào tạo",
+    "SKHĐT": "Sở Kế hoạch và Đầu tư",
+    "STTTT": "Sở Thông tin và Truyền thông",
+    "STNMT": "Sở Tài nguyên và Môi trường",
+    "SKHCN": "Sở Khoa học và Công nghệ",
+    "SNNPTNT": "Sở Nông nghiệp và Phát triển nông thôn",
+    "SLĐTBXH": "Sở Lao động - Thương binh và Xã hội",
+    "SVHTTDL": "Sở Văn hóa, Thể thao và Du lịch",
+    "SNgV": "Sở Ngoại vụ",
+}
+
+
+def _department_from_code(number: str, context: Organisation | None) -> Organisation | None:
+    """A provincial department named by its code (``1494/TTr-SNV``, ``2231/SNV-CCHC&PC``),
+    placed in the issuer's province; ``None`` without a province to place it in.
+
+    >>> hp = resolve_organisation("Ủy ban nhân dân thành phố Hải Phòng")
+    >>> _department_from_code("2231/SNV-CCHC&PC", hp).name
+    'Sở Nội vụ thành phố Hải Phòng'
+    """
+    unit = context.unit if context is not None else None
+    if unit is None:
+        return None
+    parts = [p for p in rx.NUMBER_CODE_PARTS.split(number) if p]
+    name = next((DEPARTMENT_CODES[p] for p in parts[1:] if p in DEPARTMENT_CODES), None)
+    province = unit.name if unit.level == "province" else unit.province
+    if name is None or not province:
+        return None
+    placed = resolve_organisation(f"{name} {_lower_type(province)}", context)
+    return placed if placed is not None and placed.unit is not None else None
 
 
 # --- laws named by title ------------------------------------------------------------------------

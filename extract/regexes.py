@@ -531,6 +531,12 @@ CITE_NUMBER_GLUED_DATE_F = re.compile(r"ngay$")
 CITE_LIST_NEXT_F = re.compile(
     r"[ \n]*(?:[,;]|[ \n]va)[ \n]+(?P<so>so)[ \n]*:?[ \n]*(?P<number>" + CITE_NUMBER_F.pattern + ")"
 )
+# A type code glued to the issuer's code in a number: "491/QĐTTg", "61/2018/NĐCP".
+NUMBER_GLUED_CODES = re.compile(
+    r"(\d+[a-z]?/(?:\d{4}/)?(?:QĐ|NĐ|NQ|TT|CT|KH|TB|HD|CV))((?:TTg|CP|BTC))$"
+)
+# The parts of a number between its separators: "2231/SNV-CCHC&PC" → 2231, SNV, CCHC&PC.
+NUMBER_CODE_PARTS = re.compile(r"[-/–]")
 # The type code printed twice after a number: "37-NQ/TW NQ/TW ngày …" (folded).
 CITE_NUMBER_REPEAT_F = re.compile(r"[ \n]+(?P<code>[a-z]+/[a-z0-9]+)(?![a-z0-9/-])")
 # A number with no type code, only after "số": "Công văn sô 01/2019", "Nghị quyết số 19".
@@ -563,8 +569,10 @@ CITE_DATE_ANY_F = re.compile(
 )
 # A sentence that opens with the date something was issued or signed: "Ngày 17/10/2022, Tổng
 # cục Hải quan ban hành công văn số 4357/TCHQ-GSQL …" (folded).
+# ("Ngày 22 tháng 12 năm 2017, Ban Bí thư ban hành Chỉ thị số 16-CT/TW" too.)
 CITE_DATE_OPENING_F = re.compile(
-    r"ngay[ \n]*\d{1,2}[ \n]*[/.-][ \n]*\d{1,2}[ \n]*[/.-][ \n]*(?:19|20)\d\d(?!\d)"
+    r"ngay[ \n]*\d{1,2}[ \n]*(?:[/.-][ \n]*\d{1,2}[ \n]*[/.-]|[ \n]thang[ \n]+\d{1,2}[ \n]+nam)"
+    r"[ \n]*(?:19|20)\d\d(?!\d)"
     r"[ \n]*,[^.;:]{0,120}?"
     r"(?<![a-z])(?:ban[ \n]+hanh|ky|gui|co)(?![a-z])"
 )
