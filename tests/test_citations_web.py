@@ -248,3 +248,35 @@ def test_a_letter_presenting_a_circular_does_not_amend_what_it_amended() -> None
         ("156/2013/TT-BTC", "amends"),
         ("157/2013/TT-BTC", "repeals"),
     ]
+
+
+def test_cut_document_lists_no_mention_cut_before_its_end() -> None:
+    text = (
+        "Căn cứ Nghị quyết số 58-NQ/TW ngày 05/8/2020 của Bộ Chính trị về; Căn cứ Điều lệ Đảng "
+        "và Quy định số 24-QĐ/TW, ng"
+    )
+    assert [c.number for c in cites(text)] == ["58-NQ/TW", None]
+    assert [c.number for c in cites("Căn cứ Quyết định số 5313/QĐ-")] == []
+    # the same mention in a finished sentence is listed
+    assert [c.number for c in cites("Căn cứ Quy định số 24-QĐ/TW của Bộ Chính trị.")] == [
+        "24-QĐ/TW"
+    ]
+
+
+def test_codes_in_numbers_name_departments_and_glued_codes_are_read() -> None:
+    city = province("Ủy ban nhân dân thành phố Hải Phòng")
+    found = cites(
+        "Xét đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 1494/TTr-SNV ngày 28/6/2018 và Công "
+        "văn số 2231/SNV-CCHC&PC ngày 28/9/2018; căn cứ Quyết định 491/QĐTTg.",
+        city,
+    )
+    assert [c.issuer.name if c.issuer else None for c in found] == [
+        "Sở Nội vụ thành phố Hải Phòng",
+        "Sở Nội vụ thành phố Hải Phòng",
+        "Thủ tướng Chính phủ",
+    ]
+
+
+def test_a_date_in_words_opening_the_sentence_dates_the_mention() -> None:
+    found = cites("Ngày 22 tháng 12 năm 2017, Ban Bí thư ban hành Chỉ thị số 16-CT/TW về Tết.")
+    assert [(c.number, c.date) for c in found] == [("16-CT/TW", "2017-12-22")]
