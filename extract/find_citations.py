@@ -168,6 +168,16 @@ def find_citations(
         own_type is None and rx.LETTER_OPENER_F.search(cleaned.folded, 0, body[0]) is not None
     )
     found = _with_relations(cleaned, found, lo, letter)
+    titled = _implemented_in_title(cleaned, body[0])
+    if titled:
+        # "KẾ HOẠCH / TRIỂN KHAI THỰC HIỆN CHỈ THỊ SỐ 09-CT/TU …": the document carries X out,
+        # even where its Căn cứ section also lists X
+        found = [
+            replace(f, relation=Relation("implements", *titled[number_key(f.number)]))
+            if f.number and number_key(f.number) in titled
+            else f
+            for f in found
+        ]
     cut = cut_at(cleaned.text, body[1])
     if cut is not None:
         # A document cut short: a mention cut before its end (inside the number, or before its
@@ -180,6 +190,28 @@ def find_citations(
             if not (_cut_off(cleaned.text, f.end, cut) and (f.date is None or f.issuer is None))
         ]
     return tuple(_to_citation(cleaned, f) for f in _merge(found))
+
+
+def _implemented_in_title(cleaned: Cleaned, header_end: int) -> dict[str, tuple[int, int]]:
+    """Numbers a title in capitals says the document carries out, with the verb's span:
+    ``TRIỂN KHAI THỰC HIỆN CHỈ THỊ SỐ 09-CT/TU …`` → ``{"09-CT/TU": …}``.
+
+    >>> from chidao.extract.clean import clean
+    >>> c = clean("KẾ HOẠCH\\nTHỰC HIỆN CHỈ THỊ SỐ 09-CT/TU NGÀY 05/01/2024\\nThực hiện")
+    >>> list(_implemented_in_title(c, 50))
+    ['09-CT/TU']
+    """
+    out: dict[str, tuple[int, int]] = {}
+    text, f = cleaned.text, cleaned.folded
+    for m in rx.TITLE_IMPLEMENTS_F.finditer(f, 0, header_end):
+        if text[m.start() : m.end()].isupper():
+            out[number_key(normalise_number(text[m.start("number") : m.end("number")]))] = (
+                m.start("verb"),
+                m.end("verb"),
+            )
+            break  # the title's own verb; a later one is its object's title ("… BAN HÀNH KẾ
+            # HOẠCH TRIỂN KHAI CHỈ THỊ SỐ 31/CT-TTG": cites)
+    return out
 
 
 #: How many characters after a mention may stand before the cut for it to count as cut.
@@ -521,8 +553,12 @@ def _issuer_words(text: str, f: str, pos: int, hi: int) -> list[tuple[int, int]]
             break
         if out and not word[0].isupper() and not word[0].isdigit():
             # (at m.start() in the whole text, not a copy of its tail: neither pattern looks back)
-            if rx.CITE_ISSUER_STOP_F.match(f, m.start()) and word.lower() not in ISSUER_NAME_WORDS:
-                break  # "về", "tại", "số" end a name; "cơ sở" does not
+            if (
+                rx.CITE_ISSUER_STOP_F.match(f, m.start())
+                and word.lower() not in ISSUER_NAME_WORDS
+                and not (word == "tai" and f[out[-1][0] : out[-1][1]] == "thien")
+            ):
+                break  # "về", "tại", "số" end a name; "cơ sở", "thiên tai" do not
             if rx.ISSUER_AND_F.match(f, m.start()) and (
                 not _next_is_capital(text, m.end(), hi)
                 or rx.CITE_TYPE_F.match(f, m.end() + 1, hi)  # "… và Công điện khẩn số …"

@@ -537,6 +537,12 @@ NUMBER_GLUED_CODES = re.compile(
 )
 # The parts of a number between its separators: "2231/SNV-CCHC&PC" → 2231, SNV, CCHC&PC.
 NUMBER_CODE_PARTS = re.compile(r"[-/–]")
+# A title in capitals that carries a document out (folded, checked upper case as printed):
+# "TRIỂN KHAI THỰC HIỆN CHỈ THỊ SỐ 09-CT/TU NGÀY …", "KẾ HOẠCH THỰC HIỆN KẾT LUẬN SỐ 01-KL/TW".
+TITLE_IMPLEMENTS_F = re.compile(
+    r"(?P<verb>(?:trien[ \n]+khai[ \n]+)?thuc[ \n]+hien|trien[ \n]+khai)[ \n]+"
+    r"(?:[a-z]+[ \n]+){1,4}?so[ \n]*(?P<number>" + CITE_NUMBER_F.pattern + ")"
+)
 # The type code printed twice after a number: "37-NQ/TW NQ/TW ngày …" (folded).
 CITE_NUMBER_REPEAT_F = re.compile(r"[ \n]+(?P<code>[a-z]+/[a-z0-9]+)(?![a-z0-9/-])")
 # A number with no type code, only after "số": "Công văn sô 01/2019", "Nghị quyết số 19".

@@ -280,3 +280,25 @@ def test_codes_in_numbers_name_departments_and_glued_codes_are_read() -> None:
 def test_a_date_in_words_opening_the_sentence_dates_the_mention() -> None:
     found = cites("Ngày 22 tháng 12 năm 2017, Ban Bí thư ban hành Chỉ thị số 16-CT/TW về Tết.")
     assert [(c.number, c.date) for c in found] == [("16-CT/TW", "2017-12-22")]
+
+
+def test_a_title_that_carries_a_document_out_makes_it_implemented() -> None:
+    header = (
+        "KẾ HOẠCH\nTRIỂN KHAI THỰC HIỆN CHỈ THỊ SỐ 09-CT/TU CỦA BAN THƯỜNG VỤ TỈNH ỦY VÀ "
+        "BAN HÀNH KẾ HOẠCH TRIỂN KHAI CHỈ THỊ SỐ 31/CT-TTG\n"
+    )
+    body = (
+        "I. CĂN CỨ\n"
+        "1. Chỉ thị số 09-CT/TU ngày 05/01/2024 của Ban Thường vụ Tỉnh ủy;\n"
+        "2. Kế hoạch số 12/KH-BCĐ ngày 10/01/2024 của Ban Chỉ đạo phòng, chống thiên tai tỉnh;\n"
+        "3. Chỉ thị số 31/CT-TTg ngày 21/12/2023 của Thủ tướng Chính phủ.\n"
+        "II. MỤC ĐÍCH\n"
+    )
+    found = cites(header + body, province(), header=len(header))
+    assert [(c.number, c.relation) for c in found] == [
+        ("09-CT/TU", "implements"),
+        ("12/KH-BCĐ", "based_on"),
+        ("31/CT-TTg", "based_on"),
+    ]
+    assert found[1].issuer is not None
+    assert found[1].issuer.name.startswith("Ban Chỉ đạo phòng, chống thiên tai")
