@@ -1044,6 +1044,11 @@ def _with_relations(
             objects.add(len(out))
         else:
             relation = trigger or Relation("cites")
+            if trigger is None and prev is not None and not joined:
+                if rx.REL_IN_TITLE_F.match(flat, prev.end, cur.start):
+                    # "Nghị định số 123 … hướng dẫn thi hành một số điều của Luật Hộ tịch": a
+                    # mention inside the previous one's title; a list goes on past it
+                    objects.add(len(out))
         if (
             relation.name in ("amends", "replaces", "repeals")
             and letter

@@ -584,7 +584,8 @@ CITE_DATE_OPENING_F = re.compile(
 )
 # The rest of a law's title before its date: "Luật Ban hành| văn bản quy phạm pháp luật ngày
 # 22 tháng 6 năm 2015" (folded; the title's end word list cannot know every title).
-LAW_TITLE_TAIL_F = re.compile(r"(?:[ \n]+[a-z]+){1,6}?(?=[ \n,]*ngay[ \n]*\d)")
+# (A comma inside the title too: "Luật Cán bộ, công chức ngày 13 tháng 11 năm 2008".)
+LAW_TITLE_TAIL_F = re.compile(r"(?:,?[ \n]+[a-z]+){1,6}?(?=[ \n,]*ngay[ \n]*\d)")
 # "năm 2012" after a law's name: "Bộ luật Lao động năm 2012".
 CITE_YEAR_F = re.compile(r"[ \n]+nam[ \n]+(?P<y>(?:19|20)\d\d)(?!\d)")
 # "của <issuer>" after the number/date: "của Ban Thường vụ Tỉnh ủy", "cua Chính phủ".
@@ -771,7 +772,8 @@ REL_NEXT_SECTION = re.compile(r"(?m)^[IVX]{1,4}\.[ \t]")
 # tục thực hiện Chỉ thị số 05-CT/TW", "Quyết định số 64/QĐ-BGTVT … ban hành Kế hoạch triển
 # khai Chỉ thị số 31/CT-TTg": the relation word is the title's, the mention is its object.
 REL_IN_TITLE_F = re.compile(
-    r"[ \n,]*(?:ve(?:[ \n]+viec)?|ban[ \n]+hanh|phe[ \n]+duyet)(?![a-z])[^;.:]*$"
+    r"[ \n,]*(?:ve(?:[ \n]+viec)?|ban[ \n]+hanh|phe[ \n]+duyet|quy[ \n]+dinh[ \n]+chi[ \n]+tiet"
+    r"|huong[ \n]+dan[ \n]+thi[ \n]+hanh)(?![a-z])[^;.:]*$"
 )
 # "sửa đổi, bổ sung Nghị định số …" right before the type word → amends.
 # (Provisions may stand between: "Sửa đổi, bổ sung khoản 8 Điều 11 Thông tư số 156 …".)

@@ -302,3 +302,22 @@ def test_a_title_that_carries_a_document_out_makes_it_implemented() -> None:
     ]
     assert found[1].issuer is not None
     assert found[1].issuer.name.startswith("Ban Chỉ đạo phòng, chống thiên tai")
+
+
+def test_a_list_goes_on_past_a_mention_inside_a_title() -> None:
+    text = (
+        "Thực hiện Luật Hộ tịch năm 2014, Nghị định số 123/2015/NĐ-CP ngày 15/11/2015 của Chính "
+        "phủ quy định chi tiết một số điều của Luật Hộ tịch và Quyết định số 101/QĐ-TTg ngày "
+        "23/01/2017 của Thủ tướng Chính phủ; Ủy ban nhân dân tỉnh ban hành Kế hoạch."
+    )
+    found = cites(text)
+    assert [(c.number, c.relation) for c in found] == [
+        (None, "implements"),
+        ("123/2015/NĐ-CP", "implements"),
+        ("101/QĐ-TTg", "implements"),
+    ]
+
+
+def test_a_law_title_with_a_comma_keeps_its_date() -> None:
+    found = cites("Căn cứ Luật Cán bộ, công chức ngày 13 tháng 11 năm 2008;")
+    assert [(c.doc_type, c.date, c.relation) for c in found] == [("Luật", "2008-11-13", "based_on")]
