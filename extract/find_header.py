@@ -465,6 +465,16 @@ def _is_subject_start(ln: Line) -> bool:
     return text[0].isupper() and len(text) < 100
 
 
+def _stray_caps_line(ln: Line) -> bool:
+    """A short capital line under a title that is not its subject: the issuing body or organ
+    (``CỦA BAN THƯỜNG VỤ TỈNH ỦY``, ``ỦY BAN NHÂN DÂN TỈNH …``), a lone ``VỀ``; a subject
+    opens with a verb or a noun of its own (``BAN HÀNH QUY ĐỊNH …``, ``TRIỂN KHAI …``)."""
+    f = ln.folded.strip()
+    if f.startswith("ban hanh") or rx.TITLE_SUBJECT_VERB_F.match(f):
+        return False
+    return True
+
+
 def _has_letters(ln: Line) -> bool:
     """Does the line hold any letter (not a year or a rule alone)?"""
     return any(ch.isalpha() for ch in ln.text)
@@ -498,22 +508,33 @@ def _lines_after(
                 continue  # OCR put blank lines inside the subject: "V/v Chấn chỉnh …\n\nbáo cáo"
             break
         upper = upper_ratio(ln.text)
-        if j > i and (
-            rx.DATE_LINE_F.search(ln.folded)
-            or search_if(rx.RECIPIENTS_F, rx.RECIPIENTS_NEEDS_F, ln.folded)
-            or (rx.NUMBER_ANCHOR_F.match(ln.folded) and not caps)
-            or rx.RIGHT_COLUMN_F.search(ln.folded)
-            or rx.STAMP_LINE_F.match(ln.folded)
-            or (start is not None and ln.text.lstrip().startswith("("))
-            or (
-                start is not None
-                and rx.BODY_OPENER_F.match(ln.folded.lstrip())
-                and ln.text.lstrip()[:1].isupper()
-            )
-            or (start is not None and not caps and upper > 0.8 and not _short_token(ln))
-            or (
-                caps
-                and (_caps_subject_ends(ln) or (upper < 0.5 and not ln.text.lstrip()[:1].islower()))
+        if (
+            j > i
+            and (
+                rx.DATE_LINE_F.search(ln.folded)
+                or search_if(rx.RECIPIENTS_F, rx.RECIPIENTS_NEEDS_F, ln.folded)
+                or (
+                    rx.NUMBER_ANCHOR_F.match(ln.folded)
+                    and not caps
+                    # "V/v thực hiện Kết luận" / "số 12-KL/TU của …": the subject goes on
+                    and not (start is not None and ln.text.lstrip().startswith("số "))
+                )
+                or rx.RIGHT_COLUMN_F.search(ln.folded)
+                or rx.STAMP_LINE_F.match(ln.folded)
+                or (start is not None and ln.text.lstrip().startswith("("))
+                or (
+                    start is not None
+                    and rx.BODY_OPENER_F.match(ln.folded.lstrip())
+                    and ln.text.lstrip()[:1].isupper()
+                )
+                or (start is not None and not caps and upper > 0.8 and not _short_token(ln))
+                or (
+                    caps
+                    and (
+                        _caps_subject_ends(ln)
+                        or (upper < 0.5 and not ln.text.lstrip()[:1].islower())
+                    )
+                )
             )
         ):
             break
@@ -530,6 +551,7 @@ def _lines_after(
             and upper_ratio(ln.text) > 0.8
             and len(ln.text) < 40
             and not rx.TITLE_SUBJECT_CAPS_F.match(ln.folded.lstrip())
+            and _stray_caps_line(ln)
         ):
             continue
         if start is None:

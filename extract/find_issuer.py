@@ -20,6 +20,7 @@ from chidao.extract.gazetteer import default_gazetteer
 from chidao.extract.lines import capitalised, split_lines
 from chidao.extract.records import AdminUnit, Organisation
 from chidao.extract.resolve import (
+    cadre_board,
     committee_of,
     dated,
     peoples_committee_of,
@@ -120,11 +121,13 @@ def _from_header(cleaned: Cleaned, header: Header) -> Organisation | None:
             own = resolve_organisation(f"{issuer.printed} Trung ương")
             if own is not None and own.level == "central":
                 return replace(own, printed=issuer.printed, span=issuer.span)
-        if issuer.unit is None and superior.unit is not None and issuer.printed:
-            # "BAN CÁN SỰ ĐẢNG UBND TỈNH" under "TỈNH ỦY X": relative words read against it.
-            placed = resolve_organisation(issuer.printed, context=superior)
-            if placed is not None and placed.unit is not None and placed.name != superior.name:
-                issuer = replace(placed, printed=issuer.printed, span=issuer.span)
+        cadre = rx.PARTY_CADRE_BOARD_F.match(fold(issuer.printed or ""))
+        if issuer.unit is None and superior.unit is not None and cadre is not None:
+            # "BAN CÁN SỰ ĐẢNG UBND TỈNH" under "TỈNH ỦY X": the body read against the committee.
+            body = resolve_organisation((issuer.printed or "")[cadre.end() :], context=superior)
+            if body is not None and body.unit is not None:
+                board = cadre_board(body)
+                issuer = replace(board, printed=issuer.printed, span=issuer.span)
         label = _unit_label_of(superior)
         if fold(issuer.name).startswith("ban chi dao") and label is not None:
             # "BCĐ XÂY DỰNG ĐỀ ÁN …" under "ĐẢNG ỦY PHƯỜNG X": the committee's steering

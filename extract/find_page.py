@@ -55,6 +55,8 @@ class PageField:
     value: str
     span: Span
     source: str
+    #: The page's text at ``span``, one line (``05/03/2022`` for the value ``2022-03-05``).
+    printed: str = ""
 
 
 @dataclass(frozen=True)
@@ -89,8 +91,17 @@ def read_page(text: str) -> Page:
     True
     """
     lines = _lines(text)
-    folded = fold(text)
-    start_line = _start_line(text, folded, lines)
+    start_line = _start_line(text, lines)
+    # Only the page's head is folded (the furniture above, the header below it); the rest is
+    # folded only when a tail marker may be there: a long document costs no more than a short.
+    if start_line is not None:
+        zone_end = _zone_end(text, lines, start_line)
+        lead_end = lines[min(len(lines), start_line + 3 * LEAD_LINES_INSIDE) - 1][1]
+        head_end = max(zone_end, lead_end)
+    else:
+        zone_end = 0
+        head_end = lines[min(len(lines), START_MAX_LINES) - 1][1]
+    folded = fold(text[:head_end])
     chars = list(text)
     fields: list[PageField] = []
     if start_line is None:
@@ -100,7 +111,9 @@ def read_page(text: str) -> Page:
     if start > 0 and not _page_signal(folded, lines, start):
         # No furniture above it (an OCR'd letter's stamp, a converter's title line): keep it.
         start = 0
-    end = _end(folded, lines, start)
+    if _may_have_tail(text):
+        folded = fold(text)
+    end = _end(folded, lines, start) if len(folded) == len(text) else len(text)
     fields.extend(_metadata(text, folded, 0, start))
     fields.extend(_metadata(text, folded, end, len(text)))
     fields.extend(_leads(text, folded, lines, start, end))
@@ -108,7 +121,7 @@ def read_page(text: str) -> Page:
         _blank(chars, 0, start)
         _blank(chars, end, len(text))
     if start_line is not None:
-        _shape_header(chars, folded, lines, start_line)
+        _shape_header(chars, folded, lines, start_line, zone_end)
     return Page("".join(chars), start, end, tuple(fields))
 
 
@@ -161,10 +174,25 @@ def _is_header_line(line: str, fline: str) -> bool:
     return kind is not None and fold(body).rstrip(":").strip() == fold(kind)
 
 
-def _start_line(text: str, folded: str, lines: list[Span]) -> int | None:
+def _may_have_tail(text: str) -> bool:
+    """Could the page hold a tail marker (``Văn bản liên quan`` …)? A cheap test on the text as
+    read, before folding all of it."""
+    low = text.lower()
+    return any(k in low for k in _TAIL_WORDS)
+
+
+#: Words of every tail marker, printed (with and without accents).
+_TAIL_WORDS = (
+    "liên quan", "lien quan", "chuyên mục", "chuyen muc", "hiệu lực văn bản",
+    "hieu luc van ban", "tin khác", "tin khac", "lĩnh vực", "linh vuc", "thuộc tính",
+    "thuoc tinh", "lược đồ", "luoc do",
+)  # fmt: skip
+
+
+def _start_line(text: str, lines: list[Span]) -> int | None:
     """Index of the document's first line, or ``None`` when no header line is found."""
     for i, (s, e) in enumerate(lines[:START_MAX_LINES]):
-        if _is_header_line(text[s:e], folded[s:e]):
+        if _is_header_line(text[s:e], fold(text[s:e])):
             if i > 0:
                 above = text[lines[i - 1][0] : lines[i - 1][1]].strip()
                 if above.isalpha() and above.isupper() and len(above) <= 6:
@@ -249,11 +277,12 @@ def _start_after_lead(text: str, folded: str, lines: list[Span]) -> int:
 
 def _end(folded: str, lines: list[Span], start: int) -> int:
     """Where the document ends: at the first line of page furniture below it."""
-    for s, e in lines:
-        if s <= start + 200:
-            continue
-        if e - s <= 80 and rx.PAGE_TAIL_F.match(folded[s:e]):
-            return s
+    m = rx.PAGE_TAIL_F.search(folded, min(len(folded), start + 200))
+    while m is not None:
+        line_start = folded.rfind("\n", 0, m.start()) + 1
+        if m.end() - line_start <= 80:
+            return line_start
+        m = rx.PAGE_TAIL_F.search(folded, m.end())
     return len(folded)
 
 
@@ -303,7 +332,7 @@ def _metadata(text: str, folded: str, lo: int, hi: int) -> list[PageField]:
             if not value:
                 continue
         seen.add(name)
-        out.append(PageField(name, value, (s, e), "metadata"))
+        out.append(PageField(name, value, (s, e), "metadata", " ".join(text[s:e].split())))
     return out
 
 
@@ -318,9 +347,14 @@ def _leads(text: str, folded: str, lines: list[Span], start: int, end: int) -> l
     subject."""
     zone_end = start
     # The document's own first lines may name it (a journal's archive has no header block).
-    inside = [e for s, e in lines if s >= start and folded[s:e].strip()]
+    inside: list[int] = []
+    for s, e in lines:
+        if s >= start and folded[s:e].strip():
+            inside.append(e)
+            if len(inside) == LEAD_LINES_INSIDE:
+                break
     if inside:
-        zone_end = inside[min(LEAD_LINES_INSIDE, len(inside)) - 1]
+        zone_end = inside[-1]
     out: list[PageField] = []
     for k, (s, e) in enumerate(lines):
         if e > zone_end or e > end:
@@ -350,6 +384,10 @@ def _leads(text: str, folded: str, lines: list[Span], start: int, end: int) -> l
     return out
 
 
+def _printed(text: str, start: int, end: int) -> str:
+    return " ".join(text[start:end].split())
+
+
 def _lead_fields(text: str, base: int, m) -> list[PageField]:  # type: ignore[no-untyped-def]
     out: list[PageField] = []
 
@@ -358,39 +396,46 @@ def _lead_fields(text: str, base: int, m) -> list[PageField]:  # type: ignore[no
 
     ns, ne = span("num")
     number = "".join(text[ns:ne].split()).rstrip(".,;")
-    out.append(PageField("number", number, (ns, ne), "lead"))
+    out.append(PageField("number", number, (ns, ne), "lead", _printed(text, ns, ne)))
     ts, te = span("type")
     kind = doc_type_from_word(text[ts:te]) or doc_type_from_number(number)
     if kind:
-        out.append(PageField("doc_type", kind, (ts, te), "lead"))
+        out.append(PageField("doc_type", kind, (ts, te), "lead", _printed(text, ts, te)))
     if m.group("date"):
-        iso = _iso(text[slice(*span("date"))].replace("-", "/").replace(".", "/"))
+        ds, de = span("date")
+        iso = _iso(text[ds:de].replace("-", "/").replace(".", "/"))
         if iso:
-            out.append(PageField("date", iso, span("date"), "lead"))
+            out.append(PageField("date", iso, (ds, de), "lead", _printed(text, ds, de)))
     if m.group("issuer"):
         s, e = span("issuer")
         value = " ".join(text[s:e].split()).strip(" ,.;:")
         if value:
-            out.append(PageField("issuer", value, (s, e), "lead"))
+            out.append(PageField("issuer", value, (s, e), "lead", _printed(text, s, e)))
     if m.group("subject"):
         s, e = span("subject")
         value = " ".join(text[s:e].split()).rstrip(" .;,")
         if value:
-            out.append(PageField("subject", value, (s, e), "lead"))
+            out.append(PageField("subject", value, (s, e), "lead", _printed(text, s, e)))
     return out
 
 
 # --- the header's layout ------------------------------------------------------------------------
 
 
-def _shape_header(chars: list[str], folded: str, lines: list[Span], first: int) -> None:
-    """Table cells on their own lines, wrapped cells rejoined, a flattened header broken."""
+def _zone_end(text: str, lines: list[Span], first: int) -> int:
+    """Where the header zone from line ``first`` ends: at the first line of prose below it."""
     zone = lines[first : first + HEADER_ZONE_LINES]
-    zone_end = zone[-1][1] if zone else 0
     for k, (s, e) in enumerate(zone):
-        if k > 0 and _is_prose("".join(chars[s:e])) and "|" not in chars[s:e]:
-            zone_end = s
-            break
+        if k > 0 and _is_prose(text[s:e]) and "|" not in text[s:e]:
+            return s
+    return zone[-1][1] if zone else 0
+
+
+def _shape_header(
+    chars: list[str], folded: str, lines: list[Span], first: int, zone_end: int
+) -> None:
+    """Table cells on their own lines, wrapped cells rejoined, a flattened header broken."""
+    zone = [ln for ln in lines[first : first + HEADER_ZONE_LINES] if ln[0] < zone_end]
     lo = zone[0][0] if zone else 0
     for s, e in zone:
         if s >= zone_end:
@@ -413,8 +458,8 @@ def _shape_header(chars: list[str], folded: str, lines: list[Span], first: int) 
         cell = fline.endswith(("so:", "so :")) or rx.DATE_CUT_DAY_F.search(fline)
         word = line.isalpha() and len(line) <= 6 and line[:1].isupper()
         if cell or (word and folded[nl + 1 : nl + 2] != "\n"):
-            for i in range(nl, m.end()):
-                if chars[i] == "\n":
+            for i in range(m.start(), m.end()):
+                if chars[i] in "\r\n":  # (a Windows line end: "\r" would break the line again)
                     chars[i] = " "
     _unflatten(chars, folded, lo, zone_end)
 
@@ -426,7 +471,8 @@ def _unflatten(chars: list[str], folded: str, lo: int, hi: int) -> None:
     while pos < hi:
         nl = text.find("\n", pos, hi)
         end = nl if nl != -1 else hi
-        line_f = fold(text[pos:end])
+        # The page's fold still holds: the layout so far changed only "|" and line breaks.
+        line_f = folded[pos:end].replace("\n", " ")
         cuts: list[int] = []
         for pattern in (rx.FLAT_MOTTO_F, rx.FLAT_NUMBER_F):
             for m in pattern.finditer(line_f):
@@ -443,7 +489,12 @@ def _unflatten(chars: list[str], folded: str, lo: int, hi: int) -> None:
             # A second organisation on the line: only in a line that is a header's (it opens
             # with a committee or holds the number, motto or date), not a title's subject.
             cuts.extend(m.start() for m in rx.FLAT_ORG_F.finditer(line_f))
-        if d is not None and cuts:
+        if d is not None and not cuts and rx.PAGE_HEADER_ORG_F.match(line_f):
+            # "HUYỆN ỦY KIẾN XƯƠNG Kiến Xương, ngày …": the two columns merged on one line.
+            at = _place_start(text[pos:end], d.start())
+            if 0 < at < d.start():
+                cuts.append(at)
+        elif d is not None and cuts:
             cuts.append(_place_start(text[pos:end], d.start()))
             after = d.end()
             while after < len(line_f) and line_f[after] == " ":
@@ -482,7 +533,7 @@ def _split_title(chars: list[str], lo: int, hi: int) -> None:
             if len(words) > n and all(w.isupper() for w in words[:n]):
                 head = " ".join(words[:n])
                 kind = doc_type_from_word(head)
-                if kind and fold(head) == fold(kind) and words[n][:1].islower():
+                if kind and fold(head) == fold(kind) and not words[n].isupper():
                     cut = lo + s + len(head)
                     chars[cut] = "\n"
                     _split_body(chars, cut + 1, hi)

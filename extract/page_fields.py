@@ -17,12 +17,12 @@ import re
 from dataclasses import replace
 from datetime import date
 
-from chidao.extract.clean import Cleaned, fold
+from chidao.extract.clean import Cleaned, fold, tone_normal
 from chidao.extract.doc_types import doc_type_from_number
 from chidao.extract.find_header import Header
 from chidao.extract.find_issuer import document_provinces, territory
 from chidao.extract.find_page import Page
-from chidao.extract.gazetteer import bare_name, default_gazetteer
+from chidao.extract.gazetteer import REFORM_DATE, bare_name, default_gazetteer
 from chidao.extract.records import Mention, Organisation
 from chidao.extract.resolve import (
     committee_of,
@@ -44,21 +44,60 @@ def fill_header(header: Header, page: Page) -> Header:
     >>> h.number.value, h.number.origin, h.doc_type.value
     ('12/KH-UBND', 'page', 'Kế hoạch')
     """
+    page = agreeing(page, header)
     changes: dict[str, Mention] = {}
     for name in ("number", "date", "subject"):
         if getattr(header, name) is None:
             f = page.get(name)
             if f is not None:
-                changes[name] = Mention(f.value, f.span, f.value, origin="page")
+                changes[name] = Mention(f.value, f.span, f.printed or f.value, origin="page")
     if header.doc_type is None:
         f = page.get("doc_type")
         number = changes.get("number") or header.number
         if f is not None:
-            changes["doc_type"] = Mention(f.value, f.span, f.value, origin="page")
+            changes["doc_type"] = Mention(f.value, f.span, f.printed or f.value, origin="page")
         elif number is not None and doc_type_from_number(number.value):
             kind = doc_type_from_number(number.value) or ""
             changes["doc_type"] = Mention(kind, number.span, number.printed, origin=number.origin)
     return replace(header, **changes) if changes else header
+
+
+def agreeing(page: Page, header: Header) -> Page:
+    """The page's fields less those of a block (lead line, metadata) that names another
+    document: a number or a type other than the document's own (a related document's lead).
+
+    >>> from chidao.extract.find_page import PageField
+    >>> page = Page("", 0, 0, (PageField("number", "12/QĐ-UBND", (0, 10), "lead"),
+    ...                        PageField("date", "2020-01-02", (11, 21), "lead")))
+    >>> agreeing(page, Header(number=Mention("45/KH-UBND"))).fields
+    ()
+    """
+    if not page.fields:
+        return page
+    drop: set[str] = set()
+    for f in page.fields:
+        own = header.number if f.name == "number" else header.doc_type
+        if f.name not in ("number", "doc_type") or own is None or own.origin != "document":
+            continue
+        if f.name == "number":
+            # The serial decides: "1961/QĐUBND" (OCR) and "1961/2019/QĐ-UBND" are one number.
+            if _serial(f.value) != _serial(own.value):
+                drop.add(f.source)
+        elif _key(f.value) != _key(own.value):
+            drop.add(f.source)
+    if not drop:
+        return page
+    return replace(page, fields=tuple(f for f in page.fields if f.source not in drop))
+
+
+def _serial(number: str) -> str:
+    m = re.match(r"\D*(\d+)", number)
+    return m.group(1).lstrip("0") if m else number
+
+
+def _key(value: str) -> str:
+    """A number or type compared without case, accents, spaces and separators."""
+    return "".join(ch for ch in fold(value) if ch.isalnum())
 
 
 def fill_issuer(
@@ -67,6 +106,7 @@ def fill_issuer(
     """The issuer completed: its unit inferred where the header prints none, or the page's
     issuer where the document names none (or only the Central Committee, whose header
     Politburo and Secretariat documents share)."""
+    page = agreeing(page, header)
     at = date.fromisoformat(header.date.value) if header.date is not None else None
     with dated(at):
         if issuer is not None and issuer.unit is None and _unitless_local(issuer):
@@ -225,8 +265,8 @@ def _infer_unit(
     if f is not None:
         unit = _place_unit(f.value, at)
         if unit is not None:
-            return replace(peoples_committee_of(unit, body), printed=f.value, span=f.span,
-                           origin="page")  # fmt: skip
+            org = peoples_committee_of(unit, body)
+            return replace(org, printed=f.printed or f.value, span=f.span, origin="page")
     return None
 
 
@@ -259,8 +299,23 @@ def _place_unit(place: str, at: date | None):  # type: ignore[no-untyped-def]
             return unit
         if unit is not None and fold(unit.name).startswith("thanh pho"):
             return unit
-    found = g.find(name, level="district", at=at)
+    found = _exact(g.find(name, level="district", at=at), name)
+    if len(found) == 1:
+        return found[0]
+    # From 1 July 2025 below the province are communes and wards only.
+    found = g.find(name, level="commune", at=at) if at is not None and at >= REFORM_DATE else []
+    found = _exact(found, name)
     return found[0] if len(found) == 1 else None
+
+
+def _exact(found: list, name: str) -> list:  # type: ignore[type-arg]
+    """Namesakes told apart by their accents (``Gia Viễn`` is not ``Gia Viên``) where the
+    accent-blind lookup found several."""
+    if len(found) < 2:
+        return found
+    want = tone_normal(bare_name(name)).lower()
+    same = [u for u in found if tone_normal(bare_name(u.name)).lower() == want]
+    return same or found
 
 
 def _inferred(found: Organisation, printed: Organisation) -> Organisation:
@@ -278,16 +333,18 @@ def _page_issuer(
         return None
     found = resolve_organisation(f.value, at=at)
     if found is not None and found.level is not None and found.unit is not None:
-        return replace(found, printed=f.value, span=f.span, origin="page")
+        return replace(found, printed=f.printed or f.value, span=f.span, origin="page")
     if found is not None and found.level == "central":
-        return replace(found, printed=f.value, span=f.span, origin="page")
+        return replace(found, printed=f.printed or f.value, span=f.span, origin="page")
     if found is not None and found.system == "party" and found.level in ("province", "district"):
         # "của Ban Thường vụ Tỉnh ủy": the committee of the unit the document is about.
         unit = territory(cleaned, (0, len(cleaned.text)), None)
         if unit is not None and unit.level == "district" and found.level == "province":
             unit = default_gazetteer().province(unit.province or "", at=at)
         if unit is not None and unit.level == found.level:
-            return replace(committee_of(unit), printed=f.value, span=f.span, origin="page")
+            return replace(
+                committee_of(unit), printed=f.printed or f.value, span=f.span, origin="page"
+            )
     # A place ("Tỉnh Quảng Ngãi", "Thành phố Huế"): the number's code names the body.
     number = header.number.value if header.number else ""
     codes = [c for c in re.split(r"[-/]", fold(number)) if c]
@@ -297,7 +354,9 @@ def _page_issuer(
     for code in codes:
         if code in _CODE_BODY:
             org = peoples_committee_of(unit, _CODE_BODY[code])
-            return replace(org, printed=f.value, span=f.span, origin="page")
+            return replace(org, printed=f.printed or f.value, span=f.span, origin="page")
         if code in ("tu", "thu", "hu", "qu", "du"):
-            return replace(committee_of(unit), printed=f.value, span=f.span, origin="page")
+            return replace(
+                committee_of(unit), printed=f.printed or f.value, span=f.span, origin="page"
+            )
     return None

@@ -202,7 +202,7 @@ DASH_SPACING = re.compile(r"\s*-\s*")
 # Punctuation ending a printed name: "Bộ Tài chính;" "Tổng cục Thuế.".
 TRAILING_PUNCT = re.compile(r"[.,;:]+$")
 # What a spokesman is dropped before: a committee, "Tỉnh ủy", "Đảng bộ tỉnh".
-COMMITTEE_AHEAD_F = re.compile(r"(?:tinh|thanh|huyen|quan|thi|dang) uy|dang bo")
+COMMITTEE_AHEAD_F = re.compile(r"(?:tinh|thanh|huyen|quan|thi|dang) uy|dang bo|uy ban mat tran")
 # A committee organ not caught by COMMITTEE_ORGAN_F: "Văn phòng … Huyện ủy", "Ban … Tỉnh ủy".
 PARTY_ORGAN_F = re.compile(r"(?:ban|van phong|uy ban kiem tra)\b.*\buy\b")
 # The level words in a name: "… các tỉnh, thành phố" (province), "huyện" (district), "xã".
@@ -230,10 +230,15 @@ SPACE = re.compile(r" ")
 
 # Who speaks for a committee, dropped to name the committee itself:
 # "Ban Thường vụ Tỉnh ủy", "Thường trực Huyện ủy", "BAN CHẤP HÀNH ĐẢNG BỘ TỈNH", "TT Tỉnh ủy".
-ORG_SPOKESMAN_F = re.compile(r"^(?:ban thuong vu|thuong truc|ban chap hanh|btv|tt)\s+(?=\S)")
+ORG_SPOKESMAN_F = re.compile(
+    r"^(?:ban thuong vu|ban thuong truc|thuong truc|ban chap hanh|btv|tt)\s+(?=\S)"
+)
 # Abbreviations spelled out: "UBND huyện", "HĐND tỉnh", "MTTQ", "BHXH tỉnh", "TP. Hà Nội",
 # "UB Giám sát", "TW".
 ORG_ABBREVIATIONS_F = (
+    (re.compile(r"\bnn\s*(?:&|va)\s*ptnt\b"), "Nông nghiệp và Phát triển nông thôn"),
+    (re.compile(r"\bptnt\b"), "Phát triển nông thôn"),
+    (re.compile(r"(?<=[a-z]) & (?=[a-z])"), " và "),
     (re.compile(r"\bubnd\b"), "Ủy ban nhân dân"),
     (re.compile(r"\bhdnd\b"), "Hội đồng nhân dân"),
     (re.compile(r"\bub\b"), "Ủy ban"),
@@ -271,6 +276,12 @@ TERRITORY_F = re.compile(
 )
 # The Party's board in a State body (folded): "Ban cán sự đảng Bộ Y tế", "BCS đảng UBND tỉnh".
 PARTY_CADRE_BOARD_F = re.compile(r"^(?:ban can su dang|bcs dang|bcsd)\s+")
+# A local Front committee (folded): "Ủy ban MTTQ Việt Nam thị xã", "Ủy ban Mặt trận Tổ quốc
+# Việt Nam tỉnh Ninh Bình" (MTTQ already spelled out).
+FRONT_COMMITTEE_F = re.compile(
+    r"^uy ban mat tran to quoc(?: viet nam)?\s+"
+    r"(?P<utype>tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran)\b\s*(?P<place>.*)$"
+)
 # A body of a committee: "Ban Tuyên giáo Huyện ủy", "Văn phòng Tỉnh ủy", "UBKT Huyện ủy".
 COMMITTEE_ORGAN_F = re.compile(
     r"^(?P<organ>ban [a-z ]+?|van phong|uy ban kiem tra|ubkt)\s+"
@@ -370,6 +381,12 @@ CAPS_SUBJECT_STOP_F = re.compile(
     r"|ban thuong vu|ban chap hanh|giam doc|tong cuc truong|cuc truong|can cu)\b"
     r"|(?:[ivxl]+|[a-d]|\d{1,2})\s*[.)/-]\s"
 )
+# Verbs that open a title subject in capitals (folded): "BAN HÀNH QUY CHẾ …", "TRIỂN KHAI …",
+# "THỰC HIỆN …", "TĂNG CƯỜNG …", "SẮP XẾP …", "TỔ CHỨC …".
+TITLE_SUBJECT_VERB_F = re.compile(
+    r"(?:ban hanh|trien khai|thuc hien|tang cuong|sap xep|to chuc|nang cao|day manh|phe duyet"
+    r"|quy dinh|xay dung|chan chinh|kien toan|thanh lap|phong,? chong|giam sat|ra soat)\b"
+)
 # "Về việc"/"V/v" at the start of a title subject: "Về việc tiếp tục đẩy mạnh …".
 SUBJECT_PREFIX_F = re.compile(r"^(?:v\s*/\s*v|ve viec)\b[\s:.]*")
 # The recipients' opener: "Kính gửi:", "Kinh gửi", "Kínhgửi:", OCR "Site gửi:", "gửi:";
@@ -408,8 +425,9 @@ PAGE_META_LABEL_F = re.compile(
 # A line of page furniture that ends the document when it follows it: "HIỆU LỰC VĂN BẢN",
 # "Văn bản liên quan", "Tin cùng chuyên mục" (strong: a document never prints these alone).
 PAGE_TAIL_F = re.compile(
-    r"^[\s|*]*(?:hieu luc van ban|van ban lien quan|tin lien quan|bai viet lien quan|cac tin khac"
-    r"|tin cung chuyen muc|van ban cung linh vuc|thuoc tinh van ban|luoc do van ban)\s*:?\s*$"
+    r"^[ \t|*]*(?:hieu luc van ban|van ban lien quan|tin lien quan|bai viet lien quan|cac tin khac"
+    r"|tin cung chuyen muc|van ban cung linh vuc|thuoc tinh van ban|luoc do van ban)[ \t\r:]*$",
+    re.M,
 )
 # A page's headline naming a document kind (folded): "Quy định về sự phối hợp …", "Kế hoạch
 # thực hiện Kết luận số 01-KL/TW", "Chỉ thị 15/CT-UBND năm 2014 …".
@@ -476,14 +494,18 @@ PARTY_HEADER_OPEN_F = re.compile(
 # Where the body starts inside a flattened header's subject line (folded, capital in print):
 # "KẾ HOẠCH kiểm điểm … năm 2020 Thực hiện Hướng dẫn số …".
 FLAT_BODY_F = re.compile(
-    r"(?<=[a-z0-9)\"”.] )(?:thuc hien|can cu|kinh gui|thi hanh|trien khai thuc hien|de |nham )"
+    r"(?<=[a-z0-9)\"”.] )(?:thuc hien|can cu|kinh gui|thi hanh|trien khai thuc hien|nham "
+    r"|thoi gian qua|trong thoi gian|hien nay|sau khi)"
 )
 # A body's opening words at a line's start (folded; capital in print): they end a subject.
-BODY_OPENER_F = re.compile(r"(?:thuc hien|can cu|kinh gui|thi hanh)\b")
+BODY_OPENER_F = re.compile(
+    r"(?:thuc hien|can cu|kinh gui|thi hanh|thoi gian qua|trong (?:thoi gian|nhung nam|nam)"
+    r"|hien nay|nham |sau khi|ngay \d)"
+)
 # Wrapped header cells to rejoin (folded, raw layout): "ngày\n20 tháng", "ngày 23\ntháng",
 # "Số:\n258/KH-UBND", "VỀ\nVIỆC", "ỦY\nBAN NHÂN DÂN", "Tiền\nGiang, ngày".
 HEADER_WRAP_F = re.compile(
-    r"(?:\bngay|\bngay \d{1,2}|\bs[o6]\s*:|^ve|^[a-z]{2,6})[ \t]*\n(?:[ \t]*\n)?[ \t]*"
+    r"(?:\bngay|\bngay \d{1,2}|\bs[o6]\s*:|^ve|^[a-z]{2,6})[ \t\r]*\n(?:[ \t\r]*\n)?[ \t]*"
     r"(?=\d|thang\b|viec\b|[a-z])",
     re.M,
 )

@@ -494,19 +494,32 @@ def _resolve(
         return central
     m = rx.PARTY_CADRE_BOARD_F.match(f)
     if m:  # "Ban cán sự đảng Bộ Y tế": the Party's board in a State body, at that body's level
+        # A relative "UBND tỉnh" is read against the issuer: its province's.
         body = _resolve(text[m.end() :], f[m.end() :], context, province_hint)
-        if body is not None:
-            parent = committee_of(body.unit).name if body.unit is not None else None
-            return Organisation(
-                name=f"Ban cán sự đảng {body.name}",
-                parent=parent,
-                level=body.level,
-                system="party",
-                unit=body.unit,
-            )
+        if body is not None and (body.level == "central" or body.unit is not None):
+            return cadre_board(body)
+    m = rx.FRONT_COMMITTEE_F.match(f)
+    if m:  # "Ủy ban MTTQ Việt Nam thị xã" (of the issuer's town), "… tỉnh Ninh Bình"
+        place = text[m.start("place") :].strip(" ,.;:-")
+        utype = m.group("utype")
+        if place:
+            unit = _unit_for_place(place, utype, province_hint)
+        elif utype in ("tinh", "thanh pho"):
+            unit = _province_of(context)
+        else:
+            unit = _district_of(context) if utype in ("huyen", "quan", "thi xa") else None
+        if unit is not None:
+            return _front_committee(unit)
     m = rx.PARTY_BRANCH_F.match(f)
     if m:  # "Đảng bộ tỉnh Ninh Bình" names its committee
-        unit = _unit_for_place(text[m.start("place") :], m.group("utype"), province_hint)
+        place = text[m.start("place") :].strip(" ,.;:-")
+        if not place:  # "Ban Chấp hành Đảng bộ tỉnh": the issuer's own province's
+            utype = m.group("utype")
+            rel = _province_of(context) if utype in ("tinh", "thanh pho") else None
+            if utype in ("huyen", "quan", "thi xa"):
+                rel = _district_of(context)
+            return committee_of(rel) if rel is not None else None
+        unit = _unit_for_place(place, m.group("utype"), province_hint)
         return committee_of(unit) if unit else None
     m = rx.PARTY_COMMITTEE_F.match(f)
     if m:
@@ -615,6 +628,34 @@ def _strip_unit_word(place: str) -> str:
     return place[m.end() :] if m else place
 
 
+def cadre_board(body: Organisation) -> Organisation:
+    """The Party's board (``Ban cán sự đảng``) in a State body, under the committee of the
+    body's unit (none for a national body).
+
+    >>> cadre_board(resolve_organisation("Bộ Y tế")).name
+    'Ban cán sự đảng Bộ Y tế'
+    """
+    parent = committee_of(body.unit).name if body.unit is not None else None
+    return Organisation(
+        name=f"Ban cán sự đảng {body.name}",
+        parent=parent,
+        level=body.level,
+        system="party",
+        unit=body.unit,
+    )
+
+
+def _front_committee(unit: AdminUnit) -> Organisation:
+    """The Front committee of a unit; its parent the one a level up."""
+    body = "Ủy ban Mặt trận Tổ quốc Việt Nam"
+    above = peoples_committee_of(unit).parent
+    parent = above.replace("Ủy ban nhân dân", body, 1) if above else None
+    return Organisation(
+        name=f"{body} {_unit_label(unit)}", parent=parent, level=unit.level, system="front",
+        unit=unit,
+    )  # fmt: skip
+
+
 def _bloc_committee(text: str, place: str) -> Organisation:
     """``Đảng ủy Khối cơ quan tỉnh X`` (under the Tỉnh ủy), ``Đảng ủy Khối các cơ quan Trung
     ương`` (central): a bloc committee is named by its bloc, not by a unit."""
@@ -650,6 +691,10 @@ def _peoples_body(
         unit = None
         if utype == "tinh" or (utype == "thanh pho" and context and context.level != "province"):
             unit = _province_of(context)
+        elif utype == "thanh pho" and context is not None:
+            # "UBND Thành phố" in a letter of a centrally-run city: that city.
+            prov = _province_of(context)
+            unit = prov if prov is not None and _type_of(prov) == "thanh pho" else None
         elif utype in ("huyen", "quan", "thi xa"):
             unit = _district_of(context)
         if unit is None:

@@ -160,6 +160,7 @@ class CHIDAO(DefinedNamespace):
     signerPositionSpan: URIRef
     onBehalfOfSpan: URIRef
     citationSpan: URIRef
+    linkPending: URIRef
     # individuals: levels and systems
     central: URIRef
     province: URIRef

@@ -8,10 +8,13 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-#: Registry graphs (organisations, units, types) are named so; file graphs are not.
-REGISTRY = "https://w3id.org/chidao/graph/registry/"
+#: Graphs that are not a file's: the registry (organisations, units, types), the links
+#: graphs of year-less citations, the link stage's pending keys.
+NOT_FILES = tuple(
+    f"https://w3id.org/chidao/graph/{kind}/" for kind in ("registry", "links", "pending")
+)
 
 
 def file_graphs(counts: dict[str, int]) -> dict[str, int]:
-    """``counts`` (graph → triples) without the registry's graphs: one entry per file."""
-    return {g: n for g, n in counts.items() if not str(g).startswith(REGISTRY)}
+    """``counts`` (graph → triples) without the other graphs: one entry per file."""
+    return {g: n for g, n in counts.items() if not str(g).startswith(NOT_FILES)}

@@ -143,3 +143,37 @@ def test_reach_days_keeps_namesake_districts_of_two_provinces_apart() -> None:
     # Reached by an undated document only: covered, but not on the curve.
     first = diffusion.reach_days(docs, units)
     assert diffusion.diffusion_curve(first, len(units)) == [(0, 0.0), (12, 1 / 3)]
+
+
+def test_report_on_an_undated_document_says_lags_are_unknown() -> None:
+    from datetime import date
+
+    import networkx as nx
+
+    from chidao.graph.analysis.cascade import cascade
+    from chidao.graph.report.data import DocumentReport
+    from chidao.graph.report.page import document_page
+
+    G = nx.MultiDiGraph()
+    G.add_node("c", kind="document", number="9/CT-TTg", level="central")  # no date
+    G.add_node("p", kind="document", number="5-CV/TU", level="province", date=date(2021, 3, 1))
+    G.add_edge("p", "c", key="implements")
+    tree = cascade(G, "c")
+    lags = diffusion.level_lags(tree)
+    assert lags == {"province": [None]}
+    report = DocumentReport(
+        cascade=tree,
+        gaps=None,
+        gaps_error=None,
+        lags=(diffusion.lag_stats("province", lags["province"]),),
+        first_days={},
+        curve=[],
+        deeper={},
+        fastest=(),
+        slowest=(),
+        chains=(),
+    )
+    html = document_page(report)
+    assert "The document is undated: every lag from it is unknown." in html
+    assert "<svg" not in html  # no curve, no box plot: nothing is known
+    assert '<td>province</td><td class="n">1</td><td class="n">1</td>' in html

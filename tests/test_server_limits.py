@@ -277,3 +277,18 @@ def test_the_hostile_mix_leaves_the_server_alive_and_fast(store: Path) -> None:
             assert _query(ep.query_url, LIGHT)[0] == 200
             times.append(time.monotonic() - started)
         assert statistics.quantiles(times, n=20)[18] <= 1.0
+
+
+def test_slow_queries_leave_a_worker_to_quick_ones(store: Path) -> None:
+    limits = Limits(timeout_s=3, trial_s=0.3, workers=2, queue_wait_s=30)
+    with Endpoint(store, port=0, limits=limits) as ep:
+        slow = [threading.Thread(target=_query, args=(ep.query_url, CROSS)) for _ in range(3)]
+        for thread in slow:
+            thread.start()
+        time.sleep(0.8)  # every cross product has had its trial and waits in the slow lane
+        answers = [_query(ep.query_url, LIGHT)[0] for _ in range(10)]
+        still_running = sum(thread.is_alive() for thread in slow)
+        for thread in slow:
+            thread.join()
+        assert answers == [200] * 10
+        assert still_running >= 1  # the quick queries did not wait for the slow ones

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import signal
 import subprocess
 import sys
@@ -189,3 +190,38 @@ def test_a_store_killed_while_created_is_reported_then_finished(
     assert inspect_folder(path) is Folder.CHIDAO
     result = runner.invoke(main, ["stats", "--store", str(path)])
     assert result.exit_code == 0, result.output
+
+
+@pytest.mark.skipif(
+    not hasattr(os, "geteuid") or os.geteuid() != 0 or shutil.which("setpriv") is None,
+    reason="needs root and setpriv (util-linux), to run a command without root's file access",
+)
+def test_a_store_you_cannot_write_says_so_and_still_reads(tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    with OxigraphStore(store) as db:
+        db.update("INSERT DATA { GRAPH <https://w3id.org/chidao/graph/x> { <x:a> <x:b> 1 } }")
+    for path in (store, *store.rglob("*")):
+        path.chmod(0o555 if path.is_dir() else 0o444)
+    chidao = str(Path(sys.executable).parent / "chidao")
+    # Root without the capabilities that bypass file permissions: a user who may read only.
+    drop = ["setpriv", "--bounding-set=-dac_override,-dac_read_search"]
+
+    def run(*args: str) -> subprocess.CompletedProcess[str]:
+        return subprocess.run(
+            [*drop, chidao, *args, "--store", str(store)],
+            capture_output=True,
+            text=True,
+            timeout=120,
+        )
+
+    try:
+        write = run("ingest", str(SAMPLES))
+        assert write.returncode == 1
+        assert "permission denied" in write.stderr and "another" not in write.stderr
+        assert "Traceback" not in write.stderr
+        read = run("query", "SELECT ?o WHERE { <x:a> <x:b> ?o }", "--format", "csv")
+        assert read.returncode == 0, read.stderr
+        assert read.stdout.split() == ["o", "1"]
+    finally:
+        for path in (store, *store.rglob("*")):
+            path.chmod(0o755)

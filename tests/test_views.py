@@ -182,10 +182,11 @@ def test_aggregate_counts_members_median_lag_and_internal_edges() -> None:
     G = campaign_graph(provinces=2, districts_per_province=3)
     G.add_edge("p0d1", "p0d0", key="cites")  # two districts of one province
     A = aggregate(G, G.nodes, "province", keep={"c"})
+    # Each province document is alone in its group: it stays itself.
     assert set(A.nodes) == {
         "c",
-        ("province", "P0", "province"),
-        ("province", "P1", "province"),
+        "p0",
+        "p1",
         ("province", "P0", "district"),
         ("province", "P1", "district"),
     }
@@ -198,7 +199,7 @@ def test_aggregate_counts_members_median_lag_and_internal_edges() -> None:
         1,
     )
     assert g["sample"] == ["1-CV/HU", "2-CV/HU", "3-CV/HU"]
-    e = A.edges[("province", "P0", "district"), ("province", "P0", "province"), "implements"]
+    e = A.edges[("province", "P0", "district"), "p0", "implements"]
     assert e["count"] == 3 and e["lag_days"] == 8  # lags 7, 8, 9
     assert A.number_of_edges() == 4
 
@@ -216,8 +217,8 @@ def test_big_views_group_and_use_fixed_positions() -> None:
     html = corpus_view(G)
     data = page_data(html)
     kinds = {n["kind"] for n in data["nodes"]}
-    # Central issuer, and per province one group of its province and one of its districts.
-    assert kinds == {"group"} and len(data["nodes"]) == 61
+    # The central document, and per province its own document and one group of its districts.
+    assert kinds == {"group", "document"} and len(data["nodes"]) == 61
     assert sum(n.get("count", 1) for n in data["nodes"]) == 631
     assert data["options"]["layout"]["hierarchical"]["enabled"] is False
     assert "631 nodes do not read one by one at this size" in html

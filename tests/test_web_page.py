@@ -345,6 +345,17 @@ def test_regression_units_in_force_on_the_documents_date() -> None:
     )
     later = extract_text(city.format(y=2025)).issuer
     earlier = extract_text(city.format(y=2023)).issuer
+    # A commune's People's Committee printed without its unit, after the reform.
+    commune = extract_text(
+        "ỦY BAN NHÂN DÂN | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+        "Số: 25/KH-UBND | Gia Viễn, ngày 10 tháng 9 năm 2025 |\n"
+        "KẾ HOẠCH\nTỔ CHỨC NGÀY HỘI TRÊN ĐỊA BÀN XÃ\n"
+    ).issuer
+    assert (commune.name, commune.parent, commune.level) == (
+        "Ủy ban nhân dân xã Gia Viễn",
+        "Ủy ban nhân dân tỉnh Ninh Bình",
+        "commune",
+    )
     # Huế is a centrally governed city in 2025, a city of Thừa Thiên Huế before.
     assert (later.name, later.level, later.parent) == (
         "Ủy ban nhân dân thành phố Huế",
@@ -443,3 +454,103 @@ def test_regression_signature_stamp_above_the_header_is_the_documents() -> None:
     text = "Người ký: Cục Thuế tỉnh Nam Định\nThời gian ký: 12.03.2021 10:00\n\n" + HEADER
     page = read_page(text)
     assert page.start == 0 and page.text == text
+
+
+def test_regression_title_subjects_end_where_the_body_starts() -> None:
+    # A short subject in capitals that opens with a verb is the subject (not a stray capital
+    # line); a subject in sentence case ends where the body's first sentence starts.
+    table = (
+        "| ỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI -------- | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM --- |\n"
+        "| Số: 12/2020/QĐ-UBND | Đồng Nai, ngày 05 tháng 3 năm 2020 |\n"
+        "QUYẾT ĐỊNH\nBAN HÀNH QUY ĐỊNH PHÂN CẤP QUẢN LÝ\nỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI\n"
+        "Căn cứ Luật Tổ chức chính quyền địa phương ngày 19 tháng 6 năm 2015;\n"
+    )
+    assert extract_text(table).subject.value == "BAN HÀNH QUY ĐỊNH PHÂN CẤP QUẢN LÝ"
+    letter = (
+        "THỦ TƯỚNG CHÍNH PHỦ | CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM |\n"
+        "Số: 19/CT-TTg | Hà Nội, ngày 12 tháng 7 năm 2021 |\nCHỈ THỊ\n"
+        "Về việc tăng cường công tác phòng cháy\nThời gian qua, công tác phòng cháy có kết quả.\n"
+    )
+    assert extract_text(letter).subject.value == "tăng cường công tác phòng cháy"
+
+
+def test_regression_news_lead_names_the_document() -> None:
+    text = (
+        "Ngày 12/3/2021, Ban Thường vụ Huyện ủy Yên Thế đã ban hành Kế hoạch số 45-KH/HU về tổ "
+        "chức các hoạt động kỷ niệm.\nSau đây là toàn văn Kế hoạch:\nKẾ HOẠCH\n"
+        "tổ chức các hoạt động kỷ niệm\nI. MỤC ĐÍCH, YÊU CẦU\n1. Các chi bộ tổ chức tuyên truyền.\n"
+    )
+    v = _values(extract_text(text))
+    assert (v["number"], v["date"], v["issuer"]) == ("45-KH/HU", "2021-03-12", "Huyện ủy Yên Thế")
+    assert v["subject"] == "tổ chức các hoạt động kỷ niệm" and v["place"] is None
+
+
+def test_regression_issuer_and_date_merged_on_one_line() -> None:
+    # Two columns read as one line: the committee, then the place and date of the right column.
+    text = (
+        "ĐẢNG BỘ TỈNH NINH BÌNH\n\nĐẢNG CỘNG SẢN VIỆT NAM\n\n"
+        "HUYỆN ỦY KIM SƠN Kim Sơn, ngày 07 tháng 5 năm 2021\nSỐ 214 -CV/HU\n"
+        "V/v phòng, chống dịch bệnh\n\nKính gửi: Các tổ chức cơ sở đảng.\n"
+    )
+    v = _values(extract_text(text))
+    assert (v["issuer"], v["parent"], v["place"]) == (
+        "Huyện ủy Kim Sơn",
+        "Tỉnh ủy Ninh Bình",
+        "Kim Sơn",
+    )
+    assert (v["number"], v["date"]) == ("214-CV/HU", "2021-05-07")
+
+
+def test_regression_a_related_documents_lead_is_not_this_documents() -> None:
+    # A headline naming another document above a header that lost its date: its date and
+    # issuer are not this document's.
+    text = (
+        "Trang chủ > Văn bản\nQuyết định số 88/QĐ-UBND ngày 02/01/2020 của UBND tỉnh Nam Định "
+        "về việc phê duyệt dự án\n"
+        "ỦY BAN NHÂN DÂN\nTỈNH NINH BÌNH\nSố: 17/KH-UBND\nKẾ HOẠCH\nTRIỂN KHAI CÔNG TÁC NĂM 2022\n"
+        "Thực hiện Chỉ thị số 05/CT-TTg ngày 01/02/2022 của Thủ tướng Chính phủ, Ủy ban nhân dân "
+        "tỉnh ban hành Kế hoạch như sau:\n"
+    )
+    rec = extract_text(text)
+    assert rec.number.value == "17/KH-UBND" and rec.date is None
+    assert rec.issuer.name == "Ủy ban nhân dân tỉnh Ninh Bình"
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        # a State header flattened with its title, subject and body on one line
+        (
+            "ỦY BAN NHÂN DÂN TỈNH NINH BÌNH CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM Độc lập - Tự do - "
+            "Hạnh phúc Số: 12/KH-UBND Ninh Bình, ngày 5 tháng 3 năm 2022 KẾ HOẠCH Triển khai công "
+            "tác phòng, chống thiên tai năm 2022 Thực hiện Chỉ thị số 05/CT-TTg ngày 01/02/2022 "
+            "của Thủ tướng Chính phủ, Ủy ban nhân dân tỉnh ban hành Kế hoạch như sau:\n"
+            "I. MỤC ĐÍCH\n",
+            "Triển khai công tác phòng, chống thiên tai năm 2022",
+        ),
+        # a Party header flattened, the body's first sentence on the same line
+        (
+            "TỈNH ỦY NINH BÌNH * Số 45-CT/TU ĐẢNG CỘNG SẢN VIỆT NAM Ninh Bình, ngày 12 tháng 4 năm "
+            "2021 CHỈ THỊ về tăng cường công tác phòng, chống dịch Thời gian qua, công tác phòng, "
+            "chống dịch đạt kết quả.\n",
+            "về tăng cường công tác phòng, chống dịch",
+        ),
+        # a V/v line wrapped before "số …" of the document it names
+        (
+            "HUYỆN ỦY KIM SƠN\n*\nSố 217-CV/HU\nV/v thực hiện Kết luận\nsố 12-KL/TU của Ban "
+            "Thường vụ Tỉnh ủy\nĐẢNG CỘNG SẢN VIỆT NAM\nKim Sơn, ngày 12 tháng 4 năm 2021\n"
+            "Kính gửi: Các chi bộ\n",
+            "thực hiện Kết luận số 12-KL/TU của Ban Thường vụ Tỉnh ủy",
+        ),
+    ],
+)
+def test_regression_flattened_headers_and_wrapped_subjects(text: str, subject: str) -> None:
+    rec = extract_text(text)
+    assert rec.subject is not None and rec.subject.value == subject
+    assert rec.number is not None and rec.date is not None and rec.issuer is not None
+
+
+def test_regression_windows_line_ends_read_like_unix_ones() -> None:
+    page = "Đăng nhập\nLượt xem: 12\n" + HEADER.replace("Bình, ngày 05", "Bình, ngày\n05")
+    page += "\nVăn bản liên quan\nQuyết định 12/QĐ-UBND\n"
+    assert _values(extract_text(page.replace("\n", "\r\n"))) == _values(extract_text(page))

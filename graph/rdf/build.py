@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -138,6 +138,22 @@ N_CHIDAO, N_DCTERMS, N_ELI, N_ITSRDF = map(Vocabulary, (CHIDAO, DCTERMS, ELI, IT
 N_NFO, N_NIF, N_ODRL2, N_ORG = map(Vocabulary, (NFO, NIF, ODRL2, ORG))
 N_PROV, N_RDF, N_RDFS, N_SKOS, N_XSD = map(Vocabulary, (PROV, RDF, RDFS, SKOS, XSD))
 _A = N_RDF.type
+
+
+@dataclass(frozen=True, slots=True)
+class PrintedCitation:
+    """A citation without issuer or year, as its file's graph states it (IRIs as text).
+
+    What it points to is derived from the store (:mod:`chidao.graph.rdf.links`).
+    """
+
+    graph: str  # the citing file's graph
+    doc: str  # the citing document
+    relation: str  # the property, e.g. eli:ensures_implementation_of
+    placeholder: str  # doc/<issuer or _>/<year or _>/<number>
+    span: str
+    key: str  # the number's key (chidao:numberKey)
+
 
 #: Citation relation (:data:`chidao.extract.records.RELATIONS`) → property.
 RELATION_PROPERTIES: dict[str, URIRef] = {k: r.prop for k, r in RELATIONS.items()}
@@ -317,11 +333,10 @@ def _organisation(org: Organisation) -> RegistryGraph:
     if org.system in _SYSTEMS:
         c.add(o, N_CHIDAO.system, _SYSTEMS[org.system])
     parent = ids.parent_iri(org)
+    above = None
     if parent is not None and parent != ids.org_iri(org):
-        p = c.iri(parent)
-        c.add(o, N_ORG.subOrganizationOf, p)
-        c.add(p, _A, N_ORG.Organization)
-        c.add(p, N_SKOS.prefLabel, _vi(org.parent or ""))
+        above = _named(parent, org.parent or "")
+        c.add(o, N_ORG.subOrganizationOf, c.iri(parent))
     unit = event = None
     if org.unit is not None:
         unit = _unit(org.unit)
@@ -330,7 +345,20 @@ def _organisation(org: Organisation) -> RegistryGraph:
         if end is not None and org.level == org.unit.level:
             event = _event(end)
             c.add(o, N_ORG.changedBy, c.iri(event.iri))
-    return _registered(iri, c, unit, event)
+    return _registered(iri, c, unit, event, above)
+
+
+@lru_cache(maxsize=DESCRIPTION_CACHE)
+def _named(iri: URIRef, name: str) -> RegistryGraph:
+    """An organisation known by its name only (a parent, as its children name it).
+
+    Its own graph, so the hundred bodies under one province committee share it.
+    """
+    c = _Collector()
+    o = c.iri(iri)
+    c.add(o, _A, N_ORG.Organization)
+    c.add(o, N_SKOS.prefLabel, _vi(name))
+    return _registered(iri, c)
 
 
 @lru_cache(maxsize=DESCRIPTION_CACHE)
@@ -371,20 +399,27 @@ class Built:
     graph: URIRef
     statements: Statements
     registry: tuple[RegistryGraph, ...] = ()
+    citations: tuple[PrintedCitation, ...] = ()  # those without issuer or year
 
     def with_statements(self, extra: Statements) -> Built:
         """The same, with ``extra`` statements added to the file's graph (duplicates dropped)."""
         triples = tuple(dict.fromkeys((*self.statements.triples, *extra.triples)))
         iris = tuple(dict.fromkeys((*self.statements.iris, *extra.iris)))
-        return Built(self.graph, Statements(triples, iris), self.registry)
+        return Built(self.graph, Statements(triples, iris), self.registry, self.citations)
 
-    def all_statements(self) -> Statements:
-        """The file's statements and the registry's it refers to: a self-contained graph."""
+    def all_statements(self, known: Mapping[str, Iterable[str]] | None = None) -> Statements:
+        """The file's statements, the registry's it refers to and its links (resolved
+        among ``known``, number key → documents): a self-contained graph."""
+        from chidao.graph.rdf.links import link_statements
+
         triples = dict.fromkeys(self.statements.triples)
         iris = dict.fromkeys(self.statements.iris)
-        for part in self.registry:
-            triples.update(dict.fromkeys(part.statements.triples))
-            iris.update(dict.fromkeys(part.statements.iris))
+        parts = [p.statements for p in self.registry]
+        if self.citations:
+            parts.append(link_statements(str(self.graph), self.citations, known or {}))
+        for part in parts:
+            triples.update(dict.fromkeys(part.triples))
+            iris.update(dict.fromkeys(part.iris))
         return Statements(tuple(triples), tuple(iris))
 
 
@@ -398,15 +433,15 @@ class _Builder(_Collector):
         "graph",
         "graph_iri",
         "issuer",
-        "lookup",
+        "citations",
         "parts",
         "record",
     )
 
-    def __init__(self, record: Record, lookup: ids.Lookup | None) -> None:
+    def __init__(self, record: Record) -> None:
         super().__init__()
         self.record = record
-        self.lookup = lookup
+        self.citations: list[PrintedCitation] = []
         self.parts: dict[URIRef, RegistryGraph] = {}  # the registry graphs named, once each
         self.graph_iri = ids.graph_iri(record.sha256, record.source)
         self.graph = self.iri(self.graph_iri)
@@ -422,7 +457,7 @@ class _Builder(_Collector):
 
     def built(self) -> Built:
         statements = Statements(tuple(self.out), tuple(self.iris))
-        return Built(self.graph_iri, statements, tuple(self.parts.values()))
+        return Built(self.graph_iri, statements, tuple(self.parts.values()), tuple(self.citations))
 
     # --- the file and its provenance ----------------------------------------------------
 
@@ -458,7 +493,7 @@ class _Builder(_Collector):
 
     def numbered(self, d: str, number: str) -> None:
         self.add(d, N_ELI.number, nt_string(number))
-        self.add(d, N_CHIDAO.numberKey, nt_string(ids.number_key(number)))
+        self.add(d, N_CHIDAO.numberKey, nt_string(ids.number_lookup_key(number)))
 
     def document(
         self,
@@ -468,8 +503,10 @@ class _Builder(_Collector):
         date: str | None,
         year: int | None,
         issuer: str | None,
+        typed: bool = True,
     ) -> None:
-        self.add(d, _A, N_ELI.LegalResource)
+        if typed:  # a placeholder is typed by its links graph, where it stays a document
+            self.add(d, _A, N_ELI.LegalResource)
         if number:
             self.numbered(d, number)
         if doc_type:
@@ -581,34 +618,50 @@ class _Builder(_Collector):
                 self.span(s, name, m.span)
 
     def citation(self, c: Citation) -> None:
+        """The citation as printed: a complete one links its document, a year-less or
+        issuer-less one describes its placeholder and leaves the link to
+        :mod:`chidao.graph.rdf.links`."""
         prop = _RELATIONS.get(c.relation, N_ELI.cites)
-        target = ids.citation_target(c, self.lookup)
-        if target is None or self.iri(target.iri) == self.doc:
+        relation = str(RELATION_PROPERTIES.get(c.relation, ELI.cites))
+        if not c.number:
             # Nothing to link: the span records that the file cites something here.
             m = self.span(self.doc, "citation", c.span)
             self.add(m, N_CHIDAO.relation, prop)
             return
-        iri = self.iri(target.iri)
+        issuer_key = ids.org_iri(c.issuer).rsplit("/", 1)[1] if c.issuer else None
+        year = ids.citation_year(c)
+        target = ids.doc_iri(c.number, issuer_key, year)
+        iri = self.iri(target)
+        if iri == self.doc:
+            return  # a document does not cite itself
         m = self.span(iri, "citation", c.span)
-        self.add(self.doc, prop, iri)
         issuer = self.organisation(c.issuer) if c.issuer else None
-        self.document(iri, c.number, c.doc_type, c.date, ids.citation_year(c), issuer)
-        for candidate in target.candidates:
-            cand = self.iri(candidate)
-            self.add(m, N_CHIDAO.candidate, cand)
-            self.add(cand, _A, N_ELI.LegalResource)
-            self.numbered(cand, c.number or "")
-        if target.ambiguous:
-            self.add(m, N_CHIDAO.ambiguous, f'"true"^^{N_XSD.boolean}')
+        complete = issuer_key is not None and year is not None
+        self.document(iri, c.number, c.doc_type, c.date, year, issuer, typed=complete)
+        if complete:
+            self.add(self.doc, prop, iri)
+            return
+        self.add(m, N_CHIDAO.relation, prop)
+        self.citations.append(
+            PrintedCitation(
+                str(self.graph_iri),
+                self.doc[1:-1],
+                relation,
+                str(target),
+                ids.span_iri(self.file_iri, c.span),
+                ids.number_lookup_key(c.number),
+            )
+        )
 
 
-def build_record(record: Record, lookup: ids.Lookup | None = None) -> Built:
+def build_record(record: Record) -> Built:
     """What ``record`` says: its file's graph and the registry descriptions it refers to.
 
-    ``lookup`` resolves citations that omit their issuer or year against the
-    documents already known (see :func:`~chidao.graph.rdf.ids.citation_target`).
+    Pure: it reads nothing but the record.  A citation without issuer or year
+    is kept as printed (:attr:`Built.citations`); what it points to is derived
+    from the store later (:mod:`chidao.graph.rdf.links`).
     """
-    b = _Builder(record, lookup)
+    b = _Builder(record)
     b.source()
     b.header()
     b.recipients()
@@ -617,15 +670,15 @@ def build_record(record: Record, lookup: ids.Lookup | None = None) -> Built:
     b.signature()
     for c in record.citations:
         b.citation(c)
-    from chidao.graph.rdf.duties import duty_statements  # here: that module imports this one
+    from chidao.graph.rdf.duties import add_duties  # here: that module imports this one
 
-    return b.built().with_statements(duty_statements(record))
+    return add_duties(b.built(), record)
 
 
-def record_statements(record: Record, lookup: ids.Lookup | None = None) -> Statements:
+def record_statements(record: Record) -> Statements:
     """The statements of ``record``'s own named graph (:func:`~chidao.graph.rdf.ids.graph_iri`),
     without the registry descriptions (:func:`build_record` gives both)."""
-    return build_record(record, lookup).statements
+    return build_record(record).statements
 
 
 def _unescape(m: re.Match[str]) -> str:
@@ -666,15 +719,22 @@ def rdflib_triples(statements: Iterable[Statement]) -> list[Triple]:
     return [(term(s), term(p), term(o)) for s, p, o in statements]
 
 
-def record_triples(record: Record, lookup: ids.Lookup | None = None) -> list[Triple]:
-    """Everything ``record`` says as rdflib triples: its graph and the registry
-    descriptions it refers to, as one self-contained graph."""
-    return rdflib_triples(build_record(record, lookup).all_statements())
+def record_triples(
+    record: Record, known: Mapping[str, Iterable[str]] | None = None
+) -> list[Triple]:
+    """Everything ``record`` says as rdflib triples: its graph, the registry
+    descriptions it refers to and its links graph, as one self-contained graph.
+
+    ``known`` (number key → document IRIs) resolves year-less citations as the
+    store would (:func:`chidao.graph.rdf.links.link_statements`); by default
+    nothing else is known.
+    """
+    return rdflib_triples(build_record(record).all_statements(known or {}))
 
 
-def record_graph(record: Record, lookup: ids.Lookup | None = None) -> Graph:
+def record_graph(record: Record, known: Mapping[str, Iterable[str]] | None = None) -> Graph:
     """``record``'s named graph as an in-memory :class:`rdflib.Graph` (identifier set)."""
     g = Graph(identifier=ids.graph_iri(record.sha256, record.source))
-    for t in record_triples(record, lookup):
+    for t in record_triples(record, known):
         g.add(t)
     return g

@@ -12,6 +12,12 @@ evaluation inside a process can only be stopped by ending the process, so:
 - queries run in a fixed pool of worker processes
   (:mod:`chidao.graph.store.worker`); a request waits briefly for a free
   worker, else it gets ``503`` and a clear message;
+- lanes keep quick queries quick: a query text seen for the first time runs
+  on trial, for at most :attr:`Limits.trial_s`; one that needs longer is
+  stopped, remembered as slow (by its text) and run again in the slow lane,
+  which may hold at most ``workers - 1`` workers — so one worker is always
+  left to the others. Waiting queries known to be quick go first, then those
+  on trial, then slow ones; copies of a text on trial wait for its verdict;
 - a worker whose query passes the time limit, grows past the memory ceiling
   (its resident memory is checked every few milliseconds; its address space
   is capped too) or whose client hangs up is killed (SIGKILL) and replaced:
@@ -32,9 +38,10 @@ from __future__ import annotations
 
 import contextlib
 import ctypes
+import hashlib
+import itertools
 import json
 import os
-import queue
 import re
 import resource
 import select
@@ -45,6 +52,7 @@ import sys
 import threading
 import time
 import urllib.parse
+from collections import OrderedDict
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
@@ -66,6 +74,11 @@ class Limits:
     ----------
     timeout_s
         Longest evaluation of one query (the worker is killed past it).
+    trial_s
+        A query text not seen before first runs for at most this long; one that
+        needs more is stopped and run again as a *slow* query, and slow queries
+        may take at most ``workers - 1`` workers, so one always stays free for
+        the others.
     max_result_bytes
         Largest serialised answer.
     workers
@@ -83,6 +96,7 @@ class Limits:
     """
 
     timeout_s: float = 30.0
+    trial_s: float = 1.0
     max_result_bytes: int = 64 * MB
     workers: int = 2
     queue_wait_s: float = 2.0
@@ -101,10 +115,11 @@ class Limits:
 class Refused(Exception):
     """A request answered with an error status and a one-line message."""
 
-    def __init__(self, status: int, message: str) -> None:
+    def __init__(self, status: int, message: str, reason: str = "") -> None:
         super().__init__(message)
         self.status = status
         self.message = message
+        self.reason = reason  # "timeout", "memory", "gone", "crash", "busy" or ""
 
 
 # --- worker processes ----------------------------------------------------------------------
@@ -189,10 +204,11 @@ class Worker:
         deadline = None if timeout_s is None else time.monotonic() + timeout_s
         answer = self._answer(deadline=deadline, client=client, memory=memory)
         if answer is None:  # _answer killed it or it died
-            raise Refused(503, self._death)
+            raise Refused(503, self._death, self._reason)
         return answer
 
     _death = "the query worker stopped"
+    _reason = "crash"
 
     def _answer(
         self, *, deadline: float | None, client: socket.socket | None, memory: int | None
@@ -205,11 +221,13 @@ class Worker:
                 frame = read_frame(out)
                 if frame is None:
                     code = self.process.wait()
+                    oom = code in (-signal.SIGABRT, -signal.SIGSEGV, -signal.SIGKILL)
                     self._death = (
                         "the query ran out of memory (the worker's address space is capped)"
-                        if code in (-signal.SIGABRT, -signal.SIGSEGV, -signal.SIGKILL)
+                        if oom
                         else f"the query worker stopped (exit code {code})"
                     )
+                    self._reason = "memory" if oom else "crash"
                     self.kill()
                     return None
                 return frame
@@ -221,14 +239,17 @@ class Worker:
                     f"the query needed more than the server's memory ceiling of "
                     f"{memory // MB} MB per query and was stopped"
                 )
+                self._reason = "memory"
                 return None
             if deadline is not None and time.monotonic() > deadline:
                 self.kill()
                 self._death = "the query ran past the server's time limit and was stopped"
+                self._reason = "timeout"
                 return None
             if client is not None and _hung_up(client):
                 self.kill()
                 self._death = "the client closed the connection; the query was stopped"
+                self._reason = "gone"
                 return None
 
 
@@ -255,7 +276,16 @@ class Pool:
         self.mode = "fresh" if writable else "read"
         self.writer: Worker | None = None
         self._writer_lock = threading.Lock()
-        self._idle: queue.Queue[Worker] = queue.Queue()
+        self._idle: list[Worker] = []
+        self._lock = threading.Condition()
+        # (lane, ticket) of the requests waiting for a worker. Lanes: 0 known quick,
+        # 1 on trial (a text not seen yet), 2 known slow; lower lanes go first.
+        self._waiting: list[tuple[int, int]] = []
+        self._tickets = itertools.count()
+        self._slow_running = 0
+        self._max_slow = max(1, limits.workers - 1)
+        self._verdicts: OrderedDict[str, str] = OrderedDict()  # text digest → quick | slow
+        self._trials: dict[str, threading.Event] = {}  # texts on trial now
         self._closed = False
         self.peak_rss = 0
         # Every worker is started from this one long-lived thread: Linux sends the
@@ -265,7 +295,7 @@ class Pool:
             if writable:
                 self.writer = self._spawn("write")
             for _ in range(limits.workers):
-                self._idle.put(self._spawn(self.mode))
+                self._idle.append(self._spawn(self.mode))
         except BaseException:
             self.close()
             raise
@@ -274,28 +304,125 @@ class Pool:
         return self._spawner.submit(Worker, self.store, mode, self.limits, self.prefixes).result()
 
     def query(self, request: dict[str, Any], client: socket.socket | None) -> tuple[dict, bytes]:
+        """Evaluate a query on a free worker (see :attr:`Limits.trial_s` for the two lanes).
+
+        Raises
+        ------
+        Refused
+            ``503`` when no worker frees up in time, or the query passed a limit.
+        """
+        key = hashlib.sha256(request["text"].encode("utf-8")).hexdigest()
+        while True:
+            with self._lock:
+                verdict = self._verdicts.get(key)
+                trial = self._trials.get(key)
+                if verdict is None and trial is None:  # first of its text: it goes on trial
+                    trial = self._trials[key] = threading.Event()
+                    break
+            if verdict is not None:
+                return self._run_known(request, client, key, quick=verdict == "quick")
+            # The same text is on trial: wait for the verdict rather than try it twice.
+            if not trial.wait(self.limits.queue_wait_s + self.limits.trial_s):
+                raise Refused(503, "the server is busy; try again in a moment", "busy")
         try:
-            worker = self._idle.get(timeout=self.limits.queue_wait_s)
-        except queue.Empty:
-            raise Refused(
-                503,
-                f"the server is busy: {self.limits.workers} queries are running; "
-                "try again in a moment",
-            ) from None
+            answer = self._run(request, client, lane=1, timeout_s=self.limits.trial_s)
+        except Refused as exc:
+            if exc.reason in ("timeout", "memory"):
+                self._remember(key, "slow")
+            self._end_trial(key)
+            if exc.reason != "timeout" or self.limits.trial_s >= self.limits.timeout_s:
+                raise
+            return self._run(request, client, lane=2, timeout_s=self.limits.timeout_s)
+        else:
+            self._remember(key, "quick")
+            return answer
+        finally:
+            self._end_trial(key)
+
+    def _end_trial(self, key: str) -> None:
+        with self._lock:
+            trial = self._trials.pop(key, None)
+        if trial is not None:
+            trial.set()
+
+    def _run_known(
+        self, request: dict[str, Any], client: socket.socket | None, key: str, *, quick: bool
+    ) -> tuple[dict, bytes]:
+        if not quick:
+            return self._run(request, client, lane=2, timeout_s=self.limits.timeout_s)
+        try:  # known quick: first in line, for the trial time
+            return self._run(request, client, lane=0, timeout_s=self.limits.trial_s)
+        except Refused as exc:
+            if exc.reason != "timeout" or self.limits.trial_s >= self.limits.timeout_s:
+                raise
+            self._remember(key, "slow")  # it was quick once (the store grew, or a bigger answer)
+            return self._run(request, client, lane=2, timeout_s=self.limits.timeout_s)
+
+    def _remember(self, key: str, verdict: str) -> None:
+        with self._lock:
+            self._verdicts[key] = verdict
+            self._verdicts.move_to_end(key)
+            while len(self._verdicts) > 10_000:
+                self._verdicts.popitem(last=False)
+
+    def _run(
+        self, request: dict[str, Any], client: socket.socket | None, *, lane: int, timeout_s: float
+    ) -> tuple[dict, bytes]:
+        worker = self._acquire(lane)
         try:
             answer = worker.ask(
-                request,
-                timeout_s=self.limits.timeout_s,
-                client=client,
-                memory=self.limits.worker_memory_bytes,
+                request, timeout_s=timeout_s, client=client, memory=self.limits.worker_memory_bytes
             )
         except Refused:
-            self.peak_rss = max(self.peak_rss, worker.peak_rss)
+            self._release(lane, None)
             self._replace()
             raise
-        self.peak_rss = max(self.peak_rss, worker.peak_rss)
-        self._idle.put(worker)
+        finally:
+            with self._lock:
+                self.peak_rss = max(self.peak_rss, worker.peak_rss)
+        self._release(lane, worker)
         return answer
+
+    def _acquire(self, lane: int) -> Worker:
+        """A free worker for ``lane``: quick requests go first; slow ones only while fewer
+        than ``workers - 1`` slow queries run."""
+        ticket = (lane, next(self._tickets))
+        deadline = time.monotonic() + self.limits.queue_wait_s
+        with self._lock:
+            self._waiting.append(ticket)
+            self._waiting.sort()
+            try:
+                while True:
+                    if self._idle and self._first_runnable() == ticket:
+                        if lane == 2:
+                            self._slow_running += 1
+                        return self._idle.pop()
+                    left = deadline - time.monotonic()
+                    if left <= 0:
+                        raise Refused(
+                            503,
+                            f"the server is busy: {self.limits.workers} queries are running; "
+                            "try again in a moment",
+                            "busy",
+                        )
+                    self._lock.wait(left)
+            finally:
+                self._waiting.remove(ticket)
+                self._lock.notify_all()
+
+    def _first_runnable(self) -> tuple[int, int] | None:
+        for ticket in self._waiting:
+            if ticket[0] < 2 or self._slow_running < self._max_slow:
+                return ticket
+        return None
+
+    def _release(self, lane: int, worker: Worker | None) -> None:
+        with self._lock:
+            if lane == 2:
+                self._slow_running -= 1
+            if worker is not None:
+                self._idle.append(worker)
+            self._lock.notify_all()
 
     def update(self, request: dict[str, Any]) -> tuple[dict, bytes]:
         if self.writer is None:
@@ -319,10 +446,12 @@ class Pool:
                 except (StoreError, OSError):
                     time.sleep(0.5)
                     continue
-                if self._closed:
-                    worker.kill()
-                else:
-                    self._idle.put(worker)
+                with self._lock:
+                    if not self._closed:
+                        self._idle.append(worker)
+                        self._lock.notify_all()
+                        return
+                worker.kill()
                 return
 
         with contextlib.suppress(RuntimeError):  # closed meanwhile: nothing to replace
@@ -330,17 +459,17 @@ class Pool:
 
     def pids(self) -> list[int]:
         """The worker processes' ids (for measuring the server's memory)."""
-        found = [w.pid for w in list(self._idle.queue)]
+        with self._lock:
+            found = [w.pid for w in self._idle]
         return found + ([self.writer.pid] if self.writer else [])
 
     def close(self) -> None:
         self._closed = True
         self._spawner.shutdown(wait=True, cancel_futures=True)
-        while True:
-            try:
-                self._idle.get_nowait().kill()
-            except queue.Empty:
-                break
+        with self._lock:
+            idle, self._idle = self._idle, []
+        for worker in idle:
+            worker.kill()
         if self.writer is not None and self.writer.process.poll() is None:
             with self._writer_lock:
                 assert self.writer.process.stdin is not None

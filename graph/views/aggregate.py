@@ -78,7 +78,9 @@ def _label(key: tuple, members: list[dict]) -> str:
         return next((m["issuer_name"] for m in members if m.get("issuer_name")), str(key[1]))
     if kind == "province":
         # The level shows as the lane and the colour (and in the tooltip).
-        return str(key[1] or "province unknown")
+        if key[1]:
+            return str(key[1])
+        return "province unknown" if key[2] else "level unknown"
     if kind == "level":
         return f"{key[1] or 'level unknown'} level"
     if kind == "period":
@@ -118,7 +120,8 @@ def aggregate(
     Returns
     -------
     networkx.MultiDiGraph
-        Group nodes (``kind="group"``) with ``label``, ``grouping``, ``count``,
+        Group nodes (``kind="group"``, for two documents or more: a document
+        alone in its group stays itself) with ``label``, ``grouping``, ``count``,
         ``cited_only`` (how many members are known only from citations),
         ``level``, ``system``, ``province`` (when all members share it),
         ``first_date``, ``last_date`` and ``sample`` (up to five member numbers,
@@ -160,6 +163,12 @@ def aggregate(
     for n, g in group.items():
         if g != n:
             members[g].append(G.nodes[n])
+    # A group of one is drawn as its document: its number says more than "1 doc".
+    alone = {g for g, ms in members.items() if len(ms) == 1}
+    for n, g in group.items():
+        if g in alone:
+            group[n] = n
+    members = defaultdict(list, {g: ms for g, ms in members.items() if g not in alone})
 
     A = nx.MultiDiGraph()
     for n, g in group.items():

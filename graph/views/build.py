@@ -250,8 +250,12 @@ def plan_view(
             m: (str(a.get("date") or a.get("first_date") or ""), str(a.get("number") or ""), str(m))
             for m, a in drawn.nodes(data=True)
         }
-        positions = fixed_positions(drawn, lane_of, order, cell)
-        width, height = extent(positions, cell)
+        boxes: dict[int, list[tuple[float, float]]] = {}
+        for m, spec in items.items():
+            boxes.setdefault(lane_of[m], []).append(_box(spec))
+        cells = {lane: cell_for(bs) for lane, bs in boxes.items()}
+        positions = fixed_positions(drawn, lane_of, order, cells=cells)
+        width, height = extent(positions, {m: cells[lane_of[m]] for m in positions})
     plan = Plan(drawn, grouping, compact, items, lane_of, hierarchical, positions, 0.0)
     plan.scale = fitted_scale(width, height)
     if quick and not plan.reads:

@@ -6,7 +6,8 @@ from typing import Any
 
 from chidao.errors import QueryError
 from chidao.graph.analysis.load import load_graph, load_neighbourhood, load_organisation
-from chidao.graph.analysis.lookup import resolve_document, resolve_organisation
+from chidao.graph.analysis.lookup import find_organisation as resolve_organisation
+from chidao.graph.analysis.lookup import resolve_document
 from chidao.graph.analysis.nodes import CARRY_OUT
 from chidao.graph.store.oxigraph import TripleStore
 from chidao.graph.views.build import cascade_view, corpus_view, organisation_view, timeline_view

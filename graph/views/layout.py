@@ -172,26 +172,41 @@ def lanes(G: nx.MultiDiGraph, nodes: Iterable[Hashable]) -> dict[Hashable, int]:
     return out
 
 
-def grid_columns(lane_sizes: Iterable[int], cell: Cell) -> int:
-    """How many columns the lanes wrap into so that the drawing fits the window best.
+def lane_columns(sizes: Mapping[int, int], cells: Mapping[int, Cell]) -> dict[int, int]:
+    """How many columns each lane wraps into so that the drawing fits the window best.
 
-    Each lane of ``n`` nodes takes ``ceil(n / columns)`` rows; the column count
-    that gives the largest fitted scale (:func:`chidao.graph.views.fit.fitted_scale`)
-    wins, so that a view is as wide as the window is, not one row thousands of
-    nodes wide.
+    A lane of ``n`` nodes in ``c`` columns takes ``ceil(n / c)`` rows of its own
+    cell height; every lane is at most as wide as the widest. The width that gives
+    the largest fitted scale (:func:`chidao.graph.views.fit.fitted_scale`) wins,
+    so a view is as wide as the window is, not one row thousands of nodes wide,
+    and a lane of short labels packs more columns than one of long labels.
 
-    >>> grid_columns([1, 63, 600], Cell(120, 60))
-    23
+    >>> lane_columns({0: 1, 1: 63, 2: 600}, dict.fromkeys(range(3), Cell(120, 60)))
+    {0: 1, 1: 23, 2: 23}
+    >>> lane_columns({0: 40, 1: 40}, {0: Cell(200, 60), 1: Cell(100, 60)})
+    {0: 5, 1: 10}
     """
-    sizes = [n for n in lane_sizes if n]
-    if not sizes:
-        return 1
-    best, best_scale = 1, -1.0
-    for columns in range(1, max(sizes) + 1):
-        width = columns * cell.width
-        rows = sum(math.ceil(n / columns) for n in sizes)
-        height = rows * cell.height + (len(sizes) - 1) * cell.height * LANE_GAP_CELLS
-        scale = fitted_scale(width, height)
+    lanes_here = [lane for lane, n in sizes.items() if n]
+    if not lanes_here:
+        return {}
+    widths = sorted(
+        {c * cells[lane].width for lane in lanes_here for c in range(1, sizes[lane] + 1)}
+    )
+    best: dict[int, int] = {lane: 1 for lane in lanes_here}
+    best_scale = -1.0
+    for width in widths:
+        columns = {
+            lane: max(1, min(sizes[lane], int(width // cells[lane].width))) for lane in lanes_here
+        }
+        height = (
+            sum(
+                (math.ceil(sizes[lane] / columns[lane]) + LANE_GAP_CELLS) * cells[lane].height
+                for lane in lanes_here
+            )
+            - LANE_GAP_CELLS * cells[lanes_here[-1]].height
+        )
+        drawn = max(columns[lane] * cells[lane].width for lane in lanes_here)
+        scale = fitted_scale(drawn, height)
         if scale > best_scale + 1e-9:
             best, best_scale = columns, scale
     return best
@@ -202,15 +217,17 @@ def fixed_positions(
     lane_of: Mapping[Hashable, int],
     order_key: Mapping[Hashable, tuple] | None = None,
     cell: Cell | None = None,
+    cells: Mapping[int, Cell] | None = None,
 ) -> dict[Hashable, tuple[int, int]]:
     """Top-down ``(x, y)`` pixel positions: one lane per level, wrapped into rows.
 
     Lanes are filled from the top; within a lane, nodes are ordered by the mean
     ``x`` of their neighbours already placed in the lanes above (so a district
     letter lands under the province document it carries out), then by
-    ``order_key`` (default: the node itself). Every node gets a grid ``cell``
-    (big enough for the biggest node and its label, so labels cannot overlap);
-    lanes wrap into :func:`grid_columns` columns, filled column by column.
+    ``order_key`` (default: the node itself). Every node of a lane gets a grid
+    cell (``cells[lane]``, else ``cell``: big enough for the lane's biggest node
+    and its label, so labels cannot overlap); lanes wrap into
+    :func:`lane_columns` columns, filled column by column.
 
     Parameters
     ----------
@@ -221,7 +238,9 @@ def fixed_positions(
     order_key : mapping, optional
         Node → sort key breaking ties between nodes without placed neighbours.
     cell : Cell, optional
-        Grid cell size (default: :data:`DEFAULT_CELL`).
+        Grid cell size of every lane (default: :data:`DEFAULT_CELL`).
+    cells : mapping, optional
+        Lane → grid cell size, where it differs from ``cell``.
 
     Returns
     -------
@@ -237,11 +256,11 @@ def fixed_positions(
     >>> pos["c"], pos["p1"], pos["p2"]
     ((0, 0), (-50, 80), (50, 80))
     """
-    cell = cell or DEFAULT_CELL
     by_lane: dict[int, list[Hashable]] = {}
     for n, lane in lane_of.items():
         by_lane.setdefault(lane, []).append(n)
-    columns = grid_columns((len(ns) for ns in by_lane.values()), cell)
+    cell_of = {lane: (cells or {}).get(lane) or cell or DEFAULT_CELL for lane in by_lane}
+    columns_of = lane_columns({lane: len(ns) for lane, ns in by_lane.items()}, cell_of)
     pos: dict[Hashable, tuple[int, int]] = {}
     y = 0.0
     for lane in sorted(by_lane):
@@ -253,7 +272,8 @@ def fixed_positions(
             return (bary, tie)
 
         members = sorted(by_lane[lane], key=key)
-        rows = math.ceil(len(members) / columns)
+        cell = cell_of[lane]
+        rows = math.ceil(len(members) / columns_of[lane])
         cols = math.ceil(len(members) / rows)
         for i, n in enumerate(members):
             # Column by column, so that the documents under one parent stay together
@@ -265,14 +285,25 @@ def fixed_positions(
     return pos
 
 
-def extent(positions: Mapping[Hashable, tuple[float, float]], cell: Cell) -> tuple[float, float]:
-    """Width and height (px at scale 1) of a drawing of ``positions`` on ``cell``-sized boxes.
+def extent(
+    positions: Mapping[Hashable, tuple[float, float]],
+    cell: Cell | Mapping[Hashable, Cell],
+) -> tuple[float, float]:
+    """Width and height (px at scale 1) of a drawing of ``positions`` on cells.
+
+    ``cell`` is every node's cell, or a node → cell mapping.
 
     >>> extent({"a": (0, 0), "b": (100, 50)}, Cell(100, 50))
-    (200, 100)
+    (200.0, 100)
     """
     if not positions:
         return (0, 0)
-    xs = [x for x, _ in positions.values()]
-    ys = [y for _, y in positions.values()]
-    return (max(xs) - min(xs) + cell.width, max(ys) - min(ys) + cell.height)
+
+    def of(n: Hashable) -> Cell:
+        return cell if isinstance(cell, Cell) else cell[n]
+
+    left = min(x - of(n).width / 2 for n, (x, _) in positions.items())
+    right = max(x + of(n).width / 2 for n, (x, _) in positions.items())
+    top = min(y for _, y in positions.values())
+    bottom = max(y + of(n).height for n, (_, y) in positions.items())
+    return (right - left, bottom - top)
