@@ -19,6 +19,7 @@ strongest relation (any relation word beats a bare mention, see
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 from functools import cache
 
 from chidao.extract import regexes as rx
@@ -75,6 +76,9 @@ ISSUER_NAME_WORDS = frozenset({"sở", "cơ", "sỡ", "giáo", "tư", "đảng",
 #: Most words between a title's implementing verb and the mention it governs
 #: (``… về tiếp tục đẩy mạnh thực hiện có hiệu quả Chỉ thị số 18``).
 MAX_OBJECT_GAP_WORDS = 4
+
+#: How like the code's body (difflib ratio, folded) a garbled printed issuer must be.
+GARBLED_RATIO = 0.8
 
 #: The body that passes laws.
 LEGISLATURE = "Quốc hội"
@@ -322,7 +326,7 @@ def _one_numbered(
         # "của Bộ nông nghiệp" (cut), "của Ban Thường vụ Tnh y" (OCR): the number's code
         # ("TT-BNNPTNT", "-CTHĐ/TU") names the body when it is a known one
         coded = _issuer_from_code(number, context, own_number)
-        if coded is not None and _known_body(coded):
+        if coded is not None and _known_body(coded) and _garbled_or_cut(issuer, coded):
             issuer = replace(coded, printed=issuer.printed, span=issuer.span)
     if issuer is None:
         issuer = _issuer_before(cleaned, start, lo, context)
@@ -423,6 +427,28 @@ def _issuer_after(
             return org, org_end  # (a name recognised by spelling it out: "Sở NN & PTNT")
         best = best or (org, org_end, n)
     return (best[0], best[1]) if best else (None, pos)
+
+
+def _garbled_or_cut(printed: Organisation, coded: Organisation) -> bool:
+    """Whether a printed issuer that names no known body is the code's body cut short or
+    garbled: ``Bộ nông nghiệp`` (cut) and ``Bộ Tôi chính`` (OCR) for the code's ministry, ``Ban
+    Thường vụ Tnh y`` (a committee's speaker, OCR'd) for the code's committee; another body
+    (``Ban Tôn giáo Chính phủ`` under a ``-HD/BTGTU`` number) keeps its name.
+
+    >>> bo = resolve_organisation("Bộ Tài chính")
+    >>> ocr, cut = Organisation("Bộ Tôi chính"), Organisation("Bộ chính")
+    >>> _garbled_or_cut(ocr, bo), _garbled_or_cut(cut, bo)
+    (True, True)
+    >>> _garbled_or_cut(Organisation("Ban Tôn giáo Chính phủ"), bo)
+    False
+    """
+    b = " ".join(fold(coded.name).split())
+    for name in (printed.name, printed.printed or printed.name):
+        a = " ".join(fold(name).split())
+        if b.startswith(a) or SequenceMatcher(None, a, b).ratio() >= GARBLED_RATIO:
+            return True
+    a = " ".join(fold(printed.printed or printed.name).split())
+    return bool(rx.COMMITTEE_SPEAKER_F.match(a)) and bool(rx.COMMITTEE_NAME_F.search(b))
 
 
 def _placed_by_lower_case(org: Organisation, last: str) -> bool:
@@ -774,6 +800,9 @@ def _issuer_from_code(
     department = _department_from_code(number, context)
     if department is not None:
         return department
+    agency = _party_agency_from_code(number, context)
+    if agency is not None:
+        return agency
     joint = joint_issuers_from_number(number)
     if joint:
         # "Thông tư liên tịch số 02/2019/TTLT-BTC-BCA": every body whose code it carries
@@ -833,6 +862,51 @@ def _department_from_code(number: str, context: Organisation | None) -> Organisa
         return None
     placed = resolve_organisation(f"{name} {_lower_type(province)}", context)
     return placed if placed is not None and placed.unit is not None else None
+
+
+#: A Party agency's code before its committee's in a Party number (``16-HD/BTGHU``).
+PARTY_AGENCY_CODES = {
+    "BTG": "Ban Tuyên giáo",
+    "BTC": "Ban Tổ chức",
+    "BDV": "Ban Dân vận",
+    "BNC": "Ban Nội chính",
+    "UBKT": "Ủy ban Kiểm tra",
+    "VP": "Văn phòng",
+}
+
+#: A committee's code at the end of a Party number (``…/BTGHU``, ``…/VPTU``, ``…/BTCTW``).
+PARTY_COMMITTEE_CODES = {
+    "TU": "Tỉnh ủy",
+    "THU": "Thành ủy",
+    "HU": "Huyện ủy",
+    "QU": "Quận ủy",
+    "TW": "Trung ương",
+    "TƯ": "Trung ương",
+    "ĐU": "Đảng ủy",
+}
+
+
+def _party_agency_from_code(number: str, context: Organisation | None) -> Organisation | None:
+    """A Party agency issuing under its own number, named by the number's code
+    (``16-HD/BTGHU`` → ``Ban Tuyên giáo Huyện ủy`` of the issuer's district).
+
+    >>> _party_agency_from_code("20-HD/BTCTW", None).name
+    'Ban Tổ chức Trung ương'
+    >>> _party_agency_from_code("12/TT-BTC", None) is None  # a State number: Bộ Tài chính
+    True
+    """
+    m = rx.PARTY_NUMBER_CODE.match(number)
+    if m is None:
+        return None
+    code = m.group("code").upper()
+    for prefix, agency in PARTY_AGENCY_CODES.items():
+        committee = (
+            PARTY_COMMITTEE_CODES.get(code[len(prefix) :]) if code.startswith(prefix) else None
+        )
+        if committee is not None:
+            org = resolve_cited(f"{agency} {committee}", context)
+            return org if org is not None and _known_body(org) else None
+    return None
 
 
 # --- laws named by title ------------------------------------------------------------------------

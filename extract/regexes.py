@@ -557,6 +557,12 @@ CITE_LIST_NEXT_F = re.compile(
 NUMBER_GLUED_CODES = re.compile(
     r"(\d+[a-z]?/(?:\d{4}/)?(?:QĐ|NĐ|NQ|TT|CT|KH|TB|HD|CV))((?:TTg|CP|BTC))$"
 )
+# A Party number and the code after its slash (printed): "16-HD/BTGHU", "20-HD/BTCTW".
+PARTY_NUMBER_CODE = re.compile(r"\d+[a-z]?-[A-ZĐa-zđ]+/(?P<code>[A-ZĐƯ]+)$")
+# Who speaks for a committee, opening a printed issuer (folded): "ban thuong vu …", "thuong truc …".
+COMMITTEE_SPEAKER_F = re.compile(r"(?:ban thuong vu|thuong truc|ban chap hanh)(?![a-z])")
+# A committee's name (folded): "tinh uy quang tri", "huyen uy dai tu", "thanh uy ha noi".
+COMMITTEE_NAME_F = re.compile(r"^(?:tinh|huyen|thanh|quan|thi|dang) uy(?![a-z])")
 # The parts of a number between its separators: "2231/SNV-CCHC&PC" → 2231, SNV, CCHC&PC.
 NUMBER_CODE_PARTS = re.compile(r"[-/–]")
 # A title in capitals that carries a document out (folded, checked upper case as printed):

@@ -321,3 +321,21 @@ def test_a_list_goes_on_past_a_mention_inside_a_title() -> None:
 def test_a_law_title_with_a_comma_keeps_its_date() -> None:
     found = cites("Căn cứ Luật Cán bộ, công chức ngày 13 tháng 11 năm 2008;")
     assert [(c.doc_type, c.date, c.relation) for c in found] == [("Luật", "2008-11-13", "based_on")]
+
+
+def test_party_agencies_named_by_their_numbers_code() -> None:
+    commune = resolve_organisation("Đảng ủy xã La Bằng", province_hint="Thái Nguyên")
+    assert commune is not None
+    found = cites(
+        "Thực hiện Hướng dẫn số 16-HD/BTGHU ngày 12/12/2021 về học tập; Thông báo số 5-TB/VPTU "
+        "ngày 01/2/2022 về lịch làm việc; Hướng dẫn số 20-HD/BTCTW ngày 05/3/2008.",
+        commune,
+    )
+    assert [c.issuer.name if c.issuer else None for c in found] == [
+        "Ban Tuyên giáo Huyện ủy Đại Từ",
+        "Văn phòng Tỉnh ủy Thái Nguyên",
+        "Ban Tổ chức Trung ương",
+    ]
+    # a State number's "BTC" is the Ministry of Finance
+    (circular,) = cites("Căn cứ Thông tư số 80/2021/TT-BTC ngày 29/9/2021.")
+    assert circular.issuer is not None and circular.issuer.name == "Bộ Tài chính"
