@@ -520,12 +520,27 @@ def _issuer_names(name: str, printed: str | None) -> frozenset[str]:
     return frozenset(names)
 
 
+def _bare_head_of(actor: str, issuer: str) -> bool:
+    """Whether the folded ``actor`` is the issuer's name cut to its head, two words or more,
+    with no unit or qualifier of its own (``ban chi dao`` of ``ban chi dao xay dung de an …``).
+
+    >>> _bare_head_of("ban chi dao", "ban chi dao xay dung de an phuong van minh")
+    True
+    >>> _bare_head_of("uy ban nhan dan cac huyen", "uy ban nhan dan tinh ninh binh")
+    False
+    """
+    words = actor.split()
+    return len(words) >= 2 and issuer.split()[: len(words)] == words and actor != issuer
+
+
 def _is_issuer(actor: str, context: Organisation | None) -> bool:
     if context is None:
         return False
     actor = " ".join(actor.split())
     if actor in _issuer_names(context.name, context.printed):
         return True
+    if _bare_head_of(actor, fold(context.name)):
+        return True  # "Ban chỉ đạo tiếp tục …" in a letter of "Ban Chỉ đạo xây dựng đề án …"
     # OCR's "Cục-Thuế TP Hà Nội" is the issuer "Cục Thuế thành phố Hà Nội"
     actor = rx.GLUED_HYPHEN.sub(" ", actor)
     resolved = resolve_organisation(actor, context) if "," not in actor else None

@@ -19,11 +19,13 @@ strongest relation (any relation word beats a bare mention, see
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
+from difflib import SequenceMatcher
 from functools import cache
 
 from chidao.extract import regexes as rx
 from chidao.extract.clean import Cleaned, fold
 from chidao.extract.dates import check_date, iso_date
+from chidao.extract.find_tasks import cut_at
 from chidao.extract.issuer_codes import (
     committee_from_number,
     issuer_code,
@@ -74,6 +76,9 @@ ISSUER_NAME_WORDS = frozenset({"sở", "cơ", "sỡ", "giáo", "tư", "đảng",
 #: Most words between a title's implementing verb and the mention it governs
 #: (``… về tiếp tục đẩy mạnh thực hiện có hiệu quả Chỉ thị số 18``).
 MAX_OBJECT_GAP_WORDS = 4
+
+#: How like the code's body (difflib ratio, folded) a garbled printed issuer must be.
+GARBLED_RATIO = 0.8
 
 #: The body that passes laws.
 LEGISLATURE = "Quốc hội"
@@ -167,7 +172,66 @@ def find_citations(
         own_type is None and rx.LETTER_OPENER_F.search(cleaned.folded, 0, body[0]) is not None
     )
     found = _with_relations(cleaned, found, lo, letter)
+    titled = _implemented_in_title(cleaned, body[0])
+    if titled:
+        # "KẾ HOẠCH / TRIỂN KHAI THỰC HIỆN CHỈ THỊ SỐ 09-CT/TU …": the document carries X out,
+        # even where its Căn cứ section also lists X
+        found = [
+            replace(f, relation=Relation("implements", *titled[number_key(f.number)]))
+            if f.number and number_key(f.number) in titled
+            else f
+            for f in found
+        ]
+    cut = cut_at(cleaned.text, body[1])
+    if cut is not None:
+        # A document cut short: a mention cut before its end (inside the number, or before its
+        # date and issuer: "Quy định số 24-QĐ/TW, ng") is not listed.
+        # (A mention with its date and issuer is whole, even if its title is cut: "Nghị quyết
+        # số 58-NQ/TW ngày 05/8/2020 của Bộ Chính trị về" |.)
+        found = [
+            f
+            for f in found
+            if not (_cut_off(cleaned.text, f.end, cut) and (f.date is None or f.issuer is None))
+        ]
     return tuple(_to_citation(cleaned, f) for f in _merge(found))
+
+
+def _implemented_in_title(cleaned: Cleaned, header_end: int) -> dict[str, tuple[int, int]]:
+    """Numbers a title in capitals says the document carries out, with the verb's span:
+    ``TRIỂN KHAI THỰC HIỆN CHỈ THỊ SỐ 09-CT/TU …`` → ``{"09-CT/TU": …}``.
+
+    >>> from chidao.extract.clean import clean
+    >>> c = clean("KẾ HOẠCH\\nTHỰC HIỆN CHỈ THỊ SỐ 09-CT/TU NGÀY 05/01/2024\\nThực hiện")
+    >>> list(_implemented_in_title(c, 50))
+    ['09-CT/TU']
+    """
+    out: dict[str, tuple[int, int]] = {}
+    text, f = cleaned.text, cleaned.folded
+    for m in rx.TITLE_IMPLEMENTS_F.finditer(f, 0, header_end):
+        if text[m.start() : m.end()].isupper():
+            out[number_key(normalise_number(text[m.start("number") : m.end("number")]))] = (
+                m.start("verb"),
+                m.end("verb"),
+            )
+            break  # the title's own verb; a later one is its object's title ("… BAN HÀNH KẾ
+            # HOẠCH TRIỂN KHAI CHỈ THỊ SỐ 31/CT-TTG": cites)
+    return out
+
+
+#: How many characters after a mention may stand before the cut for it to count as cut.
+CUT_REACH = 12
+
+
+def _cut_off(text: str, end: int, cut: int) -> bool:
+    """Whether a mention ending at ``end`` runs into the cut at ``cut`` (no sentence mark
+    between: ``… số 5313/QĐ-`` | ``… 24-QĐ/TW, ng`` |).
+
+    >>> _cut_off("Căn cứ Quy định số 24-QĐ/TW, ng", 27, 31)
+    True
+    >>> _cut_off("theo Quyết định số 12/QĐ-UBND. Các sở phải bảo đảm tra", 30, 55)
+    False
+    """
+    return cut - end <= CUT_REACH and not any(ch in ".;:" for ch in text[end:cut])
 
 
 # --- numbered mentions -----------------------------------------------------------------------
@@ -262,7 +326,7 @@ def _one_numbered(
         # "của Bộ nông nghiệp" (cut), "của Ban Thường vụ Tnh y" (OCR): the number's code
         # ("TT-BNNPTNT", "-CTHĐ/TU") names the body when it is a known one
         coded = _issuer_from_code(number, context, own_number)
-        if coded is not None and _known_body(coded):
+        if coded is not None and _known_body(coded) and _garbled_or_cut(issuer, coded):
             issuer = replace(coded, printed=issuer.printed, span=issuer.span)
     if issuer is None:
         issuer = _issuer_before(cleaned, start, lo, context)
@@ -363,6 +427,28 @@ def _issuer_after(
             return org, org_end  # (a name recognised by spelling it out: "Sở NN & PTNT")
         best = best or (org, org_end, n)
     return (best[0], best[1]) if best else (None, pos)
+
+
+def _garbled_or_cut(printed: Organisation, coded: Organisation) -> bool:
+    """Whether a printed issuer that names no known body is the code's body cut short or
+    garbled: ``Bộ nông nghiệp`` (cut) and ``Bộ Tôi chính`` (OCR) for the code's ministry, ``Ban
+    Thường vụ Tnh y`` (a committee's speaker, OCR'd) for the code's committee; another body
+    (``Ban Tôn giáo Chính phủ`` under a ``-HD/BTGTU`` number) keeps its name.
+
+    >>> bo = resolve_organisation("Bộ Tài chính")
+    >>> ocr, cut = Organisation("Bộ Tôi chính"), Organisation("Bộ chính")
+    >>> _garbled_or_cut(ocr, bo), _garbled_or_cut(cut, bo)
+    (True, True)
+    >>> _garbled_or_cut(Organisation("Ban Tôn giáo Chính phủ"), bo)
+    False
+    """
+    b = " ".join(fold(coded.name).split())
+    for name in (printed.name, printed.printed or printed.name):
+        a = " ".join(fold(name).split())
+        if b.startswith(a) or SequenceMatcher(None, a, b).ratio() >= GARBLED_RATIO:
+            return True
+    a = " ".join(fold(printed.printed or printed.name).split())
+    return bool(rx.COMMITTEE_SPEAKER_F.match(a)) and bool(rx.COMMITTEE_NAME_F.search(b))
 
 
 def _placed_by_lower_case(org: Organisation, last: str) -> bool:
@@ -493,8 +579,12 @@ def _issuer_words(text: str, f: str, pos: int, hi: int) -> list[tuple[int, int]]
             break
         if out and not word[0].isupper() and not word[0].isdigit():
             # (at m.start() in the whole text, not a copy of its tail: neither pattern looks back)
-            if rx.CITE_ISSUER_STOP_F.match(f, m.start()) and word.lower() not in ISSUER_NAME_WORDS:
-                break  # "về", "tại", "số" end a name; "cơ sở" does not
+            if (
+                rx.CITE_ISSUER_STOP_F.match(f, m.start())
+                and word.lower() not in ISSUER_NAME_WORDS
+                and not (word == "tai" and f[out[-1][0] : out[-1][1]] == "thien")
+            ):
+                break  # "về", "tại", "số" end a name; "cơ sở", "thiên tai" do not
             if rx.ISSUER_AND_F.match(f, m.start()) and (
                 not _next_is_capital(text, m.end(), hi)
                 or rx.CITE_TYPE_F.match(f, m.end() + 1, hi)  # "… và Công điện khẩn số …"
@@ -616,8 +706,8 @@ def resolve_cited(printed: str, context: Organisation | None) -> Organisation | 
             words = len(level.group("level").split())
             head = " ".join(printed.split()[:-words])
             placed = resolve_organisation(f"{head} {_lower_type(own)}", context)
-            if placed is not None and placed.unit is not None:
-                return _with_unit_name(placed)
+            if placed is not None and (placed.unit is not None or _names_unit(placed, own)):
+                return _with_unit_name(placed)  # (a town's Front committee has no gazetteer unit)
     if rx.AGENCY_HEAD_SO_F.match(fold(printed)):
         # "Sở Công Thương" cited by a provincial body: that province's department
         province = unit.name if unit.level == "province" else unit.province
@@ -626,6 +716,13 @@ def resolve_cited(printed: str, context: Organisation | None) -> Organisation | 
             if placed is not None and placed.unit is not None:
                 return _with_unit_name(placed)
     return org
+
+
+def _names_unit(org: Organisation, unit_name: str) -> bool:
+    """Whether ``org``'s name carries the unit ``unit_name`` (``… thị xã Điện Bàn``)."""
+    m = rx.UNIT_TYPE_WORD.match(unit_name)
+    proper = unit_name[m.end() :].strip() if m else unit_name
+    return bool(proper) and fold(proper) in fold(org.name)
 
 
 def _spelled_out(printed: str) -> str:
@@ -697,6 +794,15 @@ def _national_body(name: str) -> Organisation:
 def _issuer_from_code(
     number: str, context: Organisation | None, own_number: str | None
 ) -> Organisation | None:
+    glued = rx.NUMBER_GLUED_CODES.match(number)
+    if glued is not None:
+        number = f"{glued.group(1)}-{glued.group(2)}"  # "491/QĐTTg" is "491/QĐ-TTg"
+    department = _department_from_code(number, context)
+    if department is not None:
+        return department
+    agency = _party_agency_from_code(number, context)
+    if agency is not None:
+        return agency
     joint = joint_issuers_from_number(number)
     if joint:
         # "Thông tư liên tịch số 02/2019/TTLT-BTC-BCA": every body whose code it carries
@@ -714,6 +820,92 @@ def _issuer_from_code(
         resolved = resolve_organisation(committee, context)
         if resolved is not None and resolved.unit is not None:
             return resolved
+    return None
+
+
+#: A provincial department's code in a number (``…/TTr-SNV``, ``…/SNV-CCHC``) → its name.
+DEPARTMENT_CODES = {
+    "SNV": "Sở Nội vụ",
+    "STP": "Sở Tư pháp",
+    "STC": "Sở Tài chính",
+    "SYT": "Sở Y tế",
+    "SXD": "Sở Xây dựng",
+    "SCT": "Sở Công Thương",
+    "SGTVT": "Sở Giao thông vận tải",
+    "SGDĐT": "Sở Giáo dục và Đào tạo",
+    "SKHĐT": "Sở Kế hoạch và Đầu tư",
+    "STTTT": "Sở Thông tin và Truyền thông",
+    "STNMT": "Sở Tài nguyên và Môi trường",
+    "SKHCN": "Sở Khoa học và Công nghệ",
+    "SNNPTNT": "Sở Nông nghiệp và Phát triển nông thôn",
+    "SLĐTBXH": "Sở Lao động - Thương binh và Xã hội",
+    "SVHTTDL": "Sở Văn hóa, Thể thao và Du lịch",
+    "SNgV": "Sở Ngoại vụ",
+}
+
+
+def _department_from_code(number: str, context: Organisation | None) -> Organisation | None:
+    """A provincial department named by its code (``1494/TTr-SNV``, ``2231/SNV-CCHC&PC``),
+    placed in the issuer's province; ``None`` without a province to place it in.
+
+    >>> hp = resolve_organisation("Ủy ban nhân dân thành phố Hải Phòng")
+    >>> _department_from_code("2231/SNV-CCHC&PC", hp).name
+    'Sở Nội vụ thành phố Hải Phòng'
+    """
+    unit = context.unit if context is not None else None
+    if unit is None:
+        return None
+    parts = [p for p in rx.NUMBER_CODE_PARTS.split(number) if p]
+    name = next((DEPARTMENT_CODES[p] for p in parts[1:] if p in DEPARTMENT_CODES), None)
+    province = unit.name if unit.level == "province" else unit.province
+    if name is None or not province:
+        return None
+    placed = resolve_organisation(f"{name} {_lower_type(province)}", context)
+    return placed if placed is not None and placed.unit is not None else None
+
+
+#: A Party agency's code before its committee's in a Party number (``16-HD/BTGHU``).
+PARTY_AGENCY_CODES = {
+    "BTG": "Ban Tuyên giáo",
+    "BTC": "Ban Tổ chức",
+    "BDV": "Ban Dân vận",
+    "BNC": "Ban Nội chính",
+    "UBKT": "Ủy ban Kiểm tra",
+    "VP": "Văn phòng",
+}
+
+#: A committee's code at the end of a Party number (``…/BTGHU``, ``…/VPTU``, ``…/BTCTW``).
+PARTY_COMMITTEE_CODES = {
+    "TU": "Tỉnh ủy",
+    "THU": "Thành ủy",
+    "HU": "Huyện ủy",
+    "QU": "Quận ủy",
+    "TW": "Trung ương",
+    "TƯ": "Trung ương",
+    "ĐU": "Đảng ủy",
+}
+
+
+def _party_agency_from_code(number: str, context: Organisation | None) -> Organisation | None:
+    """A Party agency issuing under its own number, named by the number's code
+    (``16-HD/BTGHU`` → ``Ban Tuyên giáo Huyện ủy`` of the issuer's district).
+
+    >>> _party_agency_from_code("20-HD/BTCTW", None).name
+    'Ban Tổ chức Trung ương'
+    >>> _party_agency_from_code("12/TT-BTC", None) is None  # a State number: Bộ Tài chính
+    True
+    """
+    m = rx.PARTY_NUMBER_CODE.match(number)
+    if m is None:
+        return None
+    code = m.group("code").upper()
+    for prefix, agency in PARTY_AGENCY_CODES.items():
+        committee = (
+            PARTY_COMMITTEE_CODES.get(code[len(prefix) :]) if code.startswith(prefix) else None
+        )
+        if committee is not None:
+            org = resolve_cited(f"{agency} {committee}", context)
+            return org if org is not None and _known_body(org) else None
     return None
 
 
@@ -926,6 +1118,11 @@ def _with_relations(
             objects.add(len(out))
         else:
             relation = trigger or Relation("cites")
+            if trigger is None and prev is not None and not joined:
+                if rx.REL_IN_TITLE_F.match(flat, prev.end, cur.start):
+                    # "Nghị định số 123 … hướng dẫn thi hành một số điều của Luật Hộ tịch": a
+                    # mention inside the previous one's title; a list goes on past it
+                    objects.add(len(out))
         if (
             relation.name in ("amends", "replaces", "repeals")
             and letter

@@ -553,6 +553,24 @@ CITE_NUMBER_GLUED_DATE_F = re.compile(r"ngay$")
 CITE_LIST_NEXT_F = re.compile(
     r"[ \n]*(?:[,;]|[ \n]va)[ \n]+(?P<so>so)[ \n]*:?[ \n]*(?P<number>" + CITE_NUMBER_F.pattern + ")"
 )
+# A type code glued to the issuer's code in a number: "491/QĐTTg", "61/2018/NĐCP".
+NUMBER_GLUED_CODES = re.compile(
+    r"(\d+[a-z]?/(?:\d{4}/)?(?:QĐ|NĐ|NQ|TT|CT|KH|TB|HD|CV))((?:TTg|CP|BTC))$"
+)
+# A Party number and the code after its slash (printed): "16-HD/BTGHU", "20-HD/BTCTW".
+PARTY_NUMBER_CODE = re.compile(r"\d+[a-z]?-[A-ZĐa-zđ]+/(?P<code>[A-ZĐƯ]+)$")
+# Who speaks for a committee, opening a printed issuer (folded): "ban thuong vu …", "thuong truc …".
+COMMITTEE_SPEAKER_F = re.compile(r"(?:ban thuong vu|thuong truc|ban chap hanh)(?![a-z])")
+# A committee's name (folded): "tinh uy quang tri", "huyen uy dai tu", "thanh uy ha noi".
+COMMITTEE_NAME_F = re.compile(r"^(?:tinh|huyen|thanh|quan|thi|dang) uy(?![a-z])")
+# The parts of a number between its separators: "2231/SNV-CCHC&PC" → 2231, SNV, CCHC&PC.
+NUMBER_CODE_PARTS = re.compile(r"[-/–]")
+# A title in capitals that carries a document out (folded, checked upper case as printed):
+# "TRIỂN KHAI THỰC HIỆN CHỈ THỊ SỐ 09-CT/TU NGÀY …", "KẾ HOẠCH THỰC HIỆN KẾT LUẬN SỐ 01-KL/TW".
+TITLE_IMPLEMENTS_F = re.compile(
+    r"(?P<verb>(?:trien[ \n]+khai[ \n]+)?thuc[ \n]+hien|trien[ \n]+khai)[ \n]+"
+    r"(?:[a-z]+[ \n]+){1,4}?so[ \n]*(?P<number>" + CITE_NUMBER_F.pattern + ")"
+)
 # The type code printed twice after a number: "37-NQ/TW NQ/TW ngày …" (folded).
 CITE_NUMBER_REPEAT_F = re.compile(r"[ \n]+(?P<code>[a-z]+/[a-z0-9]+)(?![a-z0-9/-])")
 # A number with no type code, only after "số": "Công văn sô 01/2019", "Nghị quyết số 19".
@@ -585,14 +603,17 @@ CITE_DATE_ANY_F = re.compile(
 )
 # A sentence that opens with the date something was issued or signed: "Ngày 17/10/2022, Tổng
 # cục Hải quan ban hành công văn số 4357/TCHQ-GSQL …" (folded).
+# ("Ngày 22 tháng 12 năm 2017, Ban Bí thư ban hành Chỉ thị số 16-CT/TW" too.)
 CITE_DATE_OPENING_F = re.compile(
-    r"ngay[ \n]*\d{1,2}[ \n]*[/.-][ \n]*\d{1,2}[ \n]*[/.-][ \n]*(?:19|20)\d\d(?!\d)"
+    r"ngay[ \n]*\d{1,2}[ \n]*(?:[/.-][ \n]*\d{1,2}[ \n]*[/.-]|[ \n]thang[ \n]+\d{1,2}[ \n]+nam)"
+    r"[ \n]*(?:19|20)\d\d(?!\d)"
     r"[ \n]*,[^.;:]{0,120}?"
     r"(?<![a-z])(?:ban[ \n]+hanh|ky|gui|co)(?![a-z])"
 )
 # The rest of a law's title before its date: "Luật Ban hành| văn bản quy phạm pháp luật ngày
 # 22 tháng 6 năm 2015" (folded; the title's end word list cannot know every title).
-LAW_TITLE_TAIL_F = re.compile(r"(?:[ \n]+[a-z]+){1,6}?(?=[ \n,]*ngay[ \n]*\d)")
+# (A comma inside the title too: "Luật Cán bộ, công chức ngày 13 tháng 11 năm 2008".)
+LAW_TITLE_TAIL_F = re.compile(r"(?:,?[ \n]+[a-z]+){1,6}?(?=[ \n,]*ngay[ \n]*\d)")
 # "năm 2012" after a law's name: "Bộ luật Lao động năm 2012".
 CITE_YEAR_F = re.compile(r"[ \n]+nam[ \n]+(?P<y>(?:19|20)\d\d)(?!\d)")
 # "của <issuer>" after the number/date: "của Ban Thường vụ Tỉnh ủy", "cua Chính phủ".
@@ -779,7 +800,8 @@ REL_NEXT_SECTION = re.compile(r"(?m)^[IVX]{1,4}\.[ \t]")
 # tục thực hiện Chỉ thị số 05-CT/TW", "Quyết định số 64/QĐ-BGTVT … ban hành Kế hoạch triển
 # khai Chỉ thị số 31/CT-TTg": the relation word is the title's, the mention is its object.
 REL_IN_TITLE_F = re.compile(
-    r"[ \n,]*(?:ve(?:[ \n]+viec)?|ban[ \n]+hanh|phe[ \n]+duyet)(?![a-z])[^;.:]*$"
+    r"[ \n,]*(?:ve(?:[ \n]+viec)?|ban[ \n]+hanh|phe[ \n]+duyet|quy[ \n]+dinh[ \n]+chi[ \n]+tiet"
+    r"|huong[ \n]+dan[ \n]+thi[ \n]+hanh)(?![a-z])[^;.:]*$"
 )
 # "sửa đổi, bổ sung Nghị định số …" right before the type word → amends.
 # (Provisions may stand between: "Sửa đổi, bổ sung khoản 8 Điều 11 Thông tư số 156 …".)

@@ -248,3 +248,94 @@ def test_a_letter_presenting_a_circular_does_not_amend_what_it_amended() -> None
         ("156/2013/TT-BTC", "amends"),
         ("157/2013/TT-BTC", "repeals"),
     ]
+
+
+def test_cut_document_lists_no_mention_cut_before_its_end() -> None:
+    text = (
+        "Căn cứ Nghị quyết số 58-NQ/TW ngày 05/8/2020 của Bộ Chính trị về; Căn cứ Điều lệ Đảng "
+        "và Quy định số 24-QĐ/TW, ng"
+    )
+    assert [c.number for c in cites(text)] == ["58-NQ/TW", None]
+    assert [c.number for c in cites("Căn cứ Quyết định số 5313/QĐ-")] == []
+    # the same mention in a finished sentence is listed
+    assert [c.number for c in cites("Căn cứ Quy định số 24-QĐ/TW của Bộ Chính trị.")] == [
+        "24-QĐ/TW"
+    ]
+
+
+def test_codes_in_numbers_name_departments_and_glued_codes_are_read() -> None:
+    city = province("Ủy ban nhân dân thành phố Hải Phòng")
+    found = cites(
+        "Xét đề nghị của Giám đốc Sở Nội vụ tại Tờ trình số 1494/TTr-SNV ngày 28/6/2018 và Công "
+        "văn số 2231/SNV-CCHC&PC ngày 28/9/2018; căn cứ Quyết định 491/QĐTTg.",
+        city,
+    )
+    assert [c.issuer.name if c.issuer else None for c in found] == [
+        "Sở Nội vụ thành phố Hải Phòng",
+        "Sở Nội vụ thành phố Hải Phòng",
+        "Thủ tướng Chính phủ",
+    ]
+
+
+def test_a_date_in_words_opening_the_sentence_dates_the_mention() -> None:
+    found = cites("Ngày 22 tháng 12 năm 2017, Ban Bí thư ban hành Chỉ thị số 16-CT/TW về Tết.")
+    assert [(c.number, c.date) for c in found] == [("16-CT/TW", "2017-12-22")]
+
+
+def test_a_title_that_carries_a_document_out_makes_it_implemented() -> None:
+    header = (
+        "KẾ HOẠCH\nTRIỂN KHAI THỰC HIỆN CHỈ THỊ SỐ 09-CT/TU CỦA BAN THƯỜNG VỤ TỈNH ỦY VÀ "
+        "BAN HÀNH KẾ HOẠCH TRIỂN KHAI CHỈ THỊ SỐ 31/CT-TTG\n"
+    )
+    body = (
+        "I. CĂN CỨ\n"
+        "1. Chỉ thị số 09-CT/TU ngày 05/01/2024 của Ban Thường vụ Tỉnh ủy;\n"
+        "2. Kế hoạch số 12/KH-BCĐ ngày 10/01/2024 của Ban Chỉ đạo phòng, chống thiên tai tỉnh;\n"
+        "3. Chỉ thị số 31/CT-TTg ngày 21/12/2023 của Thủ tướng Chính phủ.\n"
+        "II. MỤC ĐÍCH\n"
+    )
+    found = cites(header + body, province(), header=len(header))
+    assert [(c.number, c.relation) for c in found] == [
+        ("09-CT/TU", "implements"),
+        ("12/KH-BCĐ", "based_on"),
+        ("31/CT-TTg", "based_on"),
+    ]
+    assert found[1].issuer is not None
+    assert found[1].issuer.name.startswith("Ban Chỉ đạo phòng, chống thiên tai")
+
+
+def test_a_list_goes_on_past_a_mention_inside_a_title() -> None:
+    text = (
+        "Thực hiện Luật Hộ tịch năm 2014, Nghị định số 123/2015/NĐ-CP ngày 15/11/2015 của Chính "
+        "phủ quy định chi tiết một số điều của Luật Hộ tịch và Quyết định số 101/QĐ-TTg ngày "
+        "23/01/2017 của Thủ tướng Chính phủ; Ủy ban nhân dân tỉnh ban hành Kế hoạch."
+    )
+    found = cites(text)
+    assert [(c.number, c.relation) for c in found] == [
+        (None, "implements"),
+        ("123/2015/NĐ-CP", "implements"),
+        ("101/QĐ-TTg", "implements"),
+    ]
+
+
+def test_a_law_title_with_a_comma_keeps_its_date() -> None:
+    found = cites("Căn cứ Luật Cán bộ, công chức ngày 13 tháng 11 năm 2008;")
+    assert [(c.doc_type, c.date, c.relation) for c in found] == [("Luật", "2008-11-13", "based_on")]
+
+
+def test_party_agencies_named_by_their_numbers_code() -> None:
+    commune = resolve_organisation("Đảng ủy xã La Bằng", province_hint="Thái Nguyên")
+    assert commune is not None
+    found = cites(
+        "Thực hiện Hướng dẫn số 16-HD/BTGHU ngày 12/12/2021 về học tập; Thông báo số 5-TB/VPTU "
+        "ngày 01/2/2022 về lịch làm việc; Hướng dẫn số 20-HD/BTCTW ngày 05/3/2008.",
+        commune,
+    )
+    assert [c.issuer.name if c.issuer else None for c in found] == [
+        "Ban Tuyên giáo Huyện ủy Đại Từ",
+        "Văn phòng Tỉnh ủy Thái Nguyên",
+        "Ban Tổ chức Trung ương",
+    ]
+    # a State number's "BTC" is the Ministry of Finance
+    (circular,) = cites("Căn cứ Thông tư số 80/2021/TT-BTC ngày 29/9/2021.")
+    assert circular.issuer is not None and circular.issuer.name == "Bộ Tài chính"

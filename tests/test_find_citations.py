@@ -147,7 +147,7 @@ def test_amends_but_not_a_future_amending_decree() -> None:
     # Corpus 001: the Công điện asks for a decree that will amend ND 123; it amends nothing.
     c = one(
         "Khẩn trương trình Chính phủ ban hành Nghị định sửa đổi, bổ sung Nghị định số "
-        "123/2020/NĐ-CP"
+        "123/2020/NĐ-CP."
     )
     assert c.relation == "cites"
 

@@ -161,3 +161,16 @@ def test_steering_committee_name_runs_over_its_own_verb() -> None:
 def test_added_verbs_end_an_actor() -> None:
     text = "2. Giao Sở Tài chính thẩm định định mức, cân đối nguồn kinh phí.\n"
     assert actors(text, province()) == ["Sở Tài chính"]
+
+
+def test_a_steering_committees_bare_name_is_the_issuer_itself() -> None:
+    issuer = Organisation(
+        name="Ban Chỉ đạo xây dựng đề án phường văn minh đô thị phường Ninh Khánh",
+        level="commune",
+        system="party",
+    )
+    text = (
+        "Nhằm phát huy trí tuệ tập thể, Ban chỉ đạo tiếp tục lấy ý kiến góp ý của các cơ quan.\n\n"
+        "Các chi bộ trực thuộc nghiên cứu và góp ý kiến trước ngày 20/10/2024.\n"
+    )
+    assert actors(text, issuer) == ["Các chi bộ trực thuộc"]
