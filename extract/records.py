@@ -248,6 +248,11 @@ class Signer:
 
 RELATIONS = ("implements", "based_on", "amends", "replaces", "repeals", "cites")
 
+#: The relations of the annotation guidelines (``../shared/gold/GUIDELINES.md``): a repeal
+#: ("bãi bỏ") is a kind of replacing there, so a record's JSON says ``replaces`` and keeps the
+#: finer relation in ``relation_detail``; the graph keeps ``eli:repeals``.
+JSON_RELATION = {"repeals": "replaces"}
+
 
 @dataclass(frozen=True, slots=True)
 class Citation:
@@ -256,6 +261,11 @@ class Citation:
     ``surface`` is the mention as printed from the type word to the issuer;
     ``relation`` one of :data:`RELATIONS`; ``trigger`` the word that decided it
     (``Thực hiện``, ``Căn cứ``) and its span.
+
+    >>> c = Citation("Quyết định số 12/2020/QĐ-UBND", (0, 30), relation="repeals")
+    >>> j = c.to_json()
+    >>> j["relation"], j["relation_detail"], Citation.from_json(j) == c
+    ('replaces', 'repeals', True)
     """
 
     surface: str
@@ -277,7 +287,8 @@ class Citation:
             "date": self.date,
             "year": self.year,
             "issuer": self.issuer.to_json() if self.issuer else None,
-            "relation": self.relation,
+            "relation": JSON_RELATION.get(self.relation, self.relation),
+            **({"relation_detail": self.relation} if self.relation in JSON_RELATION else {}),
             "trigger": self.trigger.to_json() if self.trigger else None,
         }
 
@@ -291,7 +302,7 @@ class Citation:
             date=raw.get("date"),
             year=raw.get("year"),
             issuer=Organisation.from_json(raw.get("issuer")),
-            relation=raw.get("relation") or "cites",
+            relation=raw.get("relation_detail") or raw.get("relation") or "cites",
             trigger=Mention.from_json(raw.get("trigger")),
         )
 
