@@ -554,3 +554,20 @@ def test_regression_windows_line_ends_read_like_unix_ones() -> None:
     page = "Đăng nhập\nLượt xem: 12\n" + HEADER.replace("Bình, ngày 05", "Bình, ngày\n05")
     page += "\nVăn bản liên quan\nQuyết định 12/QĐ-UBND\n"
     assert _values(extract_text(page.replace("\n", "\r\n"))) == _values(extract_text(page))
+
+
+def test_regression_portal_banner_above_the_menus_is_not_the_header() -> None:
+    # A district portal's banner names the same body as the letter's header; the menus and a
+    # counter under it show it is the page's, not the document's.
+    text = (
+        "ỦY BAN NHÂN DÂN HUYỆN YÊN THẾ\nTrang chủ\nGiới thiệu\nTin tức - Sự kiện\n"
+        "Lượt xem: 245\nỦY BAN NHÂN DÂN\nHUYỆN YÊN THẾ\nSố: 125/UBND-VP\n"
+        "V/v tăng cường phòng chống dịch\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Yên Thế, ngày 10 tháng 3 năm 2021\nKính gửi: Các xã, thị trấn\n"
+        "Thực hiện chỉ đạo của UBND tỉnh, UBND huyện yêu cầu các xã tăng cường phòng, chống dịch.\n"
+    )
+    page = read_page(text)
+    assert text[page.start :].startswith("ỦY BAN NHÂN DÂN\nHUYỆN YÊN THẾ")
+    rec = extract_text(text)
+    assert rec.issuer.name == "Ủy ban nhân dân huyện Yên Thế"
+    assert text[slice(*rec.issuer.span)].startswith("ỦY BAN NHÂN DÂN\nHUYỆN YÊN THẾ")
