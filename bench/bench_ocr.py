@@ -19,7 +19,9 @@ from __future__ import annotations
 import argparse
 import io
 import json
+import os
 import re
+import resource
 import subprocess
 import sys
 import tempfile
@@ -151,6 +153,13 @@ def scanned_pdf(pages: list, dpi: int = 300) -> bytes:
     return out.getvalue()
 
 
+def _cpu() -> float:
+    """CPU seconds of this process and its finished children (Tesseract, workers)."""
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--dpi", type=int, default=300)
@@ -174,6 +183,7 @@ def main(argv: list[str] | None = None) -> int:
         pages += len(images)
         (folder / f"{sample.stem}.pdf").write_bytes(scanned_pdf(images, args.dpi))
     started = time.perf_counter()
+    cpu0 = _cpu()
     records = []
     for outcome in extract_many(sorted(folder.glob("*.pdf")), jobs=args.jobs):
         for line in outcome.messages():
@@ -183,11 +193,13 @@ def main(argv: list[str] | None = None) -> int:
             row["source"] = Path(row["source"]).stem + ".txt"  # the gold names the .txt
             records.append(row)
     seconds = time.perf_counter() - started
+    cpu = _cpu() - cpu0
     pred = folder / "pred.jsonl"
     pred.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), "utf-8")
     print(
-        f"{pages} pages at {args.dpi} dpi, --jobs {args.jobs}: {seconds:.1f} s, "
-        f"{seconds / pages:.2f} s/page ({ocr.engine('bench')})"
+        f"{pages} pages at {args.dpi} dpi, --jobs {args.jobs}: {seconds:.1f} s wall, "
+        f"{seconds / pages:.2f} s/page; CPU {cpu / pages:.2f} s/page "
+        f"({ocr.engine('bench')}; load average {os.getloadavg()[0]:.1f} on {os.cpu_count()} cores)"
     )
     if args.gold.is_file() and args.scorer.is_file():
         subprocess.run([sys.executable, str(args.scorer), str(args.gold), str(pred)], check=False)

@@ -203,14 +203,21 @@ class _Line:
     def height(self) -> int:
         return sorted(w[3] - w[1] for w in self.words)[len(self.words) // 2]
 
-    def gap(self) -> tuple[int, int] | None:
-        """The widest gap between two words when it is a column gap (over
-        :data:`COLUMN_GAP` line heights): its (start, end) x, else None."""
+    def gap(self, band: tuple[int, int] | None = None) -> tuple[int, int] | None:
+        """The widest gap between two words that is a column gap: (start, end) x, else None.
+
+        Alone, a column gap is wider than :data:`COLUMN_GAP` line heights; next to
+        the columns already found (``band``, the free space between them), any gap
+        over :data:`WORD_GAP` line heights that meets the band is one.
+        """
         best = None
         for a, b in itertools.pairwise(sorted(self.words)):
+            if band is not None and not (a[2] < band[1] and b[0] > band[0]):
+                continue
             if best is None or b[0] - a[2] > best[1] - best[0]:
                 best = (a[2], b[0])
-        if best is not None and best[1] - best[0] > COLUMN_GAP * self.height:
+        least = COLUMN_GAP if band is None else WORD_GAP
+        if best is not None and best[1] - best[0] > least * self.height:
             return best
         return None
 
@@ -220,7 +227,9 @@ class _Line:
 
 #: A gap between two words wider than this many line heights separates two columns
 #: (justified body text stretches its spaces to about one line height at most).
-COLUMN_GAP = 4.0
+COLUMN_GAP = 3.0
+#: Wider than any word space (justified lines stretch theirs to about one line height).
+WORD_GAP = 1.5
 #: Lines further apart than this many line heights do not continue a column.
 COLUMN_LEADING = 1.2
 
@@ -267,8 +276,8 @@ def _two_columns(lines: list[_Line], start: int) -> tuple[int, list[str], list[s
         line = lines[i]
         if i > start and line.top - prev.bottom > COLUMN_LEADING * max(line.height, prev.height):
             break
-        gap = line.gap()
-        if gap is not None and gap[0] < band[1] and gap[1] > band[0]:
+        gap = line.gap(band)
+        if gap is not None:
             band = (max(band[0], gap[0]), min(band[1], gap[1]))
             middle = (gap[0] + gap[1]) // 2
             lw = [w for w in line.words if w[2] <= middle]

@@ -80,8 +80,24 @@ def read_html(data: bytes, source: str, kind: str = "html") -> tuple[str, str]:
         ) from exc
     _strip(root)
     lines: list[str] = []
-    _block_lines(root, lines)
+    try:
+        _block_lines(root, lines, _holding_blocks(root))
+    except RecursionError as exc:  # libxml2 caps nesting at 256; this is the second line
+        raise InputError("web page nested too deeply to read", source=source) from exc
     return "\n".join(lines), encoding
+
+
+def _holding_blocks(root) -> set:
+    """The elements that hold a block, a table or a line break somewhere inside (one pass)."""
+    out: set = set()
+    for el in root.iter():
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        if tag in BLOCK_TAGS or tag in ("table", "br"):
+            parent = el.getparent()
+            while parent is not None and parent not in out:
+                out.add(parent)
+                parent = parent.getparent()
+    return out
 
 
 def _decode(data: bytes, source: str, charset: str | None) -> tuple[str, str]:
@@ -166,7 +182,7 @@ def _inline(text: str | None) -> str:
     return _SPACE.sub(" ", text) if text else ""
 
 
-def _block_lines(el, lines: list[str]) -> None:
+def _block_lines(el, lines: list[str], blocky: set) -> None:
     """Append the lines of ``el``'s content: a line per block, tables as rows."""
     current: list[str] = []
 
@@ -183,21 +199,15 @@ def _block_lines(el, lines: list[str]) -> None:
             flush()
         elif tag == "table":
             flush()
-            _table_lines(child, lines)
+            _table_lines(child, lines, blocky)
         elif tag in BLOCK_TAGS or tag in ("tr", "td", "th", "tbody", "thead", "tfoot"):
             flush()
-            _block_lines(child, lines)
-        else:
-            # Inline element: its text joins the current line, unless it holds blocks.
-            if any(
-                isinstance(d.tag, str)
-                and (d.tag.lower() in BLOCK_TAGS or d.tag.lower() in ("table", "br"))
-                for d in child.iterdescendants()
-            ):
-                flush()
-                _block_lines(child, lines)
-            else:
-                current.append(_inline(child.text_content()))
+            _block_lines(child, lines, blocky)
+        elif child in blocky:  # an inline element holding blocks: read as a block
+            flush()
+            _block_lines(child, lines, blocky)
+        else:  # inline: its text joins the current line
+            current.append(_inline(child.text_content()))
         current.append(_inline(child.tail))
     flush()
 
@@ -212,26 +222,22 @@ def _rows(table):
             yield from _rows(child)
 
 
-def _table_lines(table, lines: list[str]) -> None:
+def _table_lines(table, lines: list[str], blocky: set) -> None:
     rows = [
         [c for c in row if isinstance(c.tag, str) and c.tag.lower() in ("td", "th")]
         for row in _rows(table)
     ]
-    nested = any(True for _ in table.iterdescendants("table"))
-    cells: list[list[str]] = []
+    cells: list[list[list[str]]] = []  # row → cell → the cell's lines
+    data = next(table.iterdescendants("table"), None) is None  # a table in it: page layout
     for row in rows:
-        texts = []
+        cells.append([])
         for cell in row:
             sub: list[str] = []
-            _block_lines(cell, sub)
-            texts.append(" ".join(sub))
-        cells.append(texts)
-    is_data = not nested and all(len(t) <= MAX_CELL for row in cells for t in row)
-    if not is_data:  # page layout: each cell is a block of its own
-        for row in rows:
-            for cell in row:
-                _block_lines(cell, lines)
-        return
-    for texts in cells:
-        if any(texts):
-            lines.append("| " + " | ".join(texts) + " |")
+            _block_lines(cell, sub, blocky)
+            cells[-1].append(sub)
+            data = data and sum(map(len, sub)) + len(sub) <= MAX_CELL
+    for row_cells in cells:
+        if not data:  # page layout: each cell's lines are blocks of their own
+            lines.extend(line for sub in row_cells for line in sub)
+        elif any(row_cells):
+            lines.append("| " + " | ".join(" ".join(sub) for sub in row_cells) + " |")

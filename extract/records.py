@@ -246,7 +246,7 @@ class Signer:
         return cls(name=one("name"), position=one("position"), on_behalf_of=one("on_behalf_of"))
 
 
-RELATIONS = ("implements", "based_on", "amends", "replaces", "cites")
+RELATIONS = ("implements", "based_on", "amends", "replaces", "repeals", "cites")
 
 
 @dataclass(frozen=True, slots=True)

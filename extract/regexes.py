@@ -530,19 +530,31 @@ CITE_TYPE_F = re.compile(
             "thong tu lien tich|thong tu|nghi dinh|nghi quyet|quyet dinh"
             "|chi thi|thong bao ket luan|ket luan|thong bao|cong dien|cong van|van ban|ke hoach"
             "|huong dan|quy dinh|quy che|to trinh|bao cao|bo luat|luat|phap lenh|hien phap"
-            "|hiep dinh",
+            "|hiep dinh|chuong trinh hanh dong|chuong trinh",
         )
         + r")(?![a-z0-9])"
     ).replace(" ", r"[ \n]+")
 )
 # "số" before a number, with its OCR forms: "số", "sô", "so", "sé", "só", "s6", "sỐ".
-CITE_SO_F = re.compile(r"[ \n]*(?:so|se|s6)[ \n]*:?[ \n]*[_'‘]?")
+# (A list's colon may stand before it: "các văn bản: số 4011/UBND-VX2 …".)
+CITE_SO_F = re.compile(r"[ \n]*:?[ \n]*(?:so|se|s6)[ \n]*:?[ \n]*[_'‘]?")
 # A document number: "37-KL/TU", "43/NQ-CP", "38/2015/TT-BTC", "889/CD- -TTg",
 # "1691/VPCP- KGVX", "20201209-2/CV-HIC", "03/2021/UBTVQHI5". It must hold a letter.
+# Web copies add an en dash and a serial with a letter: "21 –NQ/BCH", "30c/NQCP".
 CITE_NUMBER_F = re.compile(
-    r"\d[\d.]*(?:[ ]?[-/][ \n]?(?:-[ ]?)?[0-9a-z][0-9a-z&]*)*"
-    r"[ ]?[-/][ \n]?(?:-[ ]?)?[a-z][0-9a-z&]*(?:[ ]?[-/][ \n]?[0-9a-z][0-9a-z&]*)*"
+    r"\d[\d.]*[a-z]?(?:[ ]?[-/–][ \n]?(?:-[ ]?)?[0-9a-z][0-9a-z&]*)*"
+    r"[ ]?[-/–][ \n]?(?:-[ ]?)?[a-z][0-9a-z&]*(?:[ ]?[-/–][ \n]?[0-9a-z][0-9a-z&]*)*"
 )
+# "ngày" glued to the end of a number by a web copy: "1471/TM-VPngày 18 tháng 9 năm 2010"
+# (folded; the number keeps what comes before it).
+CITE_NUMBER_GLUED_DATE_F = re.compile(r"ngay$")
+# The next mention of a list that names its type once (folded): "các văn bản: số 4011/UBND-VX2
+# ngày 15/6/2021, số 1071/UBND-VX2 … và số 4761/UBND-VX2 …".
+CITE_LIST_NEXT_F = re.compile(
+    r"[ \n]*(?:[,;]|[ \n]va)[ \n]+(?P<so>so)[ \n]*:?[ \n]*(?P<number>" + CITE_NUMBER_F.pattern + ")"
+)
+# The type code printed twice after a number: "37-NQ/TW NQ/TW ngày …" (folded).
+CITE_NUMBER_REPEAT_F = re.compile(r"[ \n]+(?P<code>[a-z]+/[a-z0-9]+)(?![a-z0-9/-])")
 # A number with no type code, only after "số": "Công văn sô 01/2019", "Nghị quyết số 19".
 CITE_BARE_NUMBER_F = re.compile(r"\d{2,}(?:/\d{2,4})?(?![\d/])")
 # Separators doubled by OCR in a number key: "889/CD--TTG", "1999/QCPH--BHXH-TCT".
@@ -556,8 +568,13 @@ CITE_NUMBER_YEAR = re.compile(r"/((?:19|20)\d\d)/")
 CITE_DATE_F = re.compile(
     r"[ \n,]*(?:ngay|ngav|ngak)[ \n]*"
     r"(?:(?P<d1>\d ?\d|\d)[ \n]*[/.-][ \n]*(?P<m1>\d{1,2})[ \n]*[/.-][ \n]*"
-    r"(?P<y1>(?:19|20)\d\d)(?!\d)"
+    r"(?P<y1>(?:19|20) ?\d\d)(?!\d)"
     r"|(?P<d2>\d{1,2})[ \n]+thang[ \n]+(?P<m2>\d{1,2})[ \n]+nam[ \n]+(?P<y2>(?:19|20)\d\d)(?!\d))"
+)
+# (A year split by a web copy's space is read: "ngày 16/7/20 21".)
+# The document's own date line, for its year (folded): "Lâm Đồng, ngày 26\ntháng 4 năm 2023".
+OWN_DATE_LINE_F = re.compile(
+    r"ngay[ \n]*\d{1,2}[ \n]+thang[ \n]+\d{1,2}[ \n]+nam[ \n]+(?P<y>(?:19|20)\d\d)(?!\d)"
 )
 # Any date printed after a number, whatever its year, to report one that cannot be:
 # ", ngày 31/2/2023", "ngày 03/8/20211", "ngày 12 tháng 3 năm 1066" (folded).
@@ -587,7 +604,7 @@ CITE_ISSUER_STOP_F = re.compile(
     r"|doi voi|voi|gui|phe duyet|co|la|nay|ngay|so|thuc hien|trien khai|ap dung|tiep tuc"
     r"|tap trung|nham|khi|kem|duoc|dang|se|sau|truoc|nhu|tu|den|tra loi|phan anh|de nghi"
     r"|bao cao|gom|ma|hoac|bi|chu|cung|hien|dong thoi|yeu cau|giao|va cac|sua doi|bo sung"
-    r"|thay the|quy dinh)(?![a-z])".replace(" ", r"[ \n]+")
+    r"|thay the|quy dinh|het hieu luc|co hieu luc)(?![a-z])".replace(" ", r"[ \n]+")
 )
 # A comma inside a body's name (folded, from the word before it): "Bộ Văn hóa, Thể thao và Du
 # lịch", "Sở Văn hóa, Thể thao …", "Ban Chỉ đạo phòng, chống dịch Covid-19 tỉnh".
@@ -622,6 +639,51 @@ NAME_ABBREVIATION = re.compile(r"[ \t\n]*\([A-ZĐ]{2,}\)")
 CITE_ADDRESSEE_WORD_F = re.compile(r"(?:quy[ \n]+)?(cong[ \n]+ty|doanh[ \n]+nghiep|don[ \n]+vi)$")
 # The addressee line of a reply: "Kính gửi: Công Ty TNHH Nhân Sự Phần Mềm Việt".
 CITE_ADDRESSEE_LINE_F = re.compile(r"kinh[ \n]+gui[ \n]*:?[ \n]*(?:quy[ \n]+)?(?P<name>[^\n]+)")
+# A ministry's or a department's name abbreviated (printed): "Sở NN & PTNT tỉnh Hà Nam", "Bộ
+# Nông nghiệp và PTNT", "Sở LĐ-TB&XH", "Sở TT&TT", "Bộ VHTTDL" — spelled out before resolving.
+AGENCY_ABBREVIATION = re.compile(
+    r"(?<![^\W\d_])(?:NN[ ]?&[ ]?PTNT|NN[ ]?và[ ]?PTNT|NNPTNT|PTNT|LĐ[ ]?-?[ ]?TB[ ]?&[ ]?XH|LĐTBXH"
+    r"|TT[ ]?&[ ]?TT|TTTT|VHTTDL|VH[ ]?,?[ ]?TT[ ]?&[ ]?DL|KH[ ]?&[ ]?ĐT|KHĐT|TN[ ]?&[ ]?MT|TNMT"
+    r"|GD[ ]?&[ ]?ĐT|GDĐT|GTVT|KH[ ]?&[ ]?CN|KHCN)(?![^\W\d_])"
+)
+# "&" inside a name: "Sở Nông nghiệp & Phát triển nông thôn".
+NAME_AMPERSAND = re.compile(r"[ ]*&[ ]*")
+# Who speaks for a Front committee, dropped (printed): "Ban Thường trực Ủy ban MTTQ Việt Nam thị
+# xã" → "Ủy ban MTTQ Việt Nam thị xã".
+FRONT_SPEAKER = re.compile(r"^(?:Ban[ ]+)?[Tt]hường[ ]+trực[ ]+(?=Ủy[ ]+ban|Uỷ[ ]+ban|UB)")
+# A Party conference named for its committee (printed): "Hội nghị Tỉnh ủy lần thứ 5 Khoá XX",
+# "Hội nghị lần thứ tư Ban Chấp hành Trung ương Đảng khóa XIII".
+CONFERENCE_HEAD = re.compile(r"^Hội[ ]+nghị[ ]+(?:lần[ ]+thứ[ ]+\S+[ ]+)?")
+CONFERENCE_TAIL = re.compile(
+    r"(?:[ ]+Đảng)?[ ]+(?:lần[ ]+thứ[ ]+\S+|[Kk]h(?:óa|oá)[ ]+\S+)(?:[ ]+.*)?$"
+)
+# A Party organisation named for its committee (printed): "Ban Chấp hành Đảng bộ tỉnh" →
+# "Tỉnh ủy", "Đảng bộ huyện Kim Sơn" → "Huyện ủy Kim Sơn".
+PARTY_ORGANISATION = re.compile(
+    r"^(?:Ban[ ]+[Cc]hấp[ ]+hành[ ]+)?Đảng[ ]+bộ[ ]+(?P<level>tỉnh|[Tt]hành[ ]+phố|huyện|quận"
+    r"|thị[ ]+xã|xã|phường|thị[ ]+trấn)(?:[ ]+(?P<rest>.+))?$"
+)
+# The Youth Union's central committee, for whichever of its organs speaks: "Ban Bí thư Trung
+# ương Đoàn", "Ban Thường vụ Trung ương Đoàn TNCS Hồ Chí Minh".
+YOUTH_UNION_CENTRAL = re.compile(
+    r"^(?:Ban[ ]+Bí[ ]+thư|Ban[ ]+Thường[ ]+vụ|Ban[ ]+Chấp[ ]+hành)[ ]+Trung[ ]+ương[ ]+Đoàn"
+    r"(?:[ ]+TNCS[ ]+Hồ[ ]+Chí[ ]+Minh)?$"
+)
+# A bare level word ending a relative issuer (folded): "Ủy ban nhân dân Thành phố", "UBND
+# tỉnh", "Ủy ban MTTQ Việt Nam thị xã" — the unit is the issuer's own.
+BARE_LEVEL_END_F = re.compile(
+    r"(?<![a-z])(?P<level>tinh|thanh pho|huyen|quan|thi xa|thi tran|xa|phuong)$"
+)
+# A provincial department's head word (folded): "Sở Công Thương", "Sở Nội vụ".
+AGENCY_HEAD_SO_F = re.compile(r"so[ ]+(?=[a-z])")
+# A unit's type word at the start of its gazetteer name (printed): "Thành phố Hà Nội", "Huyện
+# Nga Sơn", "Thị xã Điện Bàn".
+UNIT_TYPE_WORD = re.compile(r"(?:Thành phố|Thị xã|Thị trấn|Tỉnh|Huyện|Quận|Xã|Phường)(?= )")
+# A committee's organ whose name ends with the committee (folded): "Ban Tuyên giáo Huyện ủy",
+# "Văn phòng Tỉnh ủy".
+COMMITTEE_ORGAN_END_F = re.compile(
+    r"^(?:ban|van phong|uy ban kiem tra)[ ].*(?:tinh|huyen|thanh|quan|thi) uy$"
+)
 # A position before the body it heads: "của Bộ trưởng Bộ Tài chính",
 # "Tổng cục trưởng Tổng cục Thuế".
 CITE_POSITION_F = re.compile(
@@ -664,6 +726,31 @@ CITE_UNNUMBERED = re.compile(
     )
     + r")[ \n]+(?=của[ \n])"
 )
+# A resolution or conclusion named by the congress or plenum that adopted it, or by a council
+# (printed): "Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XVII", "Nghị quyết Đại hội X của
+# Đảng", "Kết luận Hội nghị lần thứ tư Ban Chấp hành Trung ương Đảng khóa XIII", "Nghị quyết
+# HĐND Thành phố Hà Nội về …". The body runs to punctuation, "về", "nhiệm kỳ" or "và Nghị …".
+CITE_NAMED_BODY = re.compile(
+    r"(?P<type>Nghị[ \n]+quyết|Kết[ \n]+luận)[ \n]+(?:của[ \n]+)?"
+    r"(?P<body>(?:Đại[ \n]*hội|Hội[ \n]+nghị|HĐND|Hội[ \n]+đồng[ \n]+nhân[ \n]+dân)"
+    r"[^,;.:()“”\"\n]{0,120}?)"
+    r"(?=[ \n]*(?:[,;.:()“”\"]|$)|\n"
+    r"|[ \n]+(?:về|nhiệm[ \n]+kỳ|và[ \n]+(?:Nghị|Kết|các|nghị))(?!\w))"
+)
+# The Party's statute, a document cited by name: "Căn cứ Điều lệ Đảng", "Điềulệ Đảng" (glued).
+CITE_PARTY_STATUTE = re.compile(
+    r"Điều[ \n]*lệ[ \n]+Đảng(?![ \n]*(?:bộ|ủy|uỷ|viên|đoàn)(?!\w))(?!\w)"
+)
+# A Party organisation inside a congress's name (printed): "Đảng bộ tỉnh", "Đảng bộ xã Nhân
+# Khang", "Đảng bộ Thành phố".
+CITE_PARTY_ORGANISATION = re.compile(
+    r"Đảng[ \n]+bộ[ \n]+(?P<level>tỉnh|[Tt]hành[ \n]+phố|huyện|quận|thị[ \n]+xã|xã|phường"
+    r"|thị[ \n]+trấn)(?P<name>(?:[ \n]+[^\W\d_][\w-]*)*)"
+)
+# A roman numeral in a congress's name: "Đại hội X của Đảng", "lần thứ XIII".
+ROMAN_NUMERAL = re.compile(r"(?<!\w)[IVXLC]{1,6}(?!\w)")
+# What before a named resolution makes it plural, no one document: "các Nghị quyết Đại hội".
+CITE_PLURAL_BEFORE_F = re.compile(r"(?<![a-z])(?:cac|nhung)[ \n]+$")
 # What must stand right before an unnumbered mention for it to name one document: "Thực hiện
 # Kết luận của …", "triển khai thực hiện nghiêm túc Kết luận của …", "Căn cứ Nghị quyết của …".
 CITE_UNNUMBERED_LEAD_F = re.compile(
@@ -676,16 +763,50 @@ CITE_FORM_F = re.compile(r"(?<![a-z])mau(?![a-z])")
 # Relation words before a citation (folded).  The nearest one decides.
 # "Căn cứ Nghị định số …" → based_on.
 # "Căn cứ quy định tại khoản 1 Điều 9 Nghị định …": the referring words belong to "Căn cứ".
+# "Trên cơ sở Kế hoạch số …" → based_on too.
+# ("Trên cơ sở" only right before the mention: "Trên cơ sở danh sách … tại Quyết định" is not.)
 REL_BASED_ON_F = re.compile(
     r"(?<![a-z])can cu(?![a-z])(?:[ \n]+(?:cac[ \n]+)?quy dinh)?(?:[ \n]+tai)?(?![a-z])"
     r"(?![ \n]+(?:vao|tinh hinh|thuc tien|chuc nang|nhiem vu|dieu kien|yeu cau)(?![a-z]))"
+    r"|(?<![a-z])tren[ \n]+co[ \n]+so[ \n]*$"
+)
+# A section heading over the documents a plan rests on (printed): "I. CĂN CỨ XÂY DỰNG KẾ
+# HOẠCH", "1. CĂN CỨ PHÁP LÝ"; its items are based_on whatever their titles say.
+REL_BASIS_HEADING = re.compile(r"(?m)^(?:[IVX]{1,4}\.|\d{1,2}\.)?[ \t]*CĂN CỨ(?![^\W\d_])")
+# The next top-level heading, which ends that section: "II. MỤC ĐÍCH, YÊU CẦU".
+REL_NEXT_SECTION = re.compile(r"(?m)^[IVX]{1,4}\.[ \t]")
+# The previous mention's title before a mention (folded gap): "Kết luận số 01-KL/TW … về tiếp
+# tục thực hiện Chỉ thị số 05-CT/TW", "Quyết định số 64/QĐ-BGTVT … ban hành Kế hoạch triển
+# khai Chỉ thị số 31/CT-TTg": the relation word is the title's, the mention is its object.
+REL_IN_TITLE_F = re.compile(
+    r"[ \n,]*(?:ve(?:[ \n]+viec)?|ban[ \n]+hanh|phe[ \n]+duyet)(?![a-z])[^;.:]*$"
 )
 # "sửa đổi, bổ sung Nghị định số …" right before the type word → amends.
+# (Provisions may stand between: "Sửa đổi, bổ sung khoản 8 Điều 11 Thông tư số 156 …".)
 REL_AMENDS_F = re.compile(
-    r"(?<![a-z])sua doi,?[ \n]+bo sung(?:[ \n]+(?:mot so dieu cua|cho))?[ \n]*$"
+    r"(?<![a-z])sua doi,?[ \n]+bo sung(?:[ \n]+(?:mot so dieu cua|cho"
+    r"|(?:(?:diem|khoan|dieu|muc|chuong|phu luc)[ \n]+[0-9a-z.,]{1,6}[ \n]*(?:va[ \n]+)?){1,4}"
+    r"(?:cua)?))?[ \n]*$"
 )
-# "thay thế Công văn 1948/TCT-TTKT", "bãi bỏ Quyết định …" → replaces.
-REL_REPLACES_F = re.compile(r"(?<![a-z])(?:thay the(?: cho)?|bai bo|huy bo)(?![a-z])")
+# "thay thế Công văn 1948/TCT-TTKT" → replaces.
+REL_REPLACES_F = re.compile(r"(?<![a-z])thay the(?: cho)?(?![a-z])")
+# "bãi bỏ Quyết định …", "hủy bỏ Công văn …" → repeals (ELI's eli:repeals).
+REL_REPEALS_F = re.compile(r"(?<![a-z])(?:bai bo|huy bo)(?![a-z])")
+# After a mention, this document ending it: "Quyết định số 12/2015/QĐ-UBND hết hiệu lực kể từ
+# ngày Quyết định này có hiệu lực thi hành" (not "… đã hết hiệu lực": a fact reported).
+REL_CEASES_AFTER_F = re.compile(
+    r"[^.;:]{0,120}?(?<![a-z])(?<!da )het[ ]+hieu[ ]+luc(?![a-z])"
+    r"[^.;:]{0,80}?(?<![a-z])nay(?![a-z])"
+)
+# A letter's address line above its body (folded): "Kính gửi:", OCR "Kinh gửi".
+LETTER_OPENER_F = re.compile(r"(?<![a-z])kinh[ \n]+gui(?![a-z])")
+# Before "sửa đổi, bổ sung" in its sentence: nothing but a label ("Điều 1.", "2.", "a)", "-"),
+# so this document amends ("Sửa đổi, bổ sung Thông tư số 38 …"); a subject or a noun there
+# describes an amendment made elsewhere ("Các nội dung sửa đổi, bổ sung Thông tư số 156 …",
+# "Thông tư số 65 đã sửa đổi, bổ sung …").
+REL_LABEL_ONLY_F = re.compile(
+    r"[ \n]*(?:(?:dieu[ \n]+\d+|[ivx]+|\d+(?:\.\d+)*)[.:)]?|[a-z]\)|[-+])?[ \n]*"
+)
 # "Công văn này thay thế …": the replacing document is this one, not another one cited; also
 # a decision's formula "Quyết định này có hiệu lực kể từ ngày ký và thay thế …".
 REL_SELF_SUBJECT_F = re.compile(
@@ -725,7 +846,7 @@ REL_CITES_F = re.compile(
 )
 # What joins one mention of a list to the next: "…; Quyết định số …", "… và Công điện khẩn",
 # "…, cong văn số 5529" — a mention after anything else does not share the relation.
-REL_LIST_JOIN_F = re.compile(r"(?:[;,]|(?<![a-z])(?:va|hoac|cung)(?: cac)?)[ \n]*$")
+REL_LIST_JOIN_F = re.compile(r"(?:[;,](?:[ \n]+cac)?|(?<![a-z])(?:va|hoac|cung)(?: cac)?)[ \n]*$")
 # The cited document's title after its mention ("Căn cứ Công điện số 12/CĐ-TTg … về việc tăng
 # cường … để thực hiện mục tiêu kép và công văn số 345 …"): relation words in it are the title's.
 REL_TITLE_OPEN_F = re.compile(r"[ \n,]*ve(?:[ \n]+viec)?(?![a-z])")

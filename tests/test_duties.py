@@ -47,6 +47,8 @@ hằng quý báo cáo Ủy ban nhân dân tỉnh.
 
 3. Huyện ủy Nho Quan hoàn thành việc kiện toàn Ban Chỉ đạo trước ngày 15/6/2021.
 
+4. Huyện ủy Kim Sơn rà soát đảng viên được kết nạp trước ngày 01/01/2016.
+
 Nơi nhận:
 - Như trên,
 - Lưu Văn phòng Tỉnh ủy.
@@ -147,7 +149,11 @@ def test_never_reported_workload_and_filters(store: OxigraphStore) -> None:
     ]
     workload = {w.organisation: w.counts for w in report.workload}
     assert workload[NHO_QUAN] == {"overdue": 3}  # the task, its report, its own task
-    assert workload[KIM_SON] == {"met": 2}
+    # "kết nạp trước ngày 01/01/2016": a cut-off before the letter, no deadline (met by the
+    # report that cites the letter)
+    assert workload[KIM_SON] == {"met": 3}
+    cut_off = [d for d in report.duties if d.text.startswith("4.")]
+    assert [(d.due, d.status) for d in cut_off] == [(None, "met")]
     org = resolve_organisation(store, "huyen uy yen mo")
     mine = duty_statuses(store, dt.date(2021, 10, 1), org=org)
     assert {d.assignee for d in mine.duties} == {YEN_MO}
@@ -189,9 +195,12 @@ def test_the_saved_query_counts_overdue_duties(store: OxigraphStore) -> None:
     result = store.query(query, {"as_of": Literal("2021-10-01")})
     rows = [[str(t) if t is not None else None for t in row] for row in result.rows]
     # Only the resolved assignee counts here (groups are expanded by `chidao duties`).
-    assert rows == [["2021-10-01", NHO_QUAN, "1", "1", "1", "108"]]
+    assert rows == [
+        ["2021-10-01", NHO_QUAN, "1", "1", "1", "108"],
+        ["2021-10-01", KIM_SON, "1", "0", "0", None],  # a cut-off date is no deadline
+    ]
     result = store.query(query, {"as_of": Literal("2021-06-01")})
-    assert [[str(t) for t in row][3:5] for row in result.rows] == [["1", "0"]]
+    assert sorted([str(t) for t in row][3:5] for row in result.rows) == [["0", "0"], ["1", "0"]]
 
 
 def test_duties_in_the_graph_are_odrl_with_spans(folder: Path) -> None:
@@ -224,15 +233,26 @@ def test_duties_in_the_graph_are_odrl_with_spans(folder: Path) -> None:
     )
     dues = {str(g.value(c, ODRL2.rightOperand)) for c in g.objects(first, ODRL2.constraint)}
     assert dues == {"2021-06-30"}
+
+    def spelled(prop: URIRef, holder: URIRef = first) -> str:
+        # one statement per span: its IRI holds the offsets (<file/SHA#char=b,e>)
+        (m,) = list(g.objects(holder, prop))
+        b, e = map(int, str(m).rsplit("#char=", 1)[1].split(","))
+        return text[b:e]
+
     anchors = {
-        str(g.value(m, CHIDAO.field)): text[
-            int(g.value(m, NIF.beginIndex)) : int(g.value(m, NIF.endIndex))
-        ]
-        for m in g.objects(first, CHIDAO.evidence)
+        "target": spelled(DUTY.reportTargetSpan),
+        "via": spelled(DUTY.viaSpan),
+        "subject": spelled(DUTY.reportSubjectSpan),
+        "duty": spelled(CHIDAO.taskSpan),
     }
     assert anchors["target"] == "Ban Thường vụ Tỉnh ủy"
     assert anchors["via"] == "Văn phòng Tỉnh ủy"
     assert anchors["subject"] == "kết quả thực hiện"
+    assert anchors["duty"].startswith("Các huyện ủy tổ chức sơ kết")
+    (c,) = list(g.objects(first, ODRL2.constraint))
+    assert spelled(DUTY.deadlineSpan, c) == "trước ngày 30/6/2021"
+    assert not list(g.subjects(RDF.type, NIF.OffsetBasedString))  # the lean model: no NIF strings
     # the quarterly report: its first due date and the repeat
     quarterly = next(r for r in reports if r != first)
     (c,) = list(g.objects(quarterly, ODRL2.constraint))

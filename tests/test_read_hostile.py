@@ -193,3 +193,27 @@ def test_workers_die_with_a_killed_parent(tmp_path: Path) -> None:
         if proc.poll() is None:
             proc.kill()
             proc.wait()
+
+
+def test_deeply_nested_tables_are_read_in_bounded_time() -> None:
+    # Each level is a layout table: read once, not once per enclosing level (2^60 before).
+    depth = 60
+    page = (
+        "<html><body>"
+        + "<table><tr><td>x</td><td>" * depth
+        + "Số 12-CV/HU"
+        + "</td></tr></table>" * depth
+        + "</body></html>"
+    )
+    started = time.monotonic()
+    doc = read_text_of(page.encode())
+    assert time.monotonic() - started < 5
+    lines = doc.splitlines()
+    assert lines[-1] == "| x | Số 12-CV/HU |"  # the innermost table holds no table: data
+    assert lines[:-1] == ["x"] * (depth - 1)  # the others lay out the page
+
+
+def read_text_of(data: bytes) -> str:
+    from chidao.extract.read import decode_bytes
+
+    return decode_bytes(data, "page.html").text

@@ -108,11 +108,6 @@ def test_page_extracts_like_its_text(tmp_path: Path) -> None:
     assert_spans_slice_the_kept_text(record)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the header finder does not yet read a portal's '| Số hiệu | … |' metadata rows "
-    "(rules for that shape: the layouts work of issue #14); remove this mark when it does",
-)
 def test_page_with_a_metadata_table_keeps_its_number(tmp_path: Path) -> None:
     path = tmp_path / "page.html"
     path.write_text(portal_page(SEED), encoding="utf-8")

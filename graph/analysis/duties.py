@@ -24,6 +24,7 @@ Every value the user gives reaches the store as a bound variable, never as query
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -48,6 +49,7 @@ RESPONSE_RELATIONS = (
 )
 
 _INFORM = "http://www.w3.org/ns/odrl/2/inform"
+_CHAR = re.compile(r"#char=(\d+),(\d+)$")  # e.g. …/file/ab12#char=12,40
 
 # Every duty of every document: its kind (by action), text, and the span it was read from.
 _DUTIES = """
@@ -72,15 +74,19 @@ SELECT DISTINCT ?duty ?p ?o WHERE {
     ?duty a odrl:Duty ; ?p ?o .
 }
 """
-# The assignee and the duty as printed, with the span and file.
+# The span a duty was read from (its IRI holds the offsets: <file/SHA#char=b,e>) and its file.
 _SPANS = """
-SELECT DISTINCT ?duty ?cls ?anchor ?begin ?end ?file WHERE {
-    VALUES ?cls { chidao:AssigneeMention chidao:TaskMention chidao:DutyMention }
-    ?duty a odrl:Duty ; chidao:evidence ?m .
-    ?m a ?cls ; nif:anchorOf ?anchor ; nif:beginIndex ?begin ; nif:endIndex ?end ;
-       nif:referenceContext/nfo:fileName ?file .
-    OPTIONAL { ?m chidao:field ?field }
-    FILTER (!BOUND(?field) || ?field = "duty")
+SELECT DISTINCT ?duty ?span ?file WHERE {
+    ?duty a odrl:Duty ; chidao:taskSpan ?span .
+    BIND (IRI(STRBEFORE(STR(?span), "#")) AS ?f)
+    ?f nfo:fileName ?file .
+}
+"""
+# A task's assignee as printed, where it did not resolve (the builder keeps the name then).
+_PRINTED = """
+SELECT DISTINCT ?duty ?name WHERE {
+    ?duty a odrl:Duty ; chidao:assigneeSpan ?m .
+    ?m nif:anchorOf ?name .
 }
 """
 # The facts of documents: number, date, issuer, type, addressees.
@@ -178,6 +184,16 @@ def _day(value: str | None) -> dt.date | None:
         return dt.date.fromisoformat(value[:10]) if value else None
     except ValueError:
         return None
+
+
+def _offsets(iri: str) -> tuple[int, int] | None:
+    """The offsets of a span IRI (RFC 5147).
+
+    >>> _offsets("https://w3id.org/chidao/file/ab12#char=12,40")
+    (12, 40)
+    """
+    m = _CHAR.search(iri)
+    return (int(m.group(1)), int(m.group(2))) if m else None
 
 
 def _rows(store: TripleStore, query: str) -> Iterable[tuple[Node | None, ...]]:
@@ -293,13 +309,12 @@ def duty_statuses(
     parties: dict[str, dict[str, str]] = defaultdict(dict)
     for k, p, o in _rows(store, _PARTIES):
         parties[str(k)][str(p).rsplit("/", 1)[-1].rsplit("#", 1)[-1]] = str(o)
-    printed: dict[str, str] = {}
+    printed = {str(k): str(name) for k, name in _rows(store, _PRINTED)}
     spans: dict[str, tuple[str, tuple[int, int]]] = {}
-    for k, cls, anchor, begin, end, fname in _rows(store, _SPANS):
-        if str(cls).endswith("AssigneeMention"):
-            printed[str(k)] = str(anchor)
-        else:
-            spans[str(k)] = (str(fname), (int(str(begin)), int(str(end))))
+    for k, span, fname in _rows(store, _SPANS):
+        offsets = _offsets(str(span))
+        if offsets is not None:
+            spans[str(k)] = (str(fname), offsets)
     answers: dict[str, list[str]] = defaultdict(list)
     for d, _rel, x in _rows(store, _CITES):
         answers[str(x)].append(str(d))
@@ -323,7 +338,13 @@ def duty_statuses(
             bodies = _for_group(who_printed, sorted(addressees, key=lambda x: x[1]))
         if not bodies:
             bodies = [(None, who_printed)]  # type: ignore[list-item]
-        firsts = [d for d in deadlines.get(duty, []) if d[0] is not None]
+        # A date before the directive is a cut-off its text describes, never its deadline
+        # (the task finder's first date can be one: "đóng bảo hiểm trước ngày 01/01/2016").
+        firsts = [
+            d
+            for d in deadlines.get(duty, [])
+            if d[0] is not None and (issued is None or d[0] >= issued)
+        ]
         first, repeat = min(firsts, key=lambda d: d[0]) if firsts else (None, None)  # type: ignore[type-var]
         due, prev = _due(first, repeat, as_of)
         since = prev or issued

@@ -1,9 +1,9 @@
 """Duties → RDF: deadlines and reporting duties as ODRL, each with its span.
 
-:func:`duty_statements` turns the :attr:`~chidao.extract.records.Record.duties` of one
-record into statements of that record's named graph, in the builder's N-Triples form
-(:class:`~chidao.graph.rdf.build.Statements`); :func:`add_duties` appends them to what
-:func:`~chidao.graph.rdf.build.record_statements` built.
+:func:`add_duties` adds the :attr:`~chidao.extract.records.Record.duties` of one record
+to what :func:`~chidao.graph.rdf.build.build_record` built: :func:`duty_statements` to
+the file's graph, in the builder's N-Triples form, and the registry descriptions of the
+bodies the duties name (a report's addressee, the office it goes through).
 
 * A task's deadlines become ``odrl:constraint`` nodes of the task's ``odrl:Duty``
   (``task-N``, the builder's): ``odrl:leftOperand odrl:dateTime``, ``odrl:operator
@@ -17,12 +17,16 @@ record into statements of that record's named graph, in the builder's N-Triples 
   ``odrl:informedParty`` (to whom), ``chidao:via`` (the office it goes through),
   ``chidao:reportOn`` (on what), ``dcterms:isPartOf`` its task, and the same deadline
   constraints.
-* Every printed value has a ``chidao:DutyMention`` span (``chidao:field`` ``duty``,
-  ``target``, ``via``, ``subject``, ``deadline``) linked by ``chidao:evidence``.
+* Spans follow the builder's lean model, one statement from what the span supports to
+  the span's IRI (``<file/SHA#char=b,e>``): the reporting duty's clause by
+  ``chidao:taskSpan`` (as a task's), its addressee, office and subject by
+  ``chidao:reportTargetSpan``, ``chidao:viaSpan``, ``chidao:reportSubjectSpan``, a
+  deadline by ``chidao:deadlineSpan`` from its constraint; a name that did not resolve
+  keeps its printed text (``nif:anchorOf``), as the builder does for a party.
 
-The terms ``chidao:DutyMention``, ``chidao:repeat``, ``chidao:offset``, ``chidao:anchor``,
-``chidao:via`` and ``chidao:reportOn`` are minted here (:data:`DUTY`) until the
-ontology module lists them.
+The terms ``chidao:repeat``, ``chidao:offset``, ``chidao:anchor``, ``chidao:via``,
+``chidao:reportOn`` and the four span properties are minted here (:data:`DUTY`) until
+the ontology lists them.
 """
 
 from __future__ import annotations
@@ -32,32 +36,22 @@ import datetime as dt
 from rdflib import Namespace
 
 from chidao.extract.records import Deadline, Duty, Organisation, Party, Record
-from chidao.graph.rdf import ids
-from chidao.graph.rdf.build import Statements, Vocabulary, nt_iri, nt_string
-from chidao.ontology.namespaces import (
-    BASE,
-    CHIDAO,
-    DCTERMS,
-    ITSRDF,
-    NIF,
-    ODRL2,
-    ORG,
-    RDF,
-    SKOS,
-    XSD,
-)
+from chidao.graph.rdf import build, ids
+from chidao.graph.rdf.build import Built, Statements, Vocabulary, nt_iri, nt_string
+from chidao.ontology.namespaces import BASE, DCTERMS, NIF, ODRL2, RDF, XSD
+from chidao.ontology.vocabulary import SPAN_KINDS
 
 #: The duty terms not (yet) in :class:`chidao.ontology.namespaces.CHIDAO`: same namespace.
 DUTY = Namespace(BASE + "ontology#")
 
-_C, _DCT, _ITS, _NIF = Vocabulary(CHIDAO), Vocabulary(DCTERMS), Vocabulary(ITSRDF), Vocabulary(NIF)
-_ODRL, _ORG, _SKOS, _XSD = Vocabulary(ODRL2), Vocabulary(ORG), Vocabulary(SKOS), Vocabulary(XSD)
+_DCT, _NIF, _ODRL, _XSD = Vocabulary(DCTERMS), Vocabulary(NIF), Vocabulary(ODRL2), Vocabulary(XSD)
 _A = Vocabulary(RDF).type
-_DUTY_MENTION = nt_iri(str(DUTY.DutyMention))
+_TASK_SPAN = nt_iri(str(SPAN_KINDS["task"].prop))
 _REPEAT, _OFFSET, _ANCHOR = (nt_iri(str(DUTY[t])) for t in ("repeat", "offset", "anchor"))
 _VIA, _REPORT_ON = nt_iri(str(DUTY.via)), nt_iri(str(DUTY.reportOn))
-_LEVELS = {k: nt_iri(str(CHIDAO[k])) for k in ("central", "province", "district", "commune")}
-_SYSTEMS = {k: nt_iri(str(CHIDAO[k])) for k in ("party", "state", "front")}
+_SPAN = {
+    k: nt_iri(str(DUTY[f"{k}Span"])) for k in ("reportTarget", "via", "reportSubject", "deadline")
+}
 
 
 class _Out:
@@ -83,10 +77,6 @@ def _vi(text: str) -> str:
     return nt_string(text) + "@vi"
 
 
-def _int(n: int) -> str:
-    return f'"{n}"^^{_XSD.integer}'
-
-
 def _date(value: str | None) -> str | None:
     try:
         return f'"{dt.date.fromisoformat(value).isoformat()}"^^{_XSD.date}' if value else None
@@ -98,8 +88,13 @@ def _duration(value: str) -> str:
     return f'"{value}"^^{_XSD.duration}'
 
 
+def _bare(org: Organisation) -> Organisation:
+    """The body without its mention (its description does not depend on it)."""
+    return Organisation(org.name, org.parent, org.level, org.system, org.unit)
+
+
 def duty_statements(record: Record) -> Statements:
-    """The statements of ``record``'s duties, for its named graph.
+    """The statements of ``record``'s duties, for its file's graph.
 
     >>> from chidao.extract.records import Deadline, Duty, Mention, Party, Task
     >>> task = Task("1. Các xã báo cáo UBND huyện hằng quý.", (0, 38), Party("Các xã", (3, 9)))
@@ -108,24 +103,24 @@ def duty_statements(record: Record) -> Statements:
     ...               deadlines=(Deadline("periodic", "hằng quý", (29, 37), "2021-06-30", "P3M"),))
     >>> r = Record("a.txt", "0" * 64, "utf-8", 38, tasks=(task,),
     ...            duties=(Duty("task", task.text, task.span, task=1), report))
-    >>> nt = duty_statements(r).ntriples()
+    >>> nt = " . ".join(" ".join(t) for t in duty_statements(r).triples) + " ."
     >>> "<http://www.w3.org/ns/odrl/2/inform>" in nt, '"P3M"^^' in nt, '"2021-06-30"^^' in nt
     (True, True, True)
+    >>> "#char=29,37> ." in nt  # the deadline's span
+    True
     """
     out = _Out()
     graph = ids.graph_iri(record.sha256, record.source)
-    file = out.iri(ids.file_iri(record.sha256))
+    file = str(ids.file_iri(record.sha256))
     doc = out.iri(ids.record_doc_iri(record))
-    issuer = _organisation(out, record.issuer) if record.issuer else None
+    issuer = out.iri(ids.org_iri(_bare(record.issuer))) if record.issuer else None
     tasks = {n: out.iri(ids.local_iri(graph, f"task-{n}")) for n in range(1, len(record.tasks) + 1)}
     for i, duty in enumerate(record.duties, start=1):
         if duty.kind == "task" and duty.task in tasks:
             node = tasks[duty.task]
-            builder_deadline = record.tasks[duty.task - 1].deadline
+            stated = record.tasks[duty.task - 1].deadline
             # The builder already states the task's first date (task-N-deadline).
-            deadlines = [
-                d for d in duty.deadlines if not (d.kind == "date" and d.date == builder_deadline)
-            ]
+            deadlines = [d for d in duty.deadlines if not (d.kind == "date" and d.date == stated)]
         elif duty.kind == "report":
             node = out.iri(ids.local_iri(graph, f"duty-{i}"))
             _report(out, node, doc, file, duty, issuer, tasks.get(duty.task or 0))
@@ -138,53 +133,42 @@ def duty_statements(record: Record) -> Statements:
     return out.statements()
 
 
-def add_duties(statements: Statements, record: Record) -> Statements:
-    """``statements`` (the builder's, of ``record``) with the duties' statements after them."""
+def named_bodies(record: Record) -> list[Organisation]:
+    """The resolved bodies ``record``'s duties name (assignee, addressee, office), each once."""
+    found: dict[str, Organisation] = {}
+    for duty in record.duties:
+        for party in (duty.assignee, duty.target, duty.via):
+            if party is not None and party.resolved is not None:
+                org = _bare(party.resolved)
+                found.setdefault(str(ids.org_iri(org)), org)
+    return list(found.values())
+
+
+def add_duties(built: Built, record: Record) -> Built:
+    """``built`` (the builder's, of ``record``) with the duties' statements in the file's
+    graph and the registry descriptions of the bodies they name."""
     extra = duty_statements(record)
     if not extra.triples:
-        return statements
-    seen = set(statements.triples)
-    triples = statements.triples + tuple(t for t in extra.triples if t not in seen)
-    known = set(statements.iris)
-    return Statements(triples, statements.iris + tuple(i for i in extra.iris if i not in known))
+        return built
+    out = built.with_statements(extra)
+    parts = {p.graph: p for p in out.registry}
+    for org in named_bodies(record):
+        # The builder's own description of a body, so that both meet in one registry graph.
+        for part in build._organisation(org).closure():
+            parts.setdefault(part.graph, part)
+    return Built(out.graph, out.statements, tuple(parts.values()))
 
 
-def _mention(
-    out: _Out, file: str, span: tuple[int, int], anchor: str, field: str, ref: str | None = None
-) -> str:
-    m = out.iri(ids.span_iri(file[1:-1], span))
-    out.add(m, _A, _NIF.OffsetBasedString)
-    out.add(m, _A, _DUTY_MENTION)
-    out.add(m, _NIF.beginIndex, _int(span[0]))
-    out.add(m, _NIF.endIndex, _int(span[1]))
-    out.add(m, _NIF.anchorOf, nt_string(anchor))
-    out.add(m, _NIF.referenceContext, file)
-    out.add(m, _C.field, nt_string(field))
-    if ref is not None:
-        out.add(m, _ITS.taIdentRef, ref)
+def _span(out: _Out, holder: str, prop: str, file: str, span: tuple[int, int]) -> str:
+    m = out.iri(ids.span_iri(file, span))
+    out.add(holder, prop, m)
     return m
 
 
-def _organisation(out: _Out, org: Organisation) -> str:
-    """An organisation as the builder describes it (type, label, level, system, parent)."""
-    o = out.iri(ids.org_iri(org))
-    out.add(o, _A, _ORG.Organization)
-    out.add(o, _SKOS.prefLabel, _vi(org.name))
-    if org.level in _LEVELS:
-        out.add(o, _C.level, _LEVELS[org.level])
-    if org.system in _SYSTEMS:
-        out.add(o, _C.system, _SYSTEMS[org.system])
-    parent = ids.parent_iri(org)
-    if parent is not None and parent != ids.org_iri(org):
-        p = out.iri(parent)
-        out.add(o, _ORG.subOrganizationOf, p)
-        out.add(p, _A, _ORG.Organization)
-        out.add(p, _SKOS.prefLabel, _vi(org.parent or ""))
-    return o
-
-
-def _party(out: _Out, party: Party | None) -> str | None:
-    return _organisation(out, party.resolved) if party and party.resolved else None
+def _org(out: _Out, party: Party | None) -> str | None:
+    if party is None or party.resolved is None:
+        return None
+    return out.iri(ids.org_iri(_bare(party.resolved)))
 
 
 def _report(
@@ -200,28 +184,29 @@ def _report(
     out.add(node, _A, _ODRL.Duty)
     out.add(node, _ODRL.action, _ODRL.inform)
     out.add(node, _DCT.description, _vi(duty.text))
-    out.add(node, _C.evidence, _mention(out, file, duty.span, duty.text, "duty"))
+    _span(out, node, _TASK_SPAN, file, duty.span)
     if issuer is not None:
         out.add(node, _ODRL.assigner, issuer)
     if task is not None:
         out.add(node, _DCT.isPartOf, task)
-    assignee = _party(out, duty.assignee)
+    assignee = _org(out, duty.assignee)
     if assignee is not None:
         out.add(node, _ODRL.assignee, assignee)
-    for field, party, prop in (
-        ("target", duty.target, _ODRL.informedParty),
+    for kind, party, prop in (
+        ("reportTarget", duty.target, _ODRL.informedParty),
         ("via", duty.via, _VIA),
     ):
         if party is None:
             continue
-        org = _party(out, party)
-        out.add(node, _C.evidence, _mention(out, file, party.span, party.name, field, org))
+        m = _span(out, node, _SPAN[kind], file, party.span)
+        org = _org(out, party)
         if org is not None:
             out.add(node, prop, org)
+        else:
+            out.add(m, _NIF.anchorOf, nt_string(party.name))  # nothing else holds the name
     if duty.subject is not None and duty.subject.span is not None:
         out.add(node, _REPORT_ON, _vi(duty.subject.value))
-        m = _mention(out, file, duty.subject.span, duty.subject.value, "subject")
-        out.add(node, _C.evidence, m)
+        _span(out, node, _SPAN["reportSubject"], file, duty.subject.span)
 
 
 def _constraint(out: _Out, duty: str, c: str, deadline: Deadline, file: str) -> None:
@@ -238,4 +223,4 @@ def _constraint(out: _Out, duty: str, c: str, deadline: Deadline, file: str) -> 
         out.add(c, _OFFSET, _duration(deadline.offset))
     if deadline.anchor:
         out.add(c, _ANCHOR, nt_string(deadline.anchor))
-    out.add(c, _C.evidence, _mention(out, file, deadline.span, deadline.text, "deadline"))
+    _span(out, c, _SPAN["deadline"], file, deadline.span)
