@@ -36,6 +36,8 @@ from chidao.extract.doc_types import doc_type_from_number, doc_type_from_word
 START_MAX_LINES = 150
 #: How many lines a header spans at most (from the document's first line).
 HEADER_ZONE_LINES = 40
+#: A line this long above the header is the page's (a news text, a headline), not a stamp's.
+PROSE_ABOVE_MIN = 120
 #: How far below a header-like line the page's furniture makes it a banner.
 BANNER_LOOKAHEAD = 8
 #: How many of the document's own first lines may be a title line naming it.
@@ -235,7 +237,10 @@ def _page_signal(folded: str, lines: list[Span], start: int) -> bool:
             or _portal_label(line)
             or _lead_at(line) is not None
             or _headline(line)
+            or len(line) > PROSE_ABOVE_MIN
         ):
+            # (A long line above the header is a news item's text or a headline: an OCR'd
+            # letter's stamp above its header is a few short lines.)
             return True
     return False
 

@@ -571,3 +571,17 @@ def test_regression_portal_banner_above_the_menus_is_not_the_header() -> None:
     rec = extract_text(text)
     assert rec.issuer.name == "Ủy ban nhân dân huyện Yên Thế"
     assert text[slice(*rec.issuer.span)].startswith("ỦY BAN NHÂN DÂN\nHUYỆN YÊN THẾ")
+
+
+def test_regression_news_text_above_a_plan_is_the_pages() -> None:
+    # A news item's long first line (no document kind named) above a plan without Kính gửi.
+    text = (
+        "Huyện ủy Yên Thế triển khai công tác phòng, chống dịch bệnh trong tình hình mới, bảo đảm "
+        "an toàn cho nhân dân trên địa bàn huyện trong dịp lễ\n"
+        "HUYỆN ỦY YÊN THẾ\n*\nSố 45-KH/HU\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+        "Yên Thế, ngày 12 tháng 3 năm 2021\nKẾ HOẠCH\ntăng cường công tác phòng chống dịch\n"
+        "Thực hiện chỉ đạo của Ban Thường vụ Tỉnh ủy, Ban Thường vụ Huyện ủy ban hành kế hoạch.\n"
+    )
+    v = _values(extract_text(text))
+    assert (v["number"], v["date"], v["issuer"]) == ("45-KH/HU", "2021-03-12", "Huyện ủy Yên Thế")
+    assert v["subject"] == "tăng cường công tác phòng chống dịch"
