@@ -585,3 +585,19 @@ def test_regression_news_text_above_a_plan_is_the_pages() -> None:
     v = _values(extract_text(text))
     assert (v["number"], v["date"], v["issuer"]) == ("45-KH/HU", "2021-03-12", "Huyện ủy Yên Thế")
     assert v["subject"] == "tăng cường công tác phòng chống dịch"
+
+
+def test_regression_party_type_codes_and_action_programmes() -> None:
+    from chidao.extract.doc_types import doc_type_from_number, doc_type_from_word
+
+    # A Party "TT" is a Thông tri, a State one a Thông tư; an action programme keeps its name.
+    assert doc_type_from_number("05-TT/TW") == "Thông tri"
+    assert doc_type_from_number("12/2020/TT-BTC") == "Thông tư"
+    assert doc_type_from_number("147-CTHĐ/TU") == "Chương trình hành động"
+    assert doc_type_from_word("CHƯƠNG TRÌNH HÀNH ĐỘNG") == "Chương trình hành động"
+    text = (
+        "TỈNH ỦY NINH BÌNH\n*\nSố 147-CTHĐ/TU\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+        "Ninh Bình, ngày 12 tháng 4 năm 2021\nCHƯƠNG TRÌNH HÀNH ĐỘNG\n"
+        "thực hiện Nghị quyết Đại hội đại biểu Đảng bộ tỉnh\n"
+    )
+    assert extract_text(text).doc_type.value == "Chương trình hành động"
