@@ -319,8 +319,13 @@ def test_regression_joint_state_and_front_document() -> None:
         "phối hợp vận động\n"
     )
     rec = extract_text(text)
-    assert rec.issuer.name.startswith("Ủy ban nhân dân tỉnh Ninh Bình - ")
-    assert rec.issuer.system == "state"  # the first-named body's
+    assert rec.issuer.name == (
+        "Ủy ban nhân dân tỉnh Ninh Bình - Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Ninh Bình"
+    )
+    assert (rec.issuer.system, rec.issuer.level) == ("state", "province")  # the first-named's
+    # A dash inside one name is no joint.
+    assert resolve_organisation("Bộ Lao động - Thương binh và Xã hội").level == "central"
+    assert resolve_organisation("UBND tỉnh Bà Rịa - Vũng Tàu").unit is not None
 
 
 def test_expand_acronyms_only_from_the_text() -> None:
