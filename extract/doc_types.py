@@ -29,6 +29,7 @@ DOC_TYPE_CODES = {
     "TT": "Thông tư",
     "TTLT": "Thông tư liên tịch",
     "CTR": "Chương trình",
+    "CTHD": "Chương trình hành động",
     "DA": "Đề án",
     "BB": "Biên bản",
     "PL": "Pháp lệnh",
@@ -42,7 +43,12 @@ DOC_TYPE_WORDS = {fold(v): v for v in DOC_TYPE_CODES.values()} | {
     "bo luat": "Bộ luật",
     "luat": "Luật",
     "hien phap": "Hiến pháp",
+    "thong tri": "Thông tri",
+    "chuong trinh hanh dong": "Chương trình hành động",
 }
+#: Party type codes that differ from the State's: ``05-TT/TW`` is a Thông tri (a State
+#: ``12/2020/TT-BTC`` is a Thông tư).
+PARTY_DOC_TYPE_CODES = {"TT": "Thông tri"}
 
 
 def doc_type_from_code(code: str) -> str | None:
@@ -67,11 +73,14 @@ def doc_type_from_number(number: str) -> str | None:
     ('Kết luận', 'Chỉ thị')
     >>> doc_type_from_number("1234/UBND-VX")
     'Công văn'
+    >>> doc_type_from_number("05-TT/TW"), doc_type_from_number("147-CTHĐ/TU")
+    ('Thông tri', 'Chương trình hành động')
     """
     number = number.strip()
     m = rx.NUMBER_TYPE_PARTY.match(number)
     if m and "/" in number and number.index("-") < number.index("/"):
-        return doc_type_from_code(m.group("code"))
+        code = fold(m.group("code").strip()).upper()
+        return PARTY_DOC_TYPE_CODES.get(code) or doc_type_from_code(m.group("code"))
     m = rx.NUMBER_TYPE_STATE.match(number)
     if m:
         return doc_type_from_code(m.group("code")) or "Công văn"

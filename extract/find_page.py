@@ -36,6 +36,10 @@ from chidao.extract.doc_types import doc_type_from_number, doc_type_from_word
 START_MAX_LINES = 150
 #: How many lines a header spans at most (from the document's first line).
 HEADER_ZONE_LINES = 40
+#: A line this long above the header is the page's (a news text, a headline), not a stamp's.
+PROSE_ABOVE_MIN = 120
+#: How far below a header-like line the page's furniture makes it a banner.
+BANNER_LOOKAHEAD = 8
 #: How many of the document's own first lines may be a title line naming it.
 LEAD_LINES_INSIDE = 6
 #: A line at least this long, mostly lower case, is prose: a body sentence, or a headline.
@@ -174,6 +178,24 @@ def _is_header_line(line: str, fline: str) -> bool:
     return kind is not None and fold(body).rstrip(":").strip() == fold(kind)
 
 
+def _banner(text: str, lines: list[Span], i: int) -> bool:
+    """Is the organisation line ``i`` a page's banner: followed by page furniture (a menu's
+    ``Trang chủ``, a counter) before any other header element (the motto, a number, a title)?"""
+    s, e = lines[i]
+    if rx.PAGE_NUMBER_LINE_F.match(fold(text[s:e])) or len(text[s:e].strip()) > 80:
+        return False
+    for s, e in lines[i + 1 : i + 1 + BANNER_LOOKAHEAD]:
+        line = text[s:e]
+        f = fold(line)
+        if not line.strip():
+            continue
+        if rx.PAGE_CHROME_LINE_F.match(f):
+            return True
+        if _is_header_line(line, f) or rx.RIGHT_COLUMN_F.search(f):
+            return False
+    return False
+
+
 def _may_have_tail(text: str) -> bool:
     """Could the page hold a tail marker (``Văn bản liên quan`` …)? A cheap test on the text as
     read, before folding all of it."""
@@ -193,6 +215,8 @@ def _start_line(text: str, lines: list[Span]) -> int | None:
     """Index of the document's first line, or ``None`` when no header line is found."""
     for i, (s, e) in enumerate(lines[:START_MAX_LINES]):
         if _is_header_line(text[s:e], fold(text[s:e])):
+            if doc_type_from_word(text[s:e].strip(" \t|*:")) is None and _banner(text, lines, i):
+                continue  # a portal's banner ("ỦY BAN NHÂN DÂN HUYỆN X" over its menus)
             if i > 0:
                 above = text[lines[i - 1][0] : lines[i - 1][1]].strip()
                 if above.isalpha() and above.isupper() and len(above) <= 6:
@@ -213,7 +237,10 @@ def _page_signal(folded: str, lines: list[Span], start: int) -> bool:
             or _portal_label(line)
             or _lead_at(line) is not None
             or _headline(line)
+            or len(line) > PROSE_ABOVE_MIN
         ):
+            # (A long line above the header is a news item's text or a headline: an OCR'd
+            # letter's stamp above its header is a few short lines.)
             return True
     return False
 

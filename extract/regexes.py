@@ -282,6 +282,8 @@ FRONT_COMMITTEE_F = re.compile(
     r"^uy ban mat tran to quoc(?: viet nam)?\s+"
     r"(?P<utype>tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran)\b\s*(?P<place>.*)$"
 )
+# The dash between joint issuers (folded): "UBND tỉnh X - Ủy ban MTTQ Việt Nam tỉnh X".
+JOINT_DASH = re.compile(r"\s+[-–]\s+")
 # A body of a committee: "Ban Tuyên giáo Huyện ủy", "Văn phòng Tỉnh ủy", "UBKT Huyện ủy".
 COMMITTEE_ORGAN_F = re.compile(
     r"^(?P<organ>ban [a-z ]+?|van phong|uy ban kiem tra|ubkt)\s+"

@@ -492,6 +492,9 @@ def _resolve(
     central = central_body(text)
     if central is not None:
         return central
+    joint = _joint(text, f, context, province_hint)
+    if joint is not None:
+        return joint
     m = rx.PARTY_CADRE_BOARD_F.match(f)
     if m:  # "Ban cán sự đảng Bộ Y tế": the Party's board in a State body, at that body's level
         # A relative "UBND tỉnh" is read against the issuer: its province's.
@@ -626,6 +629,29 @@ def _strip_unit_word(place: str) -> str:
     """``Thành phố Hồ Chí Minh`` after ``Thành ủy``: the place without its type word."""
     m = re.match(r"(?i)(?:thành phố|thanh pho|tp\.?)\s+", place)
     return place[m.end() :] if m else place
+
+
+def _joint(
+    text: str, f: str, context: Organisation | None, province_hint: str | None
+) -> Organisation | None:
+    """Joint issuers printed with a dash (``ỦY BAN NHÂN DÂN TỈNH X - ỦY BAN MTTQ VIỆT NAM TỈNH
+    X``): each part resolved, joined with `` - `` in the order printed; level, unit, parent and
+    system are the first-named body's. A dash inside one name (``Bộ Lao động - Thương binh và
+    Xã hội``, ``Bà Rịa - Vũng Tàu``) leaves a part that names no body: no joint."""
+    cuts = list(rx.JOINT_DASH.finditer(f))
+    if not cuts:
+        return None
+    bounds = [0] + [x for m in cuts for x in (m.start(), m.end())] + [len(text)]
+    parts = []
+    for a, b in zip(bounds[::2], bounds[1::2], strict=True):
+        if not rx.ORG_HEAD_F.match(f[a:b]) and not rx.PARTY_COMMITTEE_F.match(f[a:b]):
+            return None
+        org = _resolve(text[a:b], f[a:b], context, province_hint)
+        if org is None or org.level is None:
+            return None
+        parts.append(org)
+    first = parts[0]
+    return replace(first, name=" - ".join(o.name for o in parts))
 
 
 def cadre_board(body: Organisation) -> Organisation:

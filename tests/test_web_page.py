@@ -319,8 +319,13 @@ def test_regression_joint_state_and_front_document() -> None:
         "phối hợp vận động\n"
     )
     rec = extract_text(text)
-    assert rec.issuer.name.startswith("Ủy ban nhân dân tỉnh Ninh Bình - ")
-    assert rec.issuer.system == "state"  # the first-named body's
+    assert rec.issuer.name == (
+        "Ủy ban nhân dân tỉnh Ninh Bình - Ủy ban Mặt trận Tổ quốc Việt Nam tỉnh Ninh Bình"
+    )
+    assert (rec.issuer.system, rec.issuer.level) == ("state", "province")  # the first-named's
+    # A dash inside one name is no joint.
+    assert resolve_organisation("Bộ Lao động - Thương binh và Xã hội").level == "central"
+    assert resolve_organisation("UBND tỉnh Bà Rịa - Vũng Tàu").unit is not None
 
 
 def test_expand_acronyms_only_from_the_text() -> None:
@@ -554,3 +559,50 @@ def test_regression_windows_line_ends_read_like_unix_ones() -> None:
     page = "Đăng nhập\nLượt xem: 12\n" + HEADER.replace("Bình, ngày 05", "Bình, ngày\n05")
     page += "\nVăn bản liên quan\nQuyết định 12/QĐ-UBND\n"
     assert _values(extract_text(page.replace("\n", "\r\n"))) == _values(extract_text(page))
+
+
+def test_regression_portal_banner_above_the_menus_is_not_the_header() -> None:
+    # A district portal's banner names the same body as the letter's header; the menus and a
+    # counter under it show it is the page's, not the document's.
+    text = (
+        "ỦY BAN NHÂN DÂN HUYỆN YÊN THẾ\nTrang chủ\nGiới thiệu\nTin tức - Sự kiện\n"
+        "Lượt xem: 245\nỦY BAN NHÂN DÂN\nHUYỆN YÊN THẾ\nSố: 125/UBND-VP\n"
+        "V/v tăng cường phòng chống dịch\nCỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM\n"
+        "Yên Thế, ngày 10 tháng 3 năm 2021\nKính gửi: Các xã, thị trấn\n"
+        "Thực hiện chỉ đạo của UBND tỉnh, UBND huyện yêu cầu các xã tăng cường phòng, chống dịch.\n"
+    )
+    page = read_page(text)
+    assert text[page.start :].startswith("ỦY BAN NHÂN DÂN\nHUYỆN YÊN THẾ")
+    rec = extract_text(text)
+    assert rec.issuer.name == "Ủy ban nhân dân huyện Yên Thế"
+    assert text[slice(*rec.issuer.span)].startswith("ỦY BAN NHÂN DÂN\nHUYỆN YÊN THẾ")
+
+
+def test_regression_news_text_above_a_plan_is_the_pages() -> None:
+    # A news item's long first line (no document kind named) above a plan without Kính gửi.
+    text = (
+        "Huyện ủy Yên Thế triển khai công tác phòng, chống dịch bệnh trong tình hình mới, bảo đảm "
+        "an toàn cho nhân dân trên địa bàn huyện trong dịp lễ\n"
+        "HUYỆN ỦY YÊN THẾ\n*\nSố 45-KH/HU\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+        "Yên Thế, ngày 12 tháng 3 năm 2021\nKẾ HOẠCH\ntăng cường công tác phòng chống dịch\n"
+        "Thực hiện chỉ đạo của Ban Thường vụ Tỉnh ủy, Ban Thường vụ Huyện ủy ban hành kế hoạch.\n"
+    )
+    v = _values(extract_text(text))
+    assert (v["number"], v["date"], v["issuer"]) == ("45-KH/HU", "2021-03-12", "Huyện ủy Yên Thế")
+    assert v["subject"] == "tăng cường công tác phòng chống dịch"
+
+
+def test_regression_party_type_codes_and_action_programmes() -> None:
+    from chidao.extract.doc_types import doc_type_from_number, doc_type_from_word
+
+    # A Party "TT" is a Thông tri, a State one a Thông tư; an action programme keeps its name.
+    assert doc_type_from_number("05-TT/TW") == "Thông tri"
+    assert doc_type_from_number("12/2020/TT-BTC") == "Thông tư"
+    assert doc_type_from_number("147-CTHĐ/TU") == "Chương trình hành động"
+    assert doc_type_from_word("CHƯƠNG TRÌNH HÀNH ĐỘNG") == "Chương trình hành động"
+    text = (
+        "TỈNH ỦY NINH BÌNH\n*\nSố 147-CTHĐ/TU\nĐẢNG CỘNG SẢN VIỆT NAM\n"
+        "Ninh Bình, ngày 12 tháng 4 năm 2021\nCHƯƠNG TRÌNH HÀNH ĐỘNG\n"
+        "thực hiện Nghị quyết Đại hội đại biểu Đảng bộ tỉnh\n"
+    )
+    assert extract_text(text).doc_type.value == "Chương trình hành động"
