@@ -242,8 +242,8 @@ class Runner:
         return self.store.query(sparql).rows
 
     def __call__(self, make: Callable[[str], str], var: str, iris: Iterable[str] | None) -> Rows:
-        if iris is None:
-            yield from self.store.query(make("")).rows
+        if iris is None:  # the whole store: decoded in bulk too (each distinct term once)
+            yield from self.rows(make(""))
             return
         batch = sorted(set(iris))
         for start in range(0, len(batch), BATCH):
@@ -694,6 +694,24 @@ def load_graph(store: TripleStore) -> nx.MultiDiGraph:
     _add_organisations(G, run, None)
     _add_documents(G, run, _cited_docs(run, None), all_docs=True)
     _add_edges(G, run, None, None)
+    return G
+
+
+def load_documents(store: TripleStore) -> nx.MultiDiGraph:
+    """:func:`load_graph` without the document → organisation edges (recipients, copies,
+    assignees): the documents, their relations and their issuers' attributes, what
+    :func:`~chidao.graph.analysis.hubs.hubs` ranks.  Those edges are most of the store's
+    links and none of what a ranking reads.
+
+    >>> from chidao.graph.store.oxigraph import OxigraphStore
+    >>> load_documents(OxigraphStore()).number_of_nodes()
+    0
+    """
+    G = nx.MultiDiGraph()
+    run = Runner(store)
+    _add_organisations(G, run, None)
+    _add_documents(G, run, _cited_docs(run, None), all_docs=True)
+    _add_edges(G, run, None, None, org_links=[])
     return G
 
 
