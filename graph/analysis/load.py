@@ -274,21 +274,22 @@ class Runner:
         return self._first is not None
 
     def first(self, prop: str, iris: Iterable[str] | None) -> Rows:
-        """``(s, x)``: for each subject (of ``iris``; ``None``: all) the first value of
-        ``prop`` (prefixed) the store lists.
+        """``(s, x)``: for each subject (of ``iris``; ``None``: all) the least value of
+        ``prop`` (prefixed), in SPARQL's ``MIN`` order.
 
-        The first row per subject of :func:`fact`, whose ``DISTINCT`` keeps the
-        store's order; a store with ``first_objects`` reads it with one index
-        seek per subject instead of reading every file's copy.
+        Organisations, units and types are described in the registry, once per
+        distinct description, so reading every value costs a few rows per
+        subject; the least one is the same whatever order the store lists them
+        in (an in-memory store lists them as they were inserted).
         """
-        if iris is not None and self._first is not None:
-            yield from self._first(_expand(prop), sorted(set(iris)))
-            return
-        seen: set[str] = set()
+        best: dict[str, tuple[Node, Node]] = {}
         for s, x in self(partial(fact, prop), "s", iris):
-            if x is not None and str(s) not in seen:
-                seen.add(str(s))
-                yield s, x
+            if x is None:
+                continue
+            held = best.get(str(s))
+            if held is None or _order(x) < _order(held[1]):
+                best[str(s)] = (s, x)  # type: ignore[assignment]
+        yield from best.values()
 
     def having(self, cls: str, iris: Iterable[str] | None) -> set[str]:
         """The subjects (of ``iris``; ``None``: all) of type ``cls`` (prefixed)."""
