@@ -17,12 +17,10 @@ Two kinds of node, two rules, the same in the whole and the partial loads:
   (``SELECT DISTINCT ?s ?x WHERE { ?s eli:number ?x }``), so a file that leaves
   a property out does not blank it, and their own file's description (``GRAPH
   ?g``) wins over what citations say of them;
-- *organisations, units and document types* (a ministry: most of the store)
-  take, per property, the first value the store lists — the least in
-  Oxigraph's own order of terms — read with one index seek
-  (``first_objects``) instead of a pass over every copy; a store without that
-  look-up (a remote one) gives the first row per subject of the same
-  ``DISTINCT`` query, the same value on an Oxigraph server. An organisation's
+- *organisations, units and document types* are described in the registry,
+  once per distinct description (:mod:`chidao.graph.rdf.build`), and take, per
+  property, the least value those descriptions give (:meth:`Runner.first`),
+  whatever order the store lists them in. An organisation's
   ``sub_organization_of`` edge goes to that ``parent``.
 
 The partial loaders restrict their queries by a ``VALUES`` block of IRIs the
