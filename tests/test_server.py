@@ -28,6 +28,7 @@ from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 from chidao.cli.main import main
 from chidao.errors import StoreError
 from chidao.graph.ingest.ingest import ingest
+from chidao.graph.store.folder import mark
 from chidao.graph.store.oxigraph import OxigraphStore
 from chidao.graph.store.remote import RemoteStore
 from chidao.graph.store.results import saved_queries
@@ -70,6 +71,7 @@ def small_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
         )
     store.flush()
     del store  # releases the RocksDB lock
+    mark(path, "ready")  # as chidao marks the stores it creates
     return path
 
 

@@ -670,7 +670,9 @@ def build_record(record: Record) -> Built:
     b.signature()
     for c in record.citations:
         b.citation(c)
-    return b.built()
+    from chidao.graph.rdf.duties import add_duties  # here: that module imports this one
+
+    return add_duties(b.built(), record)
 
 
 def record_statements(record: Record) -> Statements:

@@ -44,6 +44,7 @@ from __future__ import annotations
 import io
 import os
 import re
+import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -56,6 +57,14 @@ from rdflib.term import Node
 from chidao.errors import QueryError, StoreError
 from chidao.graph.rdf import ids
 from chidao.graph.rdf.build import Statements
+from chidao.graph.store.folder import (
+    CHIDAO_GRAPHS,
+    Folder,
+    inspect_folder,
+    mark,
+    refusal,
+    store_writer,
+)
 from chidao.ontology.namespaces import CHIDAO, DCTERMS, ELI, NFO, PROV, XSD
 from chidao.settings import default_store_path
 
@@ -317,27 +326,31 @@ def _fsync_dir(folder: Path) -> None:
 
 
 class OxigraphStore:
-    """An embedded Oxigraph store in a folder (``None``: in memory, for tests)."""
+    """An embedded Oxigraph store in a folder (``None``: in memory, for tests).
 
-    def __init__(self, path: str | Path | None = None, read_only: bool = False) -> None:
+    The folder is checked before RocksDB opens it (:mod:`chidao.graph.store.folder`):
+    a missing or empty folder becomes a new store, marked as chidao's; a
+    non-empty folder that is not a store is refused and left untouched; an
+    Oxigraph store chidao did not create is refused unless ``adopt``; a store
+    whose creation was killed is finished when opened for writing (and
+    reported in one line when opened read-only).
+
+    A store opened read-only while a writer (an ingest) works on it sees the
+    store as it was when opened: RocksDB reads the files it lists at that
+    moment and keeps them open. Opening can race with the writer deleting
+    files it compacted; the open is then retried (:data:`READ_OPEN_RETRY_S`).
+    """
+
+    def __init__(
+        self, path: str | Path | None = None, read_only: bool = False, *, adopt: bool = False
+    ) -> None:
         self.path = Path(path) if path is not None else None
-        try:
-            if self.path is None:
-                self._ox = ox.Store()
-            elif read_only:
-                if not self.path.is_dir():
-                    raise StoreError(
-                        "no store here yet: run `chidao ingest` first", source=str(self.path)
-                    )
-                self._ox = ox.Store.read_only(str(self.path))
-            else:
-                self.path.mkdir(parents=True, exist_ok=True)
-                self._ox = ox.Store(str(self.path))
-        except OSError as exc:
-            raise StoreError(
-                f"cannot open the store (is another chidao process writing it?): {exc}",
-                source=str(self.path),
-            ) from exc
+        if self.path is None:
+            self._ox = ox.Store()
+        elif read_only:
+            self._ox = _open_read_only(self.path, adopt=adopt)
+        else:
+            self._ox = _open_for_writing(self.path, adopt=adopt)
         self.read_only = read_only
         self._unflushed = 0  # quads written through transactions since the last flush
         self.recovered: list[str] = []  # graphs of an interrupted bulk load, dropped at open
@@ -657,6 +670,118 @@ class OxigraphStore:
         del db  # the last reference: pyoxigraph closes RocksDB here
 
 
+#: How long opening a store read-only retries while a writer deletes the files it
+#: compacted (RocksDB lists the files, then opens them: one may be gone between).
+READ_OPEN_RETRY_S = 10.0
+
+
+def _open_read_only(path: Path, *, adopt: bool) -> ox.Store:
+    """``path`` opened read-only, after checking it is a store chidao may read."""
+    found = inspect_folder(path)
+    if found is Folder.MISSING:
+        raise StoreError("no store here yet: run `chidao ingest` first", source=str(path))
+    if found is not Folder.CHIDAO and found is not Folder.UNMARKED:
+        raise refusal(path, found, write=False)
+    db = _read_only_with_retry(path)
+    if found is Folder.UNMARKED and not adopt and _kind_of_unmarked(db) == "foreign":
+        raise refusal(path, found, write=False)
+    return db
+
+
+def _read_only_with_retry(path: Path) -> ox.Store:
+    deadline = time.monotonic() + READ_OPEN_RETRY_S
+    pause = 0.01
+    while True:
+        try:
+            return ox.Store.read_only(str(path))
+        except (OSError, RuntimeError) as exc:
+            text = str(exc)
+            if "Column family not found" in text:
+                raise StoreError(
+                    "the store is incomplete (its creation was interrupted): run `chidao ingest` "
+                    "to finish creating it",
+                    source=str(path),
+                ) from exc
+            # A file listed in the manifest was deleted by a writer's compaction.
+            if "No such file" in text and time.monotonic() < deadline:
+                time.sleep(pause)
+                pause = min(pause * 2, 0.25)
+                continue
+            raise StoreError(
+                f"cannot open the store read-only: {_reason(exc)}", source=str(path)
+            ) from exc
+
+
+def _kind_of_unmarked(db: ox.Store) -> str:
+    """``"chidao"`` (holds chidao's file graphs: a store made before the marker), ``"empty"``
+    or ``"foreign"``."""
+    for graph in db.named_graphs():
+        if isinstance(graph, ox.NamedNode) and graph.value.startswith(CHIDAO_GRAPHS):
+            return "chidao"
+    if next(iter(db.quads_for_pattern(None, None, None, None)), None) is None:
+        return "empty"
+    return "foreign"
+
+
+def _open_for_writing(path: Path, *, adopt: bool) -> ox.Store:
+    """``path`` opened for writing: created (and marked) if missing or empty, finished if its
+    creation was interrupted, refused if it is not chidao's (unless ``adopt``)."""
+    found = inspect_folder(path)
+    if found in (Folder.NOT_A_FOLDER, Folder.OTHER):
+        raise refusal(path, found, write=True)
+    if found is Folder.UNMARKED and not adopt:
+        writer = store_writer(path)
+        if writer is not None:
+            raise _locked(path, writer)
+        try:
+            kind = _kind_of_unmarked(_read_only_with_retry(path))
+        except StoreError as exc:
+            raise StoreError(
+                f"{exc.message}; this folder has no chidao marker, so chidao will not repair it "
+                "unless told to adopt it (--adopt)",
+                source=str(path),
+            ) from exc
+        if kind == "foreign":
+            raise refusal(path, found, write=True)
+    if found in (Folder.MISSING, Folder.EMPTY):
+        try:
+            path.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise StoreError(
+                f"cannot create the store folder: {_reason(exc)}", source=str(path)
+            ) from exc
+        mark(path, "creating")
+    try:
+        db = ox.Store(str(path))
+    except OSError as exc:
+        writer = store_writer(path)
+        if writer is not None or "lock" in str(exc).lower():
+            raise _locked(path, writer) from exc
+        raise StoreError(
+            f"cannot open the store for writing: {_reason(exc)}", source=str(path)
+        ) from exc
+    if found is not Folder.CHIDAO:
+        mark(path, "ready")  # created, finished or adopted: chidao's from now on
+    return db
+
+
+def _locked(path: Path, writer: int | None) -> StoreError:
+    who = f"process {writer}" if writer is not None else "another process"
+    return StoreError(
+        f"the store is open for writing by {who} (a chidao ingest, or a writable server): "
+        "wait until it ends",
+        source=str(path),
+    )
+
+
+def _reason(exc: BaseException) -> str:
+    if isinstance(exc, PermissionError) or "Permission denied" in str(exc):
+        return "permission denied (the folder or its files are not writable by you)"
+    if "Read-only file system" in str(exc):
+        return "the file system is read-only"
+    return getattr(exc, "strerror", None) or str(exc)
+
+
 def optimize_store(store: TripleStore) -> None:
     """Compact ``store``'s indexes (:meth:`OxigraphStore.optimize`); embedded stores only.
 
@@ -695,12 +820,15 @@ def open_store(
     endpoint: str | None = None,
     update_endpoint: str | None = None,
     read_only: bool = False,
+    *,
+    adopt: bool = False,
 ) -> TripleStore:
     """Open the store the options name.
 
     ``endpoint`` (and ``update_endpoint``) select a remote SPARQL 1.1 store;
     otherwise the embedded store at ``store_path``, by default
-    :func:`chidao.settings.default_store_path` (``$CHIDAO_STORE``).
+    :func:`chidao.settings.default_store_path` (``$CHIDAO_STORE``); ``adopt``
+    accepts an Oxigraph store chidao did not create (:class:`OxigraphStore`).
     """
     if endpoint or update_endpoint:
         if not endpoint:
@@ -709,7 +837,7 @@ def open_store(
         from chidao.graph.store.remote import RemoteStore
 
         return RemoteStore(endpoint, update_endpoint, read_only=read_only)
-    return OxigraphStore(store_path or default_store_path(), read_only=read_only)
+    return OxigraphStore(store_path or default_store_path(), read_only=read_only, adopt=adopt)
 
 
 def export_bytes(store: TripleStore, fmt: str) -> bytes:

@@ -8,7 +8,9 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import IO
@@ -28,28 +30,129 @@ def saved_queries() -> dict[str, Path]:
     return {p.stem: p for p in sorted(folder.glob("*.rq"))}
 
 
+@dataclass(frozen=True, slots=True)
+class SavedQuery:
+    """A saved query and what its leading comment says about it."""
+
+    name: str
+    purpose: str  # the comment's first line
+    parameters: tuple[str, ...]  # variables its comment shows bound with --bind NAME=…
+    text: str
+
+
+_BIND_EXAMPLE = re.compile(r"--bind\s+([A-Za-z_][A-Za-z0-9_]*)=")
+
+
+def describe_query(name: str, text: str) -> SavedQuery:
+    """Read a query's purpose and parameters from its leading ``#`` comment.
+
+    >>> q = describe_query("x", "# Tasks of one body.\\n#   chidao query @x --bind who=Y\\nSELECT")
+    >>> q.purpose, q.parameters
+    ('Tasks of one body.', ('who',))
+    """
+    comment = []
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not stripped.startswith("#"):
+            break
+        comment.append(stripped.lstrip("#").strip())
+    purpose = next((line for line in comment if line), "")
+    found = _BIND_EXAMPLE.findall("\n".join(comment))
+    return SavedQuery(name, purpose, tuple(dict.fromkeys(found)), text)
+
+
+def saved_query_list() -> list[SavedQuery]:
+    """Every saved query, described (:func:`describe_query`), by name."""
+    return [
+        describe_query(name, path.read_text(encoding="utf-8"))
+        for name, path in saved_queries().items()
+    ]
+
+
 def load_query(text: str) -> str:
     """The SPARQL text of ``text``: itself, or a file's content for ``@path``.
 
-    ``@name`` also finds a saved query by name (``@cited-not-in-corpus``).
+    ``@name`` also finds a saved query by name (``@cited-not-in-corpus``); an
+    unknown name is an error that lists the known ones.
     """
     if not text.startswith("@"):
         return text
     ref = text[1:]
     path = Path(ref)
     if not path.is_file():
-        path = saved_queries().get(ref.removesuffix(".rq"), path)
+        known = saved_queries()
+        name = ref.removesuffix(".rq")
+        if name not in known:
+            if "/" in ref or ref.endswith(".rq"):
+                raise QueryError("cannot read the query file: no such file", source=ref)
+            raise QueryError(
+                f"no saved query named {name!r}; the saved queries are: {', '.join(known)} "
+                "(chidao query --list describes them)"
+            )
+        path = known[name]
     try:
         return path.read_text(encoding="utf-8")
     except OSError as exc:
         raise QueryError(f"cannot read the query file: {exc.strerror or exc}", source=ref) from exc
 
 
+@dataclass(frozen=True, slots=True)
+class Binding:
+    """A value given on the command line for a variable.
+
+    ``any_language``: the value was typed as plain text (no quotes, no ``@lang``),
+    so it matches a literal of that text whatever its language tag
+    (:func:`chidao.graph.store.binding.bind_plain_text`).
+    """
+
+    name: str
+    term: Node
+    any_language: bool = False
+
+
+def parse_binding_spec(spec: str) -> Binding:
+    """``name=value`` → a :class:`Binding`, the value checked as an RDF term.
+
+    ``<…>`` is an IRI, ``"…"@lang`` a language-tagged literal, ``"…"`` exactly
+    a plain string, anything else plain text that matches any language tag.
+
+    >>> parse_binding_spec("who=Chính phủ")
+    Binding(name='who', term=rdflib.term.Literal('Chính phủ'), any_language=True)
+    >>> parse_binding_spec('who="Chính phủ"').any_language
+    False
+    >>> parse_binding_spec("d=<a b>")
+    Traceback (most recent call last):
+    chidao.errors.QueryError: --bind d: not a valid IRI: <a b> (Invalid IRI code point ' ')
+    """
+    import pyoxigraph as ox  # checks terms as the store will
+
+    name, sep, value = spec.partition("=")
+    name = name.strip().lstrip("?$")
+    if not sep or not name.isidentifier():
+        raise QueryError(f"a binding is NAME=VALUE, not {spec!r}")
+    if value.startswith("<") and value.endswith(">"):
+        try:
+            ox.NamedNode(value[1:-1])
+        except ValueError as exc:
+            raise QueryError(f"--bind {name}: not a valid IRI: {value} ({exc})") from None
+        return Binding(name, URIRef(value[1:-1]))
+    if value.startswith('"') and '"@' in value:
+        text, _, lang = value[1:].rpartition('"@')
+        try:
+            ox.Literal(text, language=lang)
+        except ValueError as exc:
+            raise QueryError(f"--bind {name}: not a valid language tag: {lang!r} ({exc})") from None
+        return Binding(name, Literal(text, lang=lang))
+    if len(value) >= 2 and value[0] == value[-1] == '"':
+        return Binding(name, Literal(value[1:-1]))
+    return Binding(name, Literal(value), any_language=True)
+
+
 def parse_binding(spec: str) -> tuple[str, Node]:
     """``name=value`` → a variable and an RDF term, never spliced into query text.
 
     ``<…>`` is an IRI, ``"…"@lang`` a language-tagged literal, anything else a
-    plain string literal.
+    plain string literal (see :func:`parse_binding_spec`).
 
     >>> parse_binding("n=30/NQ-CP")
     ('n', rdflib.term.Literal('30/NQ-CP'))
@@ -58,18 +161,8 @@ def parse_binding(spec: str) -> tuple[str, Node]:
     >>> parse_binding("d=<https://w3id.org/chidao/doc/x>")[1]
     rdflib.term.URIRef('https://w3id.org/chidao/doc/x')
     """
-    name, sep, value = spec.partition("=")
-    name = name.strip().lstrip("?$")
-    if not sep or not name.isidentifier():
-        raise QueryError(f"a binding is NAME=VALUE, not {spec!r}")
-    if value.startswith("<") and value.endswith(">"):
-        return name, URIRef(value[1:-1])
-    if value.startswith('"') and '"@' in value:
-        text, _, lang = value[1:].rpartition('"@')
-        return name, Literal(text, lang=lang)
-    if len(value) >= 2 and value[0] == value[-1] == '"':
-        value = value[1:-1]
-    return name, Literal(value)
+    binding = parse_binding_spec(spec)
+    return binding.name, binding.term
 
 
 def term_text(term: Node | None) -> str:

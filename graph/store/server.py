@@ -1,4 +1,11 @@
-"""Run the Oxigraph SPARQL 1.1 server over the project's on-disk store.
+"""Serving the store: :func:`serve` (chidao's guarded endpoint), and the upstream
+Oxigraph server as a child process (:class:`OxigraphServer`).
+
+``chidao serve`` runs :class:`chidao.graph.store.endpoint.Endpoint`, which
+enforces time, size, concurrency and memory limits that the Oxigraph server
+binary cannot (see that module). :class:`OxigraphServer` stays for talking to
+a stock SPARQL 1.1 server: the tests check :class:`RemoteStore` and the
+analyses against it, and it serves a store for tools that want exactly Oxigraph.
 
 The server is the ``oxigraph`` executable from PyPI's ``oxigraph`` package
 (``pip install 'chidao[server]'``). It reads the same RocksDB folder as the
@@ -34,12 +41,11 @@ from typing import IO
 import pyoxigraph
 
 from chidao.errors import StoreError
+from chidao.graph.store.endpoint import Endpoint, Limits
+from chidao.graph.store.folder import Folder, inspect_folder, refusal, store_writer
 
 DEFAULT_BIND = "127.0.0.1"
 DEFAULT_PORT = 7878
-
-# RocksDB writes this file in every store folder it creates.
-_STORE_MARKER = "CURRENT"
 
 
 def find_oxigraph() -> str:
@@ -236,17 +242,15 @@ class OxigraphServer:
 
     def _check_store(self) -> None:
         path = self.store_path
-        if path.exists() and not path.is_dir():
-            raise StoreError("not a store folder", source=str(path))
-        has_store = (path / _STORE_MARKER).is_file()
-        if not self.writable and not has_store:
+        found = inspect_folder(path)
+        if found in (Folder.NOT_A_FOLDER, Folder.OTHER, Folder.CREATING):
+            raise refusal(path, found, write=self.writable)
+        if not self.writable and found in (Folder.MISSING, Folder.EMPTY):
             raise StoreError(
                 "no store here to serve read-only: ingest documents first "
                 "(chidao ingest) or pass --writable to start an empty store",
                 source=str(path),
             )
-        if self.writable and path.is_dir() and not has_store and any(path.iterdir()):
-            raise StoreError("folder is not empty and holds no store", source=str(path))
         writer = store_writer(path)
         if writer is not None:
             # A writable server could not open it; a read-only one would read a
@@ -339,29 +343,6 @@ class OxigraphServer:
         self.stop()
 
 
-def store_writer(store_path: str | os.PathLike[str]) -> int | None:
-    """The id of the process holding the store's write lock, if any (Linux; else ``None``).
-
-    RocksDB takes a POSIX lock on the folder's ``LOCK`` file while a process
-    has the store open for writing; ``/proc/locks`` lists it. Reading that
-    list has no side effect, unlike trying the lock ourselves (closing a
-    probe descriptor would drop a lock this very process holds).
-    """
-    try:
-        st = os.stat(Path(store_path) / "LOCK")
-        with open("/proc/locks", encoding="ascii") as locks:
-            table = locks.read()
-    except OSError:
-        return None
-    # "1: POSIX  ADVISORY  WRITE 20590 fe:00:2147123 0 EOF"
-    wanted = f"{os.major(st.st_dev):02x}:{os.minor(st.st_dev):02x}:{st.st_ino}"
-    for line in table.splitlines():
-        fields = line.split()
-        if len(fields) >= 6 and fields[5] == wanted and fields[4].isdigit():
-            return int(fields[4])
-    return None
-
-
 def free_port(bind: str = DEFAULT_BIND) -> int:
     """A TCP port that is free on ``bind`` right now."""
     family = socket.AF_INET6 if ":" in bind else socket.AF_INET
@@ -371,9 +352,14 @@ def free_port(bind: str = DEFAULT_BIND) -> int:
 
 
 def port_is_free(bind: str, port: int) -> bool:
-    """Whether nothing listens on ``bind:port`` (a bind attempt succeeds)."""
+    """Whether nothing listens on ``bind:port`` (a bind attempt succeeds).
+
+    With ``SO_REUSEADDR``, as servers bind: connections of a server that just
+    stopped, waiting out TIME_WAIT, do not make a free port look taken.
+    """
     family = socket.AF_INET6 if ":" in bind else socket.AF_INET
     with socket.socket(family, socket.SOCK_STREAM) as sock:
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             sock.bind((bind.strip("[]"), port))
         except OSError:
@@ -426,33 +412,32 @@ def serve(
     bind: str = DEFAULT_BIND,
     port: int = DEFAULT_PORT,
     writable: bool = False,
-    timeout_s: int | None = None,
-    on_ready: Callable[[OxigraphServer], None] | None = None,
+    adopt: bool = False,
+    limits: Limits | None = None,
+    on_ready: Callable[[Endpoint], None] | None = None,
 ) -> int:
-    """Serve ``store_path`` until Ctrl-C (or SIGTERM), then stop the server.
+    """Serve ``store_path`` with chidao's endpoint until Ctrl-C (or SIGTERM), then stop it.
 
-    ``on_ready`` is called with the running server (to print its addresses).
-    Returns the server's exit code, ``0`` after an interrupt.
+    The endpoint (:class:`chidao.graph.store.endpoint.Endpoint`) runs queries in
+    worker processes it can kill, under ``limits``. ``on_ready`` is called with
+    the running endpoint (to print its addresses). Returns ``0``.
 
     Raises
     ------
     StoreError
-        If the server cannot start (see :meth:`OxigraphServer.start`), or
-        exits on its own with an error.
+        If the server cannot start (see :meth:`Endpoint.start`).
     """
-    server = OxigraphServer(
-        store_path, bind=bind, port=port, writable=writable, timeout_s=timeout_s
+    endpoint = Endpoint(
+        store_path, bind=bind, port=port, writable=writable, adopt=adopt, limits=limits
     )
     with _signals_as_interrupt():
         try:
-            server.start()
+            endpoint.start()
             if on_ready is not None:
-                on_ready(server)
-            code = server.wait()
-            if code != 0:
-                raise StoreError(server._explain_exit(code), source=str(store_path))
+                on_ready(endpoint)
+            endpoint.wait()
         except KeyboardInterrupt:
             return 0
         finally:
-            server.stop()
+            endpoint.stop()
     return 0
