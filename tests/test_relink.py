@@ -146,3 +146,15 @@ def test_doctests() -> None:
     for module in (link, links):
         result = doctest.testmod(module)
         assert not result.failed
+
+
+def test_citations_left_to_link_survive_the_builders_hooks() -> None:
+    # Regression: a hook that adds statements (duties) rebuilt the result without the
+    # year-less citations, so nothing was ever linked.
+    import _graph_records as R
+
+    from chidao.extract.batch import extract_file
+    from chidao.graph.rdf.build import build_record
+
+    kien_xuong = extract_file(R.SAMPLES / "003_8ba483fca14449b1.txt")
+    assert [c.key for c in build_record(kien_xuong).citations] == ["15/ct-ttg"]

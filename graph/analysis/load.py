@@ -17,12 +17,10 @@ Two kinds of node, two rules, the same in the whole and the partial loads:
   (``SELECT DISTINCT ?s ?x WHERE { ?s eli:number ?x }``), so a file that leaves
   a property out does not blank it, and their own file's description (``GRAPH
   ?g``) wins over what citations say of them;
-- *organisations, units and document types* (a ministry: most of the store)
-  take, per property, the first value the store lists — the least in
-  Oxigraph's own order of terms — read with one index seek
-  (``first_objects``) instead of a pass over every copy; a store without that
-  look-up (a remote one) gives the first row per subject of the same
-  ``DISTINCT`` query, the same value on an Oxigraph server. An organisation's
+- *organisations, units and document types* are described in the registry,
+  once per distinct description (:mod:`chidao.graph.rdf.build`), and take, per
+  property, the least value those descriptions give (:meth:`Runner.first`),
+  whatever order the store lists them in. An organisation's
   ``sub_organization_of`` edge goes to that ``parent``.
 
 The partial loaders restrict their queries by a ``VALUES`` block of IRIs the
@@ -242,8 +240,8 @@ class Runner:
         return self.store.query(sparql).rows
 
     def __call__(self, make: Callable[[str], str], var: str, iris: Iterable[str] | None) -> Rows:
-        if iris is None:
-            yield from self.store.query(make("")).rows
+        if iris is None:  # the whole store: decoded in bulk too (each distinct term once)
+            yield from self.rows(make(""))
             return
         batch = sorted(set(iris))
         for start in range(0, len(batch), BATCH):
@@ -274,21 +272,22 @@ class Runner:
         return self._first is not None
 
     def first(self, prop: str, iris: Iterable[str] | None) -> Rows:
-        """``(s, x)``: for each subject (of ``iris``; ``None``: all) the first value of
-        ``prop`` (prefixed) the store lists.
+        """``(s, x)``: for each subject (of ``iris``; ``None``: all) the least value of
+        ``prop`` (prefixed), in SPARQL's ``MIN`` order.
 
-        The first row per subject of :func:`fact`, whose ``DISTINCT`` keeps the
-        store's order; a store with ``first_objects`` reads it with one index
-        seek per subject instead of reading every file's copy.
+        Organisations, units and types are described in the registry, once per
+        distinct description, so reading every value costs a few rows per
+        subject; the least one is the same whatever order the store lists them
+        in (an in-memory store lists them as they were inserted).
         """
-        if iris is not None and self._first is not None:
-            yield from self._first(_expand(prop), sorted(set(iris)))
-            return
-        seen: set[str] = set()
+        best: dict[str, tuple[Node, Node]] = {}
         for s, x in self(partial(fact, prop), "s", iris):
-            if x is not None and str(s) not in seen:
-                seen.add(str(s))
-                yield s, x
+            if x is None:
+                continue
+            held = best.get(str(s))
+            if held is None or _order(x) < _order(held[1]):
+                best[str(s)] = (s, x)  # type: ignore[assignment]
+        yield from best.values()
 
     def having(self, cls: str, iris: Iterable[str] | None) -> set[str]:
         """The subjects (of ``iris``; ``None``: all) of type ``cls`` (prefixed)."""
@@ -694,6 +693,24 @@ def load_graph(store: TripleStore) -> nx.MultiDiGraph:
     _add_organisations(G, run, None)
     _add_documents(G, run, _cited_docs(run, None), all_docs=True)
     _add_edges(G, run, None, None)
+    return G
+
+
+def load_documents(store: TripleStore) -> nx.MultiDiGraph:
+    """:func:`load_graph` without the document → organisation edges (recipients, copies,
+    assignees): the documents, their relations and their issuers' attributes, what
+    :func:`~chidao.graph.analysis.hubs.hubs` ranks.  Those edges are most of the store's
+    links and none of what a ranking reads.
+
+    >>> from chidao.graph.store.oxigraph import OxigraphStore
+    >>> load_documents(OxigraphStore()).number_of_nodes()
+    0
+    """
+    G = nx.MultiDiGraph()
+    run = Runner(store)
+    _add_organisations(G, run, None)
+    _add_documents(G, run, _cited_docs(run, None), all_docs=True)
+    _add_edges(G, run, None, None, org_links=[])
     return G
 
 

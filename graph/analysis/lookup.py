@@ -66,7 +66,7 @@ SELECT DISTINCT ?d ?p ?o WHERE {
 # The name of issuer ?i (bound): the first the store lists, one index seek however
 # many files repeat it (a ministry: most of the store), and the name the loaders
 # give the organisation (chidao.graph.analysis.load).
-_ISSUER_NAME = "SELECT ?i ?label WHERE { ?i skos:prefLabel ?label } LIMIT 1"
+_ISSUER_NAME = "SELECT DISTINCT ?i ?label WHERE { ?i skos:prefLabel ?label }"
 # The name of a source file, bound as ?s.
 _FILE_NAMES = "SELECT DISTINCT ?s ?name WHERE { ?s nfo:fileName ?name }"
 
@@ -156,11 +156,12 @@ def _first(store: TripleStore, query: str, node: str | None) -> str | None:
 
 
 def _issuer_name(store: TripleStore, issuer: str | None) -> str | None:
-    """The name of ``issuer`` (the first the store lists)."""
+    """The name of ``issuer``: the least its descriptions give, as the loaders name it."""
     if issuer is None:
         return None
-    row = next(iter(store.query(_ISSUER_NAME, {"i": URIRef(issuer)}).rows), None)
-    return None if row is None else str(row[1])
+    rows = store.query(_ISSUER_NAME, {"i": URIRef(issuer)}).rows
+    names = [(str(name), getattr(name, "language", None) or "") for _, name in rows]
+    return min(names)[0] if names else None
 
 
 def _by_number(store: TripleStore, key: str) -> list[str]:

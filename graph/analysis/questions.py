@@ -29,7 +29,7 @@ from chidao.graph.analysis import (
     who,
 )
 from chidao.graph.analysis.coverage import gazetteer_units
-from chidao.graph.analysis.load import load_graph, load_neighbourhood, load_organisation
+from chidao.graph.analysis.load import load_documents, load_neighbourhood, load_organisation
 from chidao.graph.analysis.lookup import find_organisation, resolve_document
 from chidao.graph.analysis.nodes import doc_info
 from chidao.graph.store.oxigraph import TripleStore
@@ -138,7 +138,7 @@ def store_hubs(
     store: TripleStore, top: int = 10, by: str = "implemented_by", group: str | None = None
 ) -> dict[str, list[DocRank]]:
     """The documents most carried out (or cited, or by PageRank) in the whole store."""
-    return hubs(load_graph(store), top=top, by=by, group=group)
+    return hubs(load_documents(store), top=top, by=by, group=group)
 
 
 def organisation_activity(store: TripleStore, ref: str) -> Activity:

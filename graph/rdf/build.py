@@ -28,7 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from pathlib import Path
 
@@ -672,7 +672,9 @@ def build_record(record: Record) -> Built:
         b.citation(c)
     from chidao.graph.rdf.duties import add_duties  # here: that module imports this one
 
-    return add_duties(b.built(), record)
+    built = b.built()
+    # The hook adds statements and registry graphs; the citations left to link stay ours.
+    return replace(add_duties(built, record), citations=built.citations)
 
 
 def record_statements(record: Record) -> Statements:
