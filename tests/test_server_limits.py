@@ -218,10 +218,26 @@ def test_a_read_only_endpoint_refuses_updates_and_a_writable_one_applies_them(
         assert status == 200 and body.splitlines()[1:] == ["1"]
 
 
+def _closed_by_server(port: int) -> None:
+    """One request the server answers and then closes first: its side of the connection
+    waits out TIME_WAIT on ``port``."""
+    with socket.create_connection(("127.0.0.1", port)) as sock:
+        sock.sendall(b"GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        while sock.recv(65536):
+            pass
+        time.sleep(0.1)
+
+
 def test_a_restarted_server_gets_its_port_back(store: Path) -> None:
     with Endpoint(store, port=0) as ep:
         port = ep.port
-        assert _query(ep.query_url, LIGHT)[0] == 200  # leaves a connection in TIME_WAIT
+        _closed_by_server(port)
+    plain = socket.socket()
+    try:
+        with pytest.raises(OSError):  # the situation: a bind without SO_REUSEADDR fails
+            plain.bind(("127.0.0.1", port))
+    finally:
+        plain.close()
     assert port_is_free("127.0.0.1", port)
     with Endpoint(store, port=port) as again:
         assert _query(again.query_url, LIGHT)[0] == 200
