@@ -12,6 +12,7 @@ Usage::
 
     .venv/bin/python -m bench.bench_views --sizes 500,1500,2000,5000,10000 --layout fixed
     .venv/bin/python -m bench.bench_views --sizes 500,1500,3000 --layout vis
+    .venv/bin/python -m bench.bench_views --sizes 1,10,100,1000,10000 --first-paint
 
 Needs chromium and chromedriver (Debian: ``apt-get install chromium chromium-driver``).
 """
@@ -48,7 +49,7 @@ def campaign(n: int) -> nx.MultiDiGraph:
         cited_only=False,
     )
     provinces = min(63, n - 1)
-    per = math.ceil(max(n - 1 - provinces, 0) / provinces)
+    per = math.ceil(max(n - 1 - provinces, 0) / provinces) if provinces else 0
     made = 1
     for p in range(provinces):
         G.add_node(
@@ -101,6 +102,48 @@ def measure(d, path: Path) -> tuple[int, float]:
     return int(drawn), frame
 
 
+def first_paint(sizes: str) -> None:
+    """Per size and view, with the default grouping: what the first paint shows."""
+    from bench.browser import FIRST_PAINT_JS
+
+    profile = tempfile.mkdtemp(prefix="chidao-bench-")
+    out = Path(tempfile.mkdtemp(prefix="chidao-views-"))
+    d = driver(profile)
+    print(
+        "| documents | view | nodes drawn | fitted scale | smallest label px | smallest node px "
+        "| overlapping labels | build s |"
+    )
+    print("|---:|---|---:|---:|---:|---:|---:|---:|")
+    try:
+        for n in map(int, sizes.split(",")):
+            G = campaign(n)
+            makers = {
+                "all": lambda G=G: views.corpus_view(G),
+                "cascade": lambda G=G: views.cascade_view(G, "c"),
+                "timeline": lambda G=G: views.timeline_view(G, "c"),
+            }
+            for name, make in makers.items():
+                t = time.perf_counter()
+                html = make()
+                build = time.perf_counter() - t
+                path = out / f"{name}-{n}.html"
+                path.write_text(html, encoding="utf-8")
+                measure(d, path)
+                d.get(path.as_uri())
+                while not d.execute_script("return document.body.getAttribute('data-drawn')"):
+                    time.sleep(0.05)
+                p = d.execute_script(FIRST_PAINT_JS)
+                print(
+                    f"| {n:,} | {name} | {p['nodes']:,} | {p['scale']:.2f} | {p['minFont']:.1f} "
+                    f"| {p['minNode']:.1f} | {len(p['overlaps'])} | {build:.2f} |",
+                    flush=True,
+                )
+    finally:
+        d.quit()
+        shutil.rmtree(profile, ignore_errors=True)
+        shutil.rmtree(out, ignore_errors=True)
+
+
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--sizes", default="500,1500,2000,5000,10000")
@@ -110,9 +153,17 @@ def main() -> None:
         default="none",
         help="none (every document drawn, the default here) or auto (as chidao view does)",
     )
+    ap.add_argument(
+        "--first-paint",
+        action="store_true",
+        help="instead: how each view (all, cascade, timeline) reads at first paint",
+    )
     args = ap.parse_args()
+    if args.first_paint:
+        first_paint(args.sizes)
+        return
     if args.layout == "vis":
-        views.HIERARCHICAL_MAX_NODES = 10**9
+        views.HIERARCHICAL_MAX_NODES = views.HIERARCHICAL_MAX_LANE = 10**9
     elif args.layout == "fixed":
         views.HIERARCHICAL_MAX_NODES = 0
     profile = tempfile.mkdtemp(prefix="chidao-bench-")
@@ -128,7 +179,7 @@ def main() -> None:
             path = out / f"view-{n}.html"
             path.write_text(html, encoding="utf-8")
             shown = html.count('"kind": "')  # one per drawn node
-            layout = "vis" if shown <= views.HIERARCHICAL_MAX_NODES else "fixed"
+            layout = "vis" if '"hierarchical": {"enabled": true' in html else "fixed"
             drawn, frame = measure(d, path)
             print(
                 f"{n:9,}  {shown:5,}  {layout:6}  {build:7.2f}  {len(html) / 1e6:7.1f}  "

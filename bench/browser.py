@@ -49,3 +49,32 @@ def chromium(profile: str, *, timeout: float, log_browser: bool = False) -> Any:
     driver.set_page_load_timeout(timeout)
     driver.set_script_timeout(timeout)
     return driver
+
+
+# What the first paint shows: the scale, each drawn node's shape size and label
+# font on screen (px), and every pair of node labels (documents, groups, axis
+# ticks and band names alike) whose boxes overlap.
+#: Run in a drawn view (``return`` value: a dict). The view tests assert on it and
+#: ``bench/bench_views.py --first-paint`` prints it.
+FIRST_PAINT_JS = """
+var s = network.getScale(), out = {scale: s, nodes: 0, minNode: 1e9, minFont: 1e9, overlaps: []};
+var boxes = [];
+network.body.data.nodes.get().forEach(function (item) {
+  var node = network.body.nodes[item.id];
+  if (item.kind !== 'axis') {
+    out.nodes++;
+    out.minNode = Math.min(out.minNode, Math.min(node.shape.width, node.shape.height) * s);
+  }
+  out.minFont = Math.min(out.minFont, node.labelModule.fontOptions.size * s);
+  var l = node.labelModule.size;
+  boxes.push([String(item.id), l.left, l.top, l.left + l.width, l.top + l.height]);
+});
+boxes.sort(function (a, b) { return a[1] - b[1]; });
+for (var i = 0; i < boxes.length; i++) {
+  for (var j = i + 1; j < boxes.length && boxes[j][1] < boxes[i][3]; j++) {
+    var a = boxes[i], b = boxes[j];
+    if (a[2] < b[4] && b[2] < a[4]) out.overlaps.push([a[0], b[0]]);
+  }
+}
+return out;
+"""

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import click
 
-from chidao.cli.options import format_option
+from chidao.cli.options import format_option, ocr_option
 from chidao.extract.batch import extract_many
+from chidao.extract.ocr import terminal_progress
 from chidao.extract.read import DEFAULT_MAX_CHARS, TEXT_SUFFIXES
 from chidao.extract.records import Record
 
@@ -66,7 +67,10 @@ Exit codes:
     show_default=True,
     help="Refuse a file whose text is longer than this (0 = no limit).",
 )
-@click.option("-q", "--quiet", is_flag=True, help="Do not print warnings (errors still are).")
+@ocr_option
+@click.option(
+    "-q", "--quiet", is_flag=True, help="Do not print warnings or OCR progress (errors still are)."
+)
 def extract(
     paths: tuple[Path, ...],
     fmt: str,
@@ -74,30 +78,44 @@ def extract(
     jobs: int,
     strict: bool,
     max_chars: int,
+    ocr: bool,
     quiet: bool,
 ) -> None:
     """Extract a structured record from each directive in PATHS (files or folders).
 
-    Files are read by content: .docx, .pdf with a text layer, or plain text in
-    UTF-8, UTF-16, Windows-1258, TCVN3 or VNI. Folders are searched for
-    .txt, .md, .docx and .pdf files.
+    Files are read by content: .docx, .pdf (pages without a text layer by
+    OCR), scans and photos (.png .jpg .tif, by OCR), legacy Word .doc, .rtf
+    and .odt (through LibreOffice), saved web pages (.html .htm .mht), or
+    plain text in UTF-8, UTF-16, Windows-1258, TCVN3 or VNI. Folders are
+    searched for files with those suffixes.
 
-    A file that cannot be read (empty, binary, undecodable, damaged, scanned,
-    too long) gets one "error: FILE: …" line on standard error and the other
-    files go on. Something odd in a file that could be read (no header, an
-    impossible date, a cut-off end, the same content as an earlier file) gets
-    a "warning: FILE[START:END]: …" line, the span pointing into the text as read.
+    A file that cannot be read (empty, binary, undecodable, damaged, a zip
+    bomb, too long, a scan with OCR missing or off) gets one "error: FILE: …"
+    line on standard error and the other files go on; so does a path that
+    cannot be taken (a link loop, a dangling link, an unreadable folder, a
+    name that is not UTF-8), counted as skipped. Something odd in a file that
+    could be read (no header, an impossible date, a low-confidence OCR page,
+    the same content as an earlier file) gets a "warning: FILE[START:END]: …"
+    line, the span pointing into the text as read (for OCR'd and converted
+    files that text is kept in the record's "reading").
     """
-    failed = total = 0
+    failed = total = skipped = 0
     kept: list[Record] = []
     first = True
     if fmt == "json":
         output.write("[")
-    for outcome in extract_many(paths, jobs=jobs, strict=strict, max_chars=max_chars):
+    progress = None if quiet else terminal_progress
+    batch = extract_many(
+        paths, jobs=jobs, strict=strict, max_chars=max_chars, ocr=ocr, progress=progress
+    )
+    for outcome in batch:
         total += 1
         for line in outcome.messages():
             if not (quiet and line.startswith("warning:")):
                 click.echo(line, err=True)
+        if outcome.skipped:
+            skipped += 1
+            continue
         if outcome.record is None:
             failed += 1
             continue
@@ -115,9 +133,13 @@ def extract(
     if fmt == "table":
         _table(kept)
     output.flush()
-    if total == 0:
+    total -= skipped
+    if total == 0 and not skipped:
         raise click.ClickException(f"no input files found (looked for {', '.join(TEXT_SUFFIXES)})")
-    if failed:
+    if failed or skipped:
         stopped = " (--strict: stopped at the first)" if strict else ""
-        click.echo(f"{failed} of {total} file(s) failed{stopped}", err=True)
+        parts = [f"{failed} of {total} file(s) failed"] if failed or not skipped else []
+        if skipped:
+            parts.append(f"{skipped} path(s) skipped")
+        click.echo(", ".join(parts) + stopped, err=True)
         raise click.exceptions.Exit(1)

@@ -57,3 +57,15 @@ def format_option(*choices: str, default: str | None = None) -> Callable[[F], F]
         )(fn)
 
     return deco
+
+
+def ocr_option(fn: F) -> F:
+    """``--ocr/--no-ocr``: read scans and images with Tesseract (the parameter is ``ocr``)."""
+    return click.option(
+        "--ocr/--no-ocr",
+        "ocr",
+        default=True,
+        show_default=True,
+        help="Read scanned PDF pages and images (.png .jpg .tif) with Tesseract OCR "
+        "(Debian: apt-get install tesseract-ocr tesseract-ocr-vie); --no-ocr refuses them.",
+    )(fn)

@@ -7,6 +7,7 @@ in :mod:`chidao.graph`; library errors become :class:`click.ClickException`.
 from __future__ import annotations
 
 import sys
+from functools import partial
 from pathlib import Path
 
 import click
@@ -17,6 +18,7 @@ from rich.table import Table
 from chidao.cli.options import endpoint_options, format_option, store_option
 from chidao.cli.stores import opened_store
 from chidao.graph.ingest.ingest import DEFAULT_BATCH, FileResult, IngestSummary, ingest
+from chidao.graph.rdf.nif import export_full
 from chidao.graph.rdf.validate import validate_store
 from chidao.graph.store.oxigraph import EXPORT_FORMATS, optimize_store
 from chidao.graph.store.stats import store_stats
@@ -151,20 +153,30 @@ def optimize_command(store_path: str | None) -> None:
     default=None,
     help="Write here instead of standard output.",
 )
+@click.option(
+    "--provenance",
+    type=click.Choice(["stored", "full"]),
+    default="stored",
+    show_default=True,
+    help="full: also spell out every span as a NIF 2.0 string (offsets, file, what it names, "
+    "the text when the source file is still there).",
+)
 def export_command(
     store_path: str | None,
     endpoint: str | None,
     update_endpoint: str | None,
     fmt: str,
     output: Path | None,
+    provenance: str,
 ) -> None:
     """Export the store: nq, trig and jsonld keep one named graph per file; ttl, nt merge."""
     with opened_store(store_path, endpoint, update_endpoint, read_only=True) as store:
+        write = store.export if provenance == "stored" else partial(export_full, store)
         if output is None:
-            store.export(fmt, sys.stdout.buffer)
+            write(fmt, sys.stdout.buffer)
         else:
             with output.open("wb") as f:
-                store.export(fmt, f)
+                write(fmt, f)
 
 
 @click.command("validate")

@@ -34,11 +34,16 @@ from chidao.graph.views.from_store import store_view
     help="Follow plain citations too, not only implements / based_on (DOC only).",
 )
 @click.option(
+    "--timeline",
+    is_flag=True,
+    help="DOC on a time axis: x = days from DOC, y = a band per level.",
+)
+@click.option(
     "--max-nodes",
     type=click.IntRange(1),
     default=DEFAULT_MAX_NODES,
-    show_default=True,
-    help="Group documents when the view would draw more nodes than this.",
+    help="Also group documents when the view would draw more nodes than this "
+    "[default: group only as much as the view needs to read at first paint].",
 )
 @click.option(
     "--group-by",
@@ -61,7 +66,8 @@ def view(
     year: int | None,
     output: Path,
     with_cites: bool,
-    max_nodes: int,
+    timeline: bool,
+    max_nodes: int | None,
     group_by: str,
     province: str | None,
     down_to: str | None,
@@ -76,17 +82,24 @@ def view(
     documents are drawn at the top, communes at the bottom; colour shows the
     level, shape the system (Party, State, Front); dashed grey nodes are known
     only from citations; hover for number, date, issuer and subject. The file
-    works offline. Big views are grouped per issuer or province (see --max-nodes).
+    works offline. A view opens with every label readable: when documents are
+    too many for that, they are grouped per issuer, province or level, and the
+    page says so (--group-by chooses instead).
 
         chidao view 52/NQ-CP -o cascade.html
+        chidao view 52/NQ-CP --timeline -o timeline.html
     """
     if sum((doc is not None, org is not None, whole)) != 1:
         raise click.UsageError("give exactly one of DOC, --org NAME or --all")
     if with_cites and doc is None:
         raise click.UsageError("--with-cites applies to a DOC cascade only")
+    if timeline and doc is None:
+        raise click.UsageError("--timeline applies to a DOC cascade only")
     options: dict = dict(max_nodes=max_nodes, group_by=group_by, province=province, down_to=down_to)
     if with_cites:
         options["relations"] = (*CARRY_OUT, "cites")
+    if timeline:
+        options["timeline"] = True
     with opened_store(store_path, endpoint, update_endpoint, read_only=True) as store:
         html = store_view(store, doc=doc, org=org, issuer=issuer, year=year, **options)
     try:

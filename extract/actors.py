@@ -121,6 +121,11 @@ def find_actor(
     >>> s[a:b]
     'Cục Thuế'
     """
+    if guides and text[start:end].rstrip().endswith(":"):
+        # "…, Ủy ban nhân dân Thành phố giao Văn phòng Ban Chỉ đạo:" then what it must do
+        actor = _lead_request(text, folded, start, end, context)
+        if actor is not None:
+            return actor
     actor = _opening_actor(text, folded, start, end, context, whole, requests_only)
     if actor is not None:
         return actor
@@ -139,6 +144,29 @@ def find_actor(
             if _names_actor(text, folded, m.end(), end):
                 return _actor_from(text, folded, m.end(), end, context, requested=True, whole=False)
     return None
+
+
+def _lead_request(
+    text: str, folded: str, start: int, end: int, context: Organisation | None
+) -> tuple[int, int] | None:
+    """The actor a lead-in assigns the list below it to: the last request in the sentence
+    (``giao`` as printed, not ``Tuyên giáo``), its actor running to the colon.
+
+    >>> t = "Thực hiện ý kiến chỉ đạo, Ủy ban nhân dân tỉnh giao Văn phòng Ban Chỉ đạo tỉnh:"
+    >>> a, b = _lead_request(t, fold(t), 0, len(t), None)
+    >>> t[a:b]
+    'Văn phòng Ban Chỉ đạo tỉnh'
+    """
+    found = None
+    for m in rx.TASK_LEAD_REQUEST_F.finditer(folded, start, end):
+        verb = text[m.start("verb") : m.end("verb")]
+        if verb.lower().startswith("gi") and verb[:4].lower() != "giao":
+            continue  # "Ban Tuyên giáo"
+        if _names_actor(text, folded, m.end(), end):
+            found = m
+    if found is None:
+        return None
+    return _actor_from(text, folded, found.end(), end, context, requested=True, whole=True)
 
 
 def opens_with_verb(folded: str, start: int, end: int) -> bool:
@@ -249,6 +277,13 @@ def _actor_from(
         folded.startswith("quy", pos)
     ):
         return None  # taxpayers written about; "Quý Doanh nghiệp" is addressed
+    if requested:
+        role = rx.TASK_APPOSITIVE_F.search(folded, pos, actor_end)
+        if role is not None:
+            actor_end = role.start()  # "Giao UBND thành phố, cơ quan thường trực …, chủ trì"
+    for announce in rx.TASK_ANNOUNCES_F.finditer(folded, pos, min(end, actor_end + 40)):
+        if text[announce.end() : announce.end() + 1].isupper():
+            return None  # "Ủy ban nhân dân tỉnh ban hành Kế hoạch … như sau:" speaks of itself
     while actor_end > pos and text[actor_end - 1] in " \n,;:-":
         actor_end -= 1
     if actor_end <= pos:
@@ -325,6 +360,7 @@ def _phrase_end(text: str, folded: str, pos: int, end: int) -> tuple[int, int | 
     depth = 0  # inside "(gồm: Cục Thuế, Chi cục Thuế)"
     prev_word = before_prev = ""
     unknown: int | None = None  # the first lower-case word that goes on no name
+    relative = False  # inside "… có chức năng thanh tra, kiểm tra …": only a modal ends it
     for m in rx.ISSUER_WORD.finditer(text, pos, end):
         punct = m.group("punct")
         if punct:
@@ -353,16 +389,48 @@ def _phrase_end(text: str, folded: str, pos: int, end: int) -> tuple[int, int | 
             if verb and nxt.group("word") and not verb.group(0).startswith("kiem"):
                 return m.start(), nxt.start(), False  # "Vụ Pháp chế - Tiếp tục rà soát …"
         if words > 1 and (word[0].islower() or word.lower() in _NEVER_NAMES):
+            if relative:
+                if rx.TASK_MODAL_F.match(folded, m.start(), end):
+                    return m.start(), m.start(), False
+                before_prev, prev_word = prev_word, folded[m.start() : m.end()]
+                continue
+            if rx.TASK_RELATIVE_F.match(folded, m.start(), end):
+                relative = True  # "tổ chức có chức năng …": a description, not the verb
+                unknown = None
+                before_prev, prev_word = prev_word, folded[m.start() : m.end()]
+                continue
             verb = rx.TASK_VERB_F.match(folded, m.start(), end)
             if (
                 verb is not None
                 and not _protected(before_prev, prev_word, folded[m.start() : verb.end()])
                 and _accents_agree(text[m.start() : verb.end()])
+                # "cơ quan thường trực Ban Chỉ đạo" is no "trực ban": a verb's words are lower case
+                and (" " not in verb.group(0) or text[m.start() + 1 : verb.end()].islower())
+                and not _committee_name_goes_on(text, folded, before_prev, prev_word, verb, end)
             ):
                 return m.start(), m.start(), False
         # fold() maps character by character: the word's slice of the folded text is its fold
         before_prev, prev_word = prev_word, folded[m.start() : m.end()]
     return (unknown, unknown, True) if unknown is not None else (end, None, False)
+
+
+def _committee_name_goes_on(
+    text: str, folded: str, before_prev: str, prev_word: str, verb: re.Match[str], end: int
+) -> bool:
+    """A steering committee's name runs on over its own verb when a capital follows it:
+    ``BCĐ xây dựng Đề án …``, ``Ban Chỉ đạo thực hiện Chương trình …`` (but ``Ban Chỉ đạo
+    xây dựng kế hoạch`` directs).
+
+    >>> t = "BCĐ xây dựng Đề án"
+    >>> _committee_name_goes_on(t, fold(t), "", "bcd", rx.TASK_VERB_F.match(fold(t), 4), len(t))
+    True
+    """
+    if not (prev_word == "bcd" or (before_prev, prev_word) == ("chi", "dao")):
+        return False
+    if not rx.TASK_COMMITTEE_VERB_F.fullmatch(verb.group(0)):
+        return False
+    nxt = rx.ISSUER_WORD.search(text, verb.end(), end)
+    return bool(nxt and nxt.group("word") and nxt.group("word")[0].isupper())
 
 
 def _names_before_colon(folded: str, pos: int, m: re.Match[str], words: int) -> bool:
@@ -458,5 +526,7 @@ def _is_issuer(actor: str, context: Organisation | None) -> bool:
     actor = " ".join(actor.split())
     if actor in _issuer_names(context.name, context.printed):
         return True
+    # OCR's "Cục-Thuế TP Hà Nội" is the issuer "Cục Thuế thành phố Hà Nội"
+    actor = rx.GLUED_HYPHEN.sub(" ", actor)
     resolved = resolve_organisation(actor, context) if "," not in actor else None
     return resolved is not None and resolved.name == context.name

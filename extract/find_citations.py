@@ -31,8 +31,8 @@ from chidao.extract.issuer_codes import (
     joint_issuers_from_number,
 )
 from chidao.extract.lines import upper_ratio
-from chidao.extract.records import Citation, Mention, Organisation, Problem
-from chidao.extract.relations import Relation, classify, sentence_start
+from chidao.extract.records import AdminUnit, Citation, Mention, Organisation, Problem
+from chidao.extract.relations import Relation, ceases_after, classify, sentence_start
 from chidao.extract.resolve import central_body, doc_type_from_number, resolve_organisation
 
 #: Folded type word → document type as the guidelines write it.
@@ -60,6 +60,8 @@ DOC_TYPES = {
     "phap lenh": "Pháp lệnh",
     "hien phap": "Hiến pháp",
     "hiep dinh": "Hiệp định",
+    "chuong trinh hanh dong": "Chương trình hành động",
+    "chuong trinh": "Chương trình",
 }
 
 #: Longest printed issuer, in words, after ``của``.
@@ -67,7 +69,11 @@ MAX_ISSUER_WORDS = 14
 
 #: Lower-case name words that fold onto a stop word (``sở``/``số``, ``cơ``/``có``):
 #: "Công đoàn cơ sở Công ty …".
-ISSUER_NAME_WORDS = frozenset({"sở", "cơ", "sỡ", "giáo", "tư", "đảng"})
+ISSUER_NAME_WORDS = frozenset({"sở", "cơ", "sỡ", "giáo", "tư", "đảng", "tải"})
+
+#: Most words between a title's implementing verb and the mention it governs
+#: (``… về tiếp tục đẩy mạnh thực hiện có hiệu quả Chỉ thị số 18``).
+MAX_OBJECT_GAP_WORDS = 4
 
 #: The body that passes laws.
 LEGISLATURE = "Quốc hội"
@@ -142,9 +148,13 @@ def find_citations(
     # top; the title and the document's own number are left out below.
     lo, hi = 0, body[1]
     own_type = doc_type_from_number(own_number) if own_number else None
-    found = _numbered(cleaned, lo, hi, context, own_number, problems)
+    found = _numbered(cleaned, lo, hi, context, own_number, problems, header_end=body[0])
     taken = [(f.start, f.end) for f in found]
     found += [f for f in _laws(cleaned, lo, hi) if not any(a <= f.start < b for a, b in taken)]
+    taken = [(f.start, f.end) for f in found]
+    found += [
+        f for f in _named(cleaned, lo, hi, context) if not any(a <= f.start < b for a, b in taken)
+    ]
     taken = [(f.start, f.end) for f in found]
     found += [
         f
@@ -152,7 +162,11 @@ def find_citations(
         if not any(a <= f.start < b for a, b in taken)
     ]
     found.sort(key=lambda f: f.start)
-    found = _with_relations(cleaned, found, lo)
+    # A letter (its type, or a "Kính gửi" above its body) does not legislate; see NON_LEGISLATIVE.
+    letter = own_type in NON_LEGISLATIVE or (
+        own_type is None and rx.LETTER_OPENER_F.search(cleaned.folded, 0, body[0]) is not None
+    )
+    found = _with_relations(cleaned, found, lo, letter)
     return tuple(_to_citation(cleaned, f) for f in _merge(found))
 
 
@@ -166,9 +180,10 @@ def _numbered(
     context: Organisation | None,
     own_number: str | None,
     problems: list[Problem] | None = None,
+    header_end: int = 0,
 ) -> list[_Found]:
     text, f = cleaned.text, cleaned.folded
-    own = number_key(own_number) if own_number else None
+    own_year = _own_year(f, header_end) if own_number else None
     out: list[_Found] = []
     for m in rx.CITE_TYPE_F.finditer(f, lo, hi):
         if text[m.start() : m.end()].isupper():
@@ -182,31 +197,99 @@ def _numbered(
         if qual and rx.CITE_FORM_F.search(qual):
             continue  # "thông báo theo mẫu 01-1/LPTB": a form, not a document
         group = "number" if after.group("number") else "bare"
-        number = normalise_number(text[after.start(group) : after.end(group)])
-        if own is not None and number_key(number) == own:
-            continue
-        if rx.CITE_ATTACHMENT_F.search(f[max(lo, m.start() - 30) : m.start()]):
-            continue  # "Kèm theo Công văn số …" is the document itself
-        end = after.end()
-        date_pos = end
-        date, end = _date_after(f, end, hi)
-        if date is None and problems is not None:
-            _report_cited_date(cleaned, date_pos, hi, problems)
-        if date is None:
-            date = _date_before(cleaned, m.start(), lo)
-        issuer, end = _issuer_after(cleaned, end, hi, context)
-        if issuer is None:
-            issuer = _issuer_before(cleaned, m.start(), lo, context)
-        if issuer is None:
-            issuer = _issuer_from_code(number, context, own_number)
-        if issuer is None:
-            issuer = _issuer_of_at(cleaned, m.start(), lo, context)
         doc_type = DOC_TYPES[" ".join(m.group("type").split())]
         law_name = None
         if doc_type in ("Luật", "Bộ luật") and qual and qual.strip():
             law_name = " ".join((m.group("type") + qual).split())
-        out.append(_Found(m.start(), end, doc_type, number, date, issuer, law_name))
+        mention = _Mention(m.start(), after.start(group), after.end(), doc_type, law_name)
+        found = _one_numbered(cleaned, mention, lo, hi, context, own_number, own_year, problems)
+        while found is not None:
+            out.append(found)
+            # "các văn bản: số 4011/UBND-VX2 ngày 15/6/2021, số 1071/UBND-VX2 … và số 4761/…"
+            nxt = rx.CITE_LIST_NEXT_F.match(f, found.end, hi)
+            if nxt is None:
+                break
+            mention = _Mention(nxt.start("so"), nxt.start("number"), nxt.end(), doc_type, None)
+            found = _one_numbered(cleaned, mention, lo, hi, context, own_number, own_year, problems)
     return out
+
+
+@dataclass(frozen=True, slots=True)
+class _Mention:
+    """Where a numbered mention starts, where its number is, and its type."""
+
+    start: int
+    number_start: int
+    number_end: int
+    doc_type: str
+    law_name: str | None
+
+
+def _one_numbered(
+    cleaned: Cleaned,
+    mention: _Mention,
+    lo: int,
+    hi: int,
+    context: Organisation | None,
+    own_number: str | None,
+    own_year: str | None,
+    problems: list[Problem] | None,
+) -> _Found | None:
+    """The mention whose number is at ``mention``, with its date and issuer; ``None`` for the
+    document itself."""
+    text, f = cleaned.text, cleaned.folded
+    start, end = mention.start, mention.number_end
+    glued = rx.CITE_NUMBER_GLUED_DATE_F.search(f, mention.number_start, end)
+    if glued is not None and glued.start() - mention.number_start > 4:
+        end = glued.start()  # "1471/TM-VPngày 18 tháng 9 năm 2010"
+    number = normalise_number(text[mention.number_start : end])
+    repeat = rx.CITE_NUMBER_REPEAT_F.match(f, end, hi)
+    if repeat is not None and number_key(number).endswith(repeat.group("code").upper()):
+        end = repeat.end()  # "37-NQ/TW NQ/TW ngày …": the code printed twice
+    if rx.CITE_ATTACHMENT_F.search(f[max(lo, start - 30) : start]):
+        return None  # "Kèm theo Công văn số …" is the document itself
+    date_pos = end
+    date, end = _date_after(f, end, hi)
+    own = number_key(own_number) if own_number else None
+    if own is not None and number_key(number) == own and not _other_year(date, own_year):
+        return None  # the document's own number (a number of another year is another one)
+    if date is None and problems is not None:
+        _report_cited_date(cleaned, date_pos, hi, problems)
+    if date is None:
+        date = _date_before(cleaned, start, lo)
+    issuer, end = _issuer_after(cleaned, end, hi, context)
+    if issuer is not None and not _known_body(issuer):
+        # "của Bộ nông nghiệp" (cut), "của Ban Thường vụ Tnh y" (OCR): the number's code
+        # ("TT-BNNPTNT", "-CTHĐ/TU") names the body when it is a known one
+        coded = _issuer_from_code(number, context, own_number)
+        if coded is not None and _known_body(coded):
+            issuer = replace(coded, printed=issuer.printed, span=issuer.span)
+    if issuer is None:
+        issuer = _issuer_before(cleaned, start, lo, context)
+    if issuer is None:
+        issuer = _issuer_from_code(number, context, own_number)
+    if issuer is None:
+        issuer = _issuer_of_at(cleaned, start, lo, context)
+    return _Found(start, end, mention.doc_type, number, date, issuer, mention.law_name)
+
+
+def _own_year(f: str, header_end: int) -> str | None:
+    """The year of the document's own date line (the last full date above the body)."""
+    years = [m.group("y") for m in rx.OWN_DATE_LINE_F.finditer(f, 0, header_end)]
+    return years[-1] if years else None
+
+
+def _other_year(date: str | None, own_year: str | None) -> bool:
+    """Whether a mention carrying the document's own number is dated in another year:
+    ``Chỉ thị số 07/CT-UBND ngày 31/5/2021`` in Chỉ thị 07/CT-UBND of 2023 (serials restart
+    each year).
+
+    >>> _other_year("2021-05-31", "2023"), _other_year("2023-04-26", "2023")
+    (True, False)
+    >>> _other_year(None, "2023")
+    False
+    """
+    return date is not None and own_year is not None and date[:4] != own_year
 
 
 def _report_cited_date(cleaned: Cleaned, pos: int, hi: int, problems: list[Problem]) -> None:
@@ -231,7 +314,7 @@ def _date_after(f: str, pos: int, hi: int) -> tuple[str | None, int]:
         return None, pos
     day = (m.group("d1") or m.group("d2")).replace(" ", "")
     month = m.group("m1") or m.group("m2")
-    year = m.group("y1") or m.group("y2")
+    year = (m.group("y1") or m.group("y2")).replace(" ", "")
     # "ngày 31/2/2023", OCR's "ngày 48 tháng 3": no such day, None.
     return iso_date(day, month, year), m.end()
 
@@ -273,13 +356,27 @@ def _issuer_after(
         start, org_end = words[0][0], words[n - 1][1]
         printed = " ".join(text[start:org_end].split())
         org = _resolve_issuer(printed, context)
-        if org is None:
+        if org is None or _placed_by_lower_case(org, text[words[n - 1][0] : org_end]):
             continue
         org = replace(org, printed=printed, span=cleaned.to_original(start, org_end))
-        if _known_body(org):
-            return org, org_end
+        if _known_body(org) or _spelled_out(printed) != printed:
+            return org, org_end  # (a name recognised by spelling it out: "Sở NN & PTNT")
         best = best or (org, org_end, n)
     return (best[0], best[1]) if best else (None, pos)
+
+
+def _placed_by_lower_case(org: Organisation, last: str) -> bool:
+    """Whether the gazetteer placed ``org`` by a last word printed in lower case, which names
+    no place: "UBND thành" (of OCR's "UBND thành phHà Nội") is no commune "Thanh".
+
+    >>> _placed_by_lower_case(resolve_organisation("UBND thành"), "thành")
+    True
+    """
+    if org.unit is None or not last[:1].islower():
+        return False
+    m = rx.UNIT_TYPE_WORD.match(org.unit.name)
+    proper = org.unit.name[m.end() :] if m else org.unit.name
+    return " ".join(fold(proper).split()) == fold(last)
 
 
 def _issuer_of_at(
@@ -444,7 +541,152 @@ def _resolve_issuer(printed: str, context: Organisation | None) -> Organisation 
         printed = printed[head.end() :]
     if len(printed) < 2:
         return None
-    return resolve_organisation(printed, context)
+    return resolve_cited(printed, context)
+
+
+#: Spelled-out names of the abbreviations in ``regexes.AGENCY_ABBREVIATION`` (spaces,
+#: ``&`` and ``-`` removed from the key).
+AGENCY_NAMES = {
+    "NNPTNT": "Nông nghiệp và Phát triển nông thôn",
+    "NNvàPTNT": "Nông nghiệp và Phát triển nông thôn",
+    "PTNT": "Phát triển nông thôn",
+    "LĐTBXH": "Lao động - Thương binh và Xã hội",
+    "TTTT": "Thông tin và Truyền thông",
+    "VHTTDL": "Văn hóa, Thể thao và Du lịch",
+    "VH,TTDL": "Văn hóa, Thể thao và Du lịch",
+    "KHĐT": "Kế hoạch và Đầu tư",
+    "TNMT": "Tài nguyên và Môi trường",
+    "GDĐT": "Giáo dục và Đào tạo",
+    "GTVT": "Giao thông vận tải",
+    "KHCN": "Khoa học và Công nghệ",
+}
+
+#: A Party organisation's level word → its committee's name (``Đảng bộ tỉnh`` → ``Tỉnh ủy``).
+COMMITTEE_OF_LEVEL = {
+    "tinh": "Tỉnh ủy",
+    "thanh pho": "Thành ủy",
+    "huyen": "Huyện ủy",
+    "quan": "Quận ủy",
+    "thi xa": "Thị ủy",
+    "xa": "Đảng ủy xã",
+    "phuong": "Đảng ủy phường",
+    "thi tran": "Đảng ủy thị trấn",
+}
+
+#: The Youth Union's central committee, which its Secretariat speaks for.
+YOUTH_UNION_CENTRAL = "Ban Chấp hành Trung ương Đoàn TNCS Hồ Chí Minh"
+
+
+def resolve_cited(printed: str, context: Organisation | None) -> Organisation | None:
+    """A cited document's issuer, resolved as a reader would: abbreviations spelled out
+    (``Sở NN & PTNT``), who speaks for a committee dropped (``Ban Thường trực Ủy ban MTTQ``,
+    ``Hội nghị Tỉnh ủy lần thứ 5``, ``Ban Chấp hành Đảng bộ tỉnh``), and a body named without
+    its unit placed in the issuer's (``Ủy ban nhân dân Thành phố``, ``Sở Công Thương``).
+
+    >>> hn = resolve_organisation("Ủy ban nhân dân thành phố Hà Nội")
+    >>> resolve_cited("Ủy ban nhân dân Thành phố", hn).name
+    'Ủy ban nhân dân thành phố Hà Nội'
+    >>> resolve_cited("Sở NN & PTNT", hn).name
+    'Sở Nông nghiệp và Phát triển nông thôn thành phố Hà Nội'
+    >>> resolve_cited("Ban Chấp hành Đảng bộ Thành phố", hn).name
+    'Thành ủy Hà Nội'
+    """
+    printed = _spelled_out(printed)
+    org = resolve_organisation(printed, context)
+    unit = context.unit if context is not None else None
+    if org is None or unit is None or org.unit is not None:
+        return _with_unit_name(org)
+    if central_body(org.name) is not None:
+        return org
+    folded = " ".join(fold(printed).split())
+    committee = next((k for k, v in COMMITTEE_OF_LEVEL.items() if fold(v) == folded), None)
+    if committee is not None:
+        # "Thành ủy" in a Hà Nội letter: the city's committee
+        own = _unit_of_level(unit, committee)
+        m = rx.UNIT_TYPE_WORD.match(own) if own else None
+        if own is not None and m is not None:
+            placed = resolve_organisation(f"{printed} {own[m.end() :].strip()}", context)
+            if placed is not None and placed.unit is not None:
+                return placed
+    level = rx.BARE_LEVEL_END_F.search(folded)
+    if level is not None:
+        # "Ủy ban nhân dân Thành phố" in a Hà Nội letter: the city's own committee
+        own = _unit_of_level(unit, level.group("level"))
+        if own is not None:
+            words = len(level.group("level").split())
+            head = " ".join(printed.split()[:-words])
+            placed = resolve_organisation(f"{head} {_lower_type(own)}", context)
+            if placed is not None and placed.unit is not None:
+                return _with_unit_name(placed)
+    if rx.AGENCY_HEAD_SO_F.match(fold(printed)):
+        # "Sở Công Thương" cited by a provincial body: that province's department
+        province = unit.name if unit.level == "province" else unit.province
+        if province:
+            placed = resolve_organisation(f"{printed} {_lower_type(province)}", context)
+            if placed is not None and placed.unit is not None:
+                return _with_unit_name(placed)
+    return org
+
+
+def _spelled_out(printed: str) -> str:
+    """The printed issuer with abbreviations spelled out and speakers dropped.
+
+    >>> _spelled_out("Sở NN & PTNT tỉnh Hà Nam"), _spelled_out("Hội nghị Tỉnh ủy lần thứ 5 Khoá XX")
+    ('Sở Nông nghiệp và Phát triển nông thôn tỉnh Hà Nam', 'Tỉnh ủy')
+    >>> _spelled_out("Ban Chấp hành Đảng bộ tỉnh"), _spelled_out("Ban Bí thư Trung ương Đoàn")
+    ('Tỉnh ủy', 'Ban Chấp hành Trung ương Đoàn TNCS Hồ Chí Minh')
+    """
+    if rx.YOUTH_UNION_CENTRAL.match(printed):
+        return YOUTH_UNION_CENTRAL
+    printed = rx.AGENCY_ABBREVIATION.sub(
+        lambda m: (
+            AGENCY_NAMES.get(m.group(0).replace(" ", "").replace("&", "").replace("-", ""))
+            or m.group(0)
+        ),
+        printed,
+    )
+    printed = rx.NAME_AMPERSAND.sub(" và ", printed)
+    printed = rx.FRONT_SPEAKER.sub("", printed)
+    if rx.CONFERENCE_HEAD.match(printed):
+        printed = rx.CONFERENCE_TAIL.sub("", rx.CONFERENCE_HEAD.sub("", printed))
+    party = rx.PARTY_ORGANISATION.match(printed)
+    if party is not None:
+        committee = COMMITTEE_OF_LEVEL[" ".join(fold(party.group("level")).split())]
+        printed = f"{committee} {party.group('rest')}" if party.group("rest") else committee
+    return printed
+
+
+def _unit_of_level(unit: AdminUnit, level: str) -> str | None:
+    """The name of the issuer's unit (or the unit above it) that a bare level word means."""
+    names = {"province": unit.name if unit.level == "province" else unit.province}
+    names["district"] = unit.name if unit.level == "district" else unit.district
+    names["commune"] = unit.name if unit.level == "commune" else None
+    order = ("commune", "district", "province")
+    for key in order:
+        name = names[key]
+        if name and " ".join(fold(name).split()).startswith(level + " "):
+            return name
+    return None
+
+
+def _lower_type(unit_name: str) -> str:
+    """``Thành phố Hà Nội`` → ``thành phố Hà Nội`` (the type word as written inside a name)."""
+    m = rx.UNIT_TYPE_WORD.match(unit_name)
+    return unit_name[: m.end()].lower() + unit_name[m.end() :] if m else unit_name
+
+
+def _with_unit_name(org: Organisation | None) -> Organisation | None:
+    """A committee's organ placed by the gazetteer but named without its unit (``Ban Tuyên
+    giáo Huyện ủy``, unit Huyện Nga Sơn) gets the unit's name (``… Huyện ủy Nga Sơn``)."""
+    if org is None or org.unit is None or org.unit.level == "commune":
+        return org
+    m = rx.UNIT_TYPE_WORD.match(org.unit.name)
+    bare = org.unit.name[m.end() :].strip() if m else org.unit.name
+    if not bare or fold(bare) in fold(org.name):
+        return org
+    if not rx.COMMITTEE_ORGAN_END_F.search(fold(org.name)):
+        return org
+    return replace(org, name=f"{org.name} {bare}")
 
 
 @cache
@@ -511,6 +753,8 @@ def _laws(cleaned: Cleaned, lo: int, hi: int) -> list[_Found]:
         word = text[m.start() : m.start("name")]
         if not word[0].isupper() or word.isupper():
             continue  # "pháp luật": the common noun; "LUẬT": a title or a stamp
+        if f[max(lo, m.start() - 5) : m.start()].endswith("phap "):
+            continue  # "Hệ Thống Pháp Luật vui lòng …" (a portal's name) is no law
         end = _law_name_end(text, f, m.end(), hi)
         tail = rx.LAW_TITLE_TAIL_F.match(f, end, hi)
         if tail is not None and _date_after(f, tail.end(), hi)[0] is not None:
@@ -522,6 +766,98 @@ def _laws(cleaned: Cleaned, lo: int, hi: int) -> list[_Found]:
         name = " ".join(f[m.start() : _law_name_end(text, f, m.end(), hi)].split())
         out.append(_Found(m.start(), end, doc_type, None, date, legislature, law_name=name))
     return out
+
+
+#: The issuer of the Party's statute.
+PARTY = "Đảng Cộng sản Việt Nam"
+
+#: A Party organisation's level word (folded) → the level of its unit.
+PARTY_LEVELS = {
+    "tinh": "province",
+    "thanh pho": "province",
+    "huyen": "district",
+    "quan": "district",
+    "thi xa": "district",
+    "xa": "commune",
+    "phuong": "commune",
+    "thi tran": "commune",
+}
+
+
+def _named(cleaned: Cleaned, lo: int, hi: int, context: Organisation | None) -> list[_Found]:
+    """Documents known by name rather than number: the Party's statute (``Điều lệ Đảng``), a
+    congress's or plenum's resolution (``Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ
+    XVII``, issuer the Party organisation; ``Kết luận Hội nghị lần thứ tư Ban Chấp hành Trung
+    ương``), a council's (``Nghị quyết HĐND Thành phố Hà Nội về …``).
+    """
+    text, f = cleaned.text, cleaned.folded
+    out: list[_Found] = []
+    if "Điều" in text or "Điề" in text:
+        party = Organisation(name=PARTY, level="central", system="party")
+        for m in rx.CITE_PARTY_STATUTE.finditer(text, lo, hi):
+            out.append(_Found(m.start(), m.end(), "Điều lệ", None, None, party, "dieu le dang"))
+    for m in rx.CITE_NAMED_BODY.finditer(text, lo, hi):
+        if rx.CITE_PLURAL_BEFORE_F.search(f, max(lo, m.start() - 12), m.start()):
+            continue  # "các Nghị quyết Đại hội …"
+        body = " ".join(m.group("body").split())
+        issuer = _congress_issuer(body, context)
+        if issuer is None:
+            continue
+        doc_type = DOC_TYPES[" ".join(fold(m.group("type")).split())]
+        key = " ".join(fold(text[m.start() : m.end()]).split())
+        if not fold(body).startswith(("dai hoi", "hoi nghi")):
+            key = None  # a council's: the same as a numbered one of that council, if listed
+        out.append(_Found(m.start(), m.end(), doc_type, None, None, issuer, key))
+    return out
+
+
+def _congress_issuer(body: str, context: Organisation | None) -> Organisation | None:
+    """Who adopted a resolution named by its congress, plenum or council.
+
+    >>> _congress_issuer("Đại hội Đảng bộ xã Nhân Khang", None).name
+    'Đảng bộ xã Nhân Khang'
+    >>> _congress_issuer("Đại hội X của Đảng", None).name
+    'Đại hội đại biểu toàn quốc lần thứ X của Đảng'
+    >>> _congress_issuer("Hội nghị lần thứ tư Ban Chấp hành Trung ương Đảng khóa XIII", None).name
+    'Ban Chấp hành Trung ương Đảng'
+    >>> _congress_issuer("Đại hội Đảng các cấp", None) is None
+    True
+    """
+    folded = fold(body)
+    if "cac cap" in folded:
+        return None  # "Đại hội Đảng các cấp": every congress, no one document
+    if not folded.startswith("dai hoi"):
+        return resolve_cited(body, context)  # "Hội nghị … Ban Chấp hành Trung ương", "HĐND …"
+    org = rx.CITE_PARTY_ORGANISATION.search(body)
+    if org is not None:
+        level = " ".join(fold(org.group("level")).split())
+        words = []
+        for word in org.group("name").split():
+            if not word[:1].isupper() or rx.ROMAN_NUMERAL.fullmatch(word):
+                break  # "… xã Nhân Khang nhiệm kỳ", "… tỉnh lần thứ XVII"
+            words.append(word)
+        name = " ".join(words)
+        unit_level = PARTY_LEVELS[level]
+        if not name and context is not None and context.unit is not None:
+            own = _unit_of_level(context.unit, level)
+            m = rx.UNIT_TYPE_WORD.match(own) if own else None
+            name = own[m.end() :].strip() if own and m else ""
+            if own is not None:
+                unit_level = context.unit.level if own == context.unit.name else unit_level
+        if not name:
+            return None
+        level_word = org.group("level").lower()
+        return Organisation(
+            name=f"Đảng bộ {' '.join(level_word.split())} {name}", level=unit_level, system="party"
+        )
+    roman = rx.ROMAN_NUMERAL.search(body)
+    if roman is not None and ("toan quoc" in folded or "cua dang" in folded):
+        return Organisation(
+            name=f"Đại hội đại biểu toàn quốc lần thứ {roman.group(0)} của Đảng",
+            level="central",
+            system="party",
+        )
+    return None
 
 
 def _unnumbered(
@@ -546,22 +882,77 @@ def _unnumbered(
 # --- relations, merging, records ------------------------------------------------------------
 
 
-def _with_relations(cleaned: Cleaned, found: list[_Found], lo: int) -> list[_Found]:
+#: Document types that carry out or report and do not legislate: in them an article-style
+#: "Sửa đổi, bổ sung …" / "Bãi bỏ …" describes what another document did (a letter presenting
+#: a new circular); only "Công văn này thay thế …" is their own act.
+NON_LEGISLATIVE = frozenset({"Công văn", "Công điện", "Thông báo", "Báo cáo", "Tờ trình"})
+
+
+def _with_relations(
+    cleaned: Cleaned, found: list[_Found], lo: int, letter: bool = False
+) -> list[_Found]:
     # Relation words are matched with line breaks as spaces ("thực\nhiện"); same offsets.
     flat = cleaned.folded.replace("\n", " ")
+    basis = _basis_sections(cleaned.text, lo)
     out: list[_Found] = []
+    objects: set[int] = set()  # mentions that are only the object of a previous one's title
     for cur in found:
         start = sentence_start(cleaned.text, cur.start, lo)
         prev = out[-1] if out and out[-1].end > start else None
         trigger = classify(flat, start, prev.end if prev else start, cur.start)
         joined = prev is not None and rx.REL_LIST_JOIN_F.search(flat, prev.end, cur.start)
-        if joined and (trigger is None or rx.REL_TITLE_OPEN_F.match(flat, prev.end, cur.start)):
+        heading = next((h for h in basis if h[1] <= cur.start < h[2]), None)
+        if heading is not None and (trigger is None or trigger.name not in ("amends", "replaces")):
+            # an item under "I. CĂN CỨ XÂY DỰNG KẾ HOẠCH", whatever its title says
+            relation = Relation("based_on", heading[0], heading[1])
+        elif joined and (trigger is None or rx.REL_TITLE_OPEN_F.match(flat, prev.end, cur.start)):
             # "Căn cứ Công điện số 12 … về việc … để thực hiện … và công văn số 345": the
-            # title's "thực hiện" is not this mention's relation
-            relation = prev.relation
+            # title's "thực hiện" is not this mention's relation; after a title's object
+            # ("Thực hiện A về thực hiện B; C"), the list goes on from A
+            lead = next((g for i, g in reversed(list(enumerate(out))) if i not in objects), prev)
+            relation = lead.relation if len(out) - 1 in objects else prev.relation
+        elif (
+            prev is not None
+            and trigger is not None
+            and trigger.name == "implements"
+            and trigger.start is not None
+            and trigger.end is not None
+            and len(flat[trigger.end : cur.start].split()) <= MAX_OBJECT_GAP_WORDS
+            and rx.REL_IN_TITLE_F.match(flat, prev.end, trigger.start)
+        ):
+            # "Thực hiện Kết luận số 01 … về tiếp tục thực hiện Chỉ thị số 05": the object of
+            # the implemented document is only mentioned
+            relation = Relation("cites", trigger.start, trigger.end)
+            objects.add(len(out))
         else:
             relation = trigger or Relation("cites")
+        if (
+            relation.name in ("amends", "replaces", "repeals")
+            and letter
+            and relation.start is not None
+            and not rx.REL_SELF_SUBJECT_F.search(flat, start, relation.start)
+        ):
+            relation = Relation("cites", relation.start, relation.end)  # described, not done
+        if relation.name not in ("amends", "replaces"):
+            ends = ceases_after(flat, cur.end)
+            relation = ends or relation  # "Quyết định số 12 … hết hiệu lực kể từ ngày … này …"
         out.append(replace(cur, relation=relation))
+    return out
+
+
+def _basis_sections(text: str, lo: int) -> list[tuple[int, int, int]]:
+    """``(heading start, heading end, section end)`` of each ``CĂN CỨ …`` section heading.
+
+    >>> t = "I. CĂN CỨ\\n1. Quyết định số 1/QĐ-TTg;\\nII. MỤC ĐÍCH\\n- Thực hiện"
+    >>> [(t[a:b], t[b:c].strip()) for a, b, c in _basis_sections(t, 0)]
+    [('I. CĂN CỨ', '1. Quyết định số 1/QĐ-TTg;')]
+    """
+    out = []
+    if "CĂN CỨ" not in text:
+        return out
+    for m in rx.REL_BASIS_HEADING.finditer(text, lo):
+        nxt = rx.REL_NEXT_SECTION.search(text, m.end())
+        out.append((m.start(), m.end(), nxt.start() if nxt else len(text)))
     return out
 
 

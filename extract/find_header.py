@@ -134,15 +134,21 @@ def _zone(lines: list[Line], recipients_start: int | None) -> list[Line]:
     if recipients_start is not None:
         return [ln for ln in lines if ln.end <= recipients_start or ln.start < recipients_start]
     out = []
+    title_above = False
     for ln in lines[: HEADER_MAX_LINES * 2]:
-        # A long lower-case line ending a sentence is body text: the header is over.
+        # A long lower-case line ending a sentence is body text: the header is over (unless it
+        # is the subject under a title standing alone: "Quyết định" / "ban hành Quy định …").
         if (
             len(ln.text) > 120
             and upper_ratio(ln.text) < 0.3
             and not rx.SUBJECT_VV_F.match(ln.folded)
+            and not title_above
         ):
             break
         out.append(ln)
+        if not ln.blank:
+            kind = doc_type_from_word(ln.text.strip()) if len(ln.text) <= 40 else None
+            title_above = kind is not None and fold(ln.text.strip()) == fold(kind)
     return out[:HEADER_MAX_LINES]
 
 
@@ -166,6 +172,12 @@ def _number(
                 any(ch.isalpha() for ch in before) or (seen_date and ln is not date_line)
             ):
                 continue  # "… Nghị quyết số 954/2020/…" inside a phrase, not "Số:"
+            sp = rx.NUMBER_SPACED.match(ln.text, a.end())
+            if sp is not None:
+                # "Số 09 KH/ĐU": the dash between serial and type lost in conversion.
+                s0, e0 = ln.start + sp.start(), ln.start + sp.end()
+                value = f"{sp.group('serial')}-{sp.group('type')}/{sp.group('code')}"
+                return ln, Mention(value, cleaned.to_original(s0, e0), cleaned.printed(s0, e0))
             m = rx.NUMBER_RAW.match(ln.text, a.end())
             if m is None:
                 continue
@@ -281,6 +293,8 @@ def _date(
         m = rx.DATE_LINE_NUMERIC_F.search(ln.folded)
         if m is None or rx.STAMP_LINE_F.match(ln.folded):
             continue
+        if not _place_before(ln.text[: m.start()]):
+            continue  # "- Căn cứ Chỉ thị số 42-CT/TW, ngày 25-8-2004": a citation, no date line
         start, end = ln.start + m.start(), ln.start + m.end()
         span = cleaned.to_original(start, end)
         printed = cleaned.printed(start, end)
@@ -290,6 +304,23 @@ def _date(
         date = Mention(iso, span, printed) if iso else None
         return ln, date, _place(cleaned, ln, start)
     return None, None, None
+
+
+def _place_before(before: str) -> bool:
+    """Is the text before a numeric date's comma a place (``Hà Nội``, ``TP. Vinh``), possibly
+    after the number's column (``Số: 12/UBND``)?
+
+    >>> _place_before("Kim Sơn,"), _place_before("- Căn cứ Chỉ thị số 42-CT/TW,")
+    (True, False)
+    """
+    words = before.rstrip(" ,").split()[-5:]
+    place = []
+    for w in reversed(words):
+        if w[:1].isupper() or w in ("-", "–") or fold(w) in ("tp.", "tx."):
+            place.append(w)
+        else:
+            break
+    return bool(place)
 
 
 def _opens_date_line(before: str) -> bool:
@@ -321,11 +352,15 @@ def _place(cleaned: Cleaned, ln: Line, date_start: int) -> Mention | None:
     while run and run[0] in ("-", "–"):
         run.pop(0)
     # Debris before the place: "7 Q Hà Nội", "…/CD-TTg Ha Nội", "GTGT Hà Nội", "CT-KK Hà Nội".
-    while run and (
-        len(run[0]) == 1
-        or not any(ch.isalpha() for ch in run[0])
-        or any(ch.isdigit() or ch in "/-" for ch in run[0])
-        or (len(run) > 1 and run[0].isupper() and not run[1].isupper())
+    while (
+        run
+        and fold(run[0]) not in ("tp.", "tx.")
+        and (
+            len(run[0]) == 1
+            or not any(ch.isalpha() for ch in run[0])
+            or any(ch.isdigit() or ch in "/-" for ch in run[0])
+            or (len(run) > 1 and run[0].isupper() and not run[1].isupper())
+        )
     ):
         run.pop(0)
     if not run:
@@ -347,11 +382,13 @@ def _title(
     for i, ln in enumerate(zone):
         s, e = left_column(ln)
         seg = cleaned.text[s:e].strip()
-        if not seg or upper_ratio(seg) < 0.7 or len(seg) > 40:
+        if not seg or len(seg) > 40:
             continue
         kind = doc_type_from_word(seg)
         if kind is None or fold(seg).startswith(("so ", "so:")):
             continue
+        if upper_ratio(seg) < 0.7 and fold(seg) != fold(kind):
+            continue  # "Quyết định" alone on its line is a title (a journal's archive copy)
         lo = ln.start + (len(cleaned.text[s:e]) - len(cleaned.text[s:e].lstrip()))
         hi = lo + len(seg)
         title = Mention(kind, cleaned.to_original(lo, hi), seg)
@@ -428,12 +465,40 @@ def _is_subject_start(ln: Line) -> bool:
     return text[0].isupper() and len(text) < 100
 
 
+def _stray_caps_line(ln: Line) -> bool:
+    """A short capital line under a title that is not its subject: the issuing body or organ
+    (``CỦA BAN THƯỜNG VỤ TỈNH ỦY``, ``ỦY BAN NHÂN DÂN TỈNH …``), a lone ``VỀ``; a subject
+    opens with a verb or a noun of its own (``BAN HÀNH QUY ĐỊNH …``, ``TRIỂN KHAI …``)."""
+    f = ln.folded.strip()
+    if f.startswith("ban hanh") or rx.TITLE_SUBJECT_VERB_F.match(f):
+        return False
+    return True
+
+
+def _has_letters(ln: Line) -> bool:
+    """Does the line hold any letter (not a year or a rule alone)?"""
+    return any(ch.isalpha() for ch in ln.text)
+
+
+def _caps_subject_ends(ln: Line) -> bool:
+    """Does this capital line end a title subject in capitals (the authority line of a
+    Quyết định, a section heading, ``QUYẾT ĐỊNH:``, a title word)?"""
+    text = ln.text.strip()
+    return (
+        rx.CAPS_SUBJECT_STOP_F.match(ln.folded.lstrip()) is not None
+        or text.endswith(":")
+        or doc_type_from_word(text) is not None
+        and len(text) <= 40
+    )
+
+
 def _lines_after(
     cleaned: Cleaned, zone: list[Line], i: int, skip: int = 0, title_subject: bool = False
 ) -> Mention | None:
     """The subject from line ``i`` (after ``skip`` chars) through its continuation lines."""
     start = None
     end = None
+    caps = False  # a title subject in capitals goes on over its capital lines
     for j in range(i, len(zone)):
         ln = zone[j]
         if ln.blank:
@@ -442,15 +507,39 @@ def _lines_after(
             if start is not None and _wrapped_after_gap(zone, j):
                 continue  # OCR put blank lines inside the subject: "V/v Chấn chỉnh …\n\nbáo cáo"
             break
-        if j > i and (
-            rx.DATE_LINE_F.search(ln.folded)
-            or search_if(rx.RECIPIENTS_F, rx.RECIPIENTS_NEEDS_F, ln.folded)
-            or rx.NUMBER_ANCHOR_F.match(ln.folded)
-            or rx.RIGHT_COLUMN_F.search(ln.folded)
-            or rx.STAMP_LINE_F.match(ln.folded)
-            or (start is not None and upper_ratio(ln.text) > 0.8 and not _short_token(ln))
+        upper = upper_ratio(ln.text)
+        if (
+            j > i
+            and (
+                rx.DATE_LINE_F.search(ln.folded)
+                or search_if(rx.RECIPIENTS_F, rx.RECIPIENTS_NEEDS_F, ln.folded)
+                or (
+                    rx.NUMBER_ANCHOR_F.match(ln.folded)
+                    and not caps
+                    # "V/v thực hiện Kết luận" / "số 12-KL/TU của …": the subject goes on
+                    and not (start is not None and ln.text.lstrip().startswith("số "))
+                )
+                or rx.RIGHT_COLUMN_F.search(ln.folded)
+                or rx.STAMP_LINE_F.match(ln.folded)
+                or (start is not None and ln.text.lstrip().startswith("("))
+                or (
+                    start is not None
+                    and rx.BODY_OPENER_F.match(ln.folded.lstrip())
+                    and ln.text.lstrip()[:1].isupper()
+                )
+                or (start is not None and not caps and upper > 0.8 and not _short_token(ln))
+                or (
+                    caps
+                    and (
+                        _caps_subject_ends(ln)
+                        or (upper < 0.5 and not ln.text.lstrip()[:1].islower())
+                    )
+                )
+            )
         ):
             break
+        if caps and upper < 0.5 and _has_letters(ln):
+            caps = False  # "KẾT LUẬN CỦA BAN THƯỜNG VỤ TỈNH ỦY" / "về công tác …": the tail
         lo = ln.start + (skip if j == i else 0)
         hi = ln.end
         m = rx.DATE_LINE_F.search(ln.folded)
@@ -462,8 +551,11 @@ def _lines_after(
             and upper_ratio(ln.text) > 0.8
             and len(ln.text) < 40
             and not rx.TITLE_SUBJECT_CAPS_F.match(ln.folded.lstrip())
+            and _stray_caps_line(ln)
         ):
             continue
+        if start is None:
+            caps = upper > 0.8 and len(ln.text.strip()) >= 20
         start = lo if start is None else start
         end = hi
     if start is None or end is None:

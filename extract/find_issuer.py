@@ -20,6 +20,7 @@ from chidao.extract.gazetteer import default_gazetteer
 from chidao.extract.lines import capitalised, split_lines
 from chidao.extract.records import AdminUnit, Organisation
 from chidao.extract.resolve import (
+    cadre_board,
     committee_of,
     dated,
     peoples_committee_of,
@@ -114,6 +115,31 @@ def _from_header(cleaned: Cleaned, header: Header) -> Organisation | None:
         superior = resolved[-2]
         # A committee's superior is the committee one level up: the rule and the header agree
         # ("ĐẢNG BỘ TỈNH NINH BÌNH" above "HUYỆN ỦY KIM SƠN"); for agencies the header decides.
+        if issuer.level is None and superior.level == "central" and issuer.printed:
+            # "BAN TỔ CHỨC" under "BAN CHẤP HÀNH TRUNG ƯƠNG": the Central Committee's own
+            # commission, a national body (no parent).
+            own = resolve_organisation(f"{issuer.printed} Trung ương")
+            if own is not None and own.level == "central":
+                return replace(own, printed=issuer.printed, span=issuer.span)
+        cadre = rx.PARTY_CADRE_BOARD_F.match(fold(issuer.printed or ""))
+        if issuer.unit is None and superior.unit is not None and cadre is not None:
+            # "BAN CÁN SỰ ĐẢNG UBND TỈNH" under "TỈNH ỦY X": the body read against the committee.
+            body = resolve_organisation((issuer.printed or "")[cadre.end() :], context=superior)
+            if body is not None and body.unit is not None:
+                board = cadre_board(body)
+                issuer = replace(board, printed=issuer.printed, span=issuer.span)
+        label = _unit_label_of(superior)
+        if fold(issuer.name).startswith("ban chi dao") and label is not None:
+            # "BCĐ XÂY DỰNG ĐỀ ÁN …" under "ĐẢNG ỦY PHƯỜNG X": the committee's steering
+            # committee for that unit, named with it.
+            return replace(
+                issuer,
+                name=f"{issuer.name} {label}",
+                parent=superior.name,
+                level=superior.level,
+                system=superior.system,
+                unit=superior.unit,
+            )
         if issuer.unit is None and superior.system == "party" and superior.unit is not None:
             # "VĂN PHÒNG" under "TỈNH ỦY NINH BÌNH": an organ of that committee.
             placed = resolve_organisation(f"{issuer.printed} {superior.name}")
@@ -132,6 +158,17 @@ def _from_header(cleaned: Cleaned, header: Header) -> Organisation | None:
         if issuer.level is not None and superior.name != issuer.name:
             issuer = with_parent(issuer, superior)
     return issuer
+
+
+def _unit_label_of(org: Organisation) -> str | None:
+    """``phường Hương Xuân`` for the committee of that ward (from the gazetteer's unit, or the
+    name of a namesake ward's committee the gazetteer cannot place)."""
+    if org.unit is not None:
+        return org.unit.name[:1].lower() + org.unit.name[1:]
+    m = rx.PARTY_COMMITTEE_F.match(fold(org.name))
+    if m is not None and m.group("kind") == "dang" and m.group("utype") and m.group("place"):
+        return org.name[len("Đảng ủy ") :]
+    return None
 
 
 def _province_name(unit: AdminUnit | None) -> str | None:
@@ -191,13 +228,13 @@ def _from_body(cleaned: Cleaned, body: tuple[int, int]) -> Organisation | None:
         return None
     org = found[votes.most_common(1)[0][0]]
     if _is_relative(org):
-        unit = _territory(cleaned, body, org.level)
+        unit = territory(cleaned, body, org.level)
         if unit is not None:
             org = committee_of(unit) if org.system == "party" else peoples_committee_of(unit)
     return org
 
 
-def _territory(cleaned: Cleaned, body: tuple[int, int], level: str | None) -> AdminUnit | None:
+def territory(cleaned: Cleaned, body: tuple[int, int], level: str | None) -> AdminUnit | None:
     """The first unit of the issuer's level named in the text (``huyện Hải Lăng``)."""
     g = default_gazetteer()
     for m in rx.UNIT_MENTION_F.finditer(cleaned.folded, 0, body[1]):

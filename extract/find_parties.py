@@ -46,8 +46,34 @@ def find_recipients_block(cleaned: Cleaned) -> Block | None:
         opener = (ln.start + m.start(), ln.start + m.end())
         entries = _entries(cleaned, lines, i, ln.start + m.end(), recipients=True)
         end = entries[-1][1] if entries else opener[1]
-        return Block(opener, tuple(entries), end)
+        return Block(opener, tuple(_split_flat(cleaned.text, entries)), end)
     return None
+
+
+#: Most words of one recipient line; a longer unbulleted line is the body.
+MAX_RECIPIENT_WORDS = 40
+
+
+def _split_flat(text: str, entries: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Entries flattened onto one line (``- Sở Tài chính; - Sở Nội vụ; - UBND …``), one each.
+
+    >>> t = "Sở A; - Sở B; - UBND các huyện, thành phố."
+    >>> [t[a:b] for a, b in _split_flat(t, [(0, len(t))])]
+    ['Sở A;', '- Sở B;', '- UBND các huyện, thành phố.']
+    """
+    out = []
+    for start, end in entries:
+        for m in rx.FLAT_ENTRY_SPLIT.finditer(text, start, end):
+            out.append((start, m.start()))
+            start = m.end()
+        out.append((start, end))
+    return out
+
+
+def _is_body_line(text: str) -> bool:
+    """An unbulleted line that is the body's opening, where the page lost the recipients:
+    two sentences, or more words than a recipient has."""
+    return bool(rx.BODY_SENTENCES.search(text)) or len(text.split()) > MAX_RECIPIENT_WORDS
 
 
 def _is_body_sentence(ln: Line, at: int) -> bool:
@@ -95,6 +121,8 @@ def _entries(
         if cur is None:
             if not bullet and not recipients:
                 continue  # "Gửi bản giấy và bản điện tử:" under Nơi nhận is not an entry
+            if not bullet and gap and _is_body_line(text):
+                break  # "Kính gửi:", blank lines, then the body: the page lost the list
             cur = [ln.start, ln.end]
             gap = False
             continue
@@ -191,10 +219,34 @@ def find_distribution_block(cleaned: Cleaned, after: int = 0) -> Block | None:
         # "Nơi nhận: KT.TONG CỤC TRƯỞNG" — the rest of the line is the signature column.
         rest = cleaned.text[rest_start : ln.end]
         first = rest_start if rest.strip().startswith(_BULLETS) else ln.end
-        entries = _entries(cleaned, lines, i, first, recipients=False)
+        entries = _split_flat(cleaned.text, _entries(cleaned, lines, i, first, recipients=False))
+        if entries and _cut_entry(cleaned, entries[-1]):
+            entries.pop()
         end = entries[-1][1] if entries else opener[1]
         return Block(opener, tuple(entries), end)
     return fallback
+
+
+def _cut_entry(cleaned: Cleaned, entry: tuple[int, int]) -> bool:
+    """Whether a document cut short stops inside this, its last entry (``- Thành viên BCĐ kỷ
+    ni``, ``- Lư``): nothing after it, no closing mark, and not a whole ``Lưu …`` line.
+
+    >>> from chidao.extract.clean import clean
+    >>> c = clean("Nơi nhận:\\n- Như trên;\\n- Lư")
+    >>> _cut_entry(c, (c.text.index("- Lư"), len(c.text)))
+    True
+    >>> c = clean("Nơi nhận:\\n- Như trên;\\n- Lưu: VT")
+    >>> _cut_entry(c, (c.text.index("- Lưu"), len(c.text)))
+    False
+    """
+    text = cleaned.text
+    if text[entry[1] :].strip():
+        return False
+    start = cleaned.to_original(*entry)[0]
+    printed = cleaned.original[start:].rstrip()  # as printed: "… VPTU, | *để báo cáo*"
+    if "|" in printed or printed.endswith((";", ".", ",", ")", ":", "*", "_")):
+        return False
+    return rx.KEEP_ENTRY_F.match(cleaned.folded, entry[0], entry[1]) is None
 
 
 def _authority_opens_list(lines: list[Line], i: int) -> bool:

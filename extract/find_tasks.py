@@ -20,7 +20,7 @@ from collections.abc import Iterator
 
 from chidao.extract import regexes as rx
 from chidao.extract.actors import find_actor, opens_with_verb
-from chidao.extract.clean import Cleaned
+from chidao.extract.clean import Cleaned, fold
 from chidao.extract.dates import iso_date
 from chidao.extract.outline import Item, Paragraph, outline
 from chidao.extract.records import Organisation, Party, Task
@@ -67,7 +67,125 @@ def find_tasks(
             tasks.extend(_sentence_tasks(cleaned, lead, context, body[0], lead_in=True))
             if tasks:
                 break
+    table = _table_tasks(cleaned, body, context)
+    if table:
+        # A task table (| STT | Nội dung | Cơ quan chủ trì | …): its rows are the tasks there.
+        rows = [t.span for t in table]
+        tasks = [t for t in tasks if not any(a <= t.span[0] < b for a, b in rows)]
+        tasks = sorted(tasks + table, key=lambda t: t.span[0])
+    cut = _cut_original(cleaned, body[1])
+    if cut is not None:
+        # A document cut short (a web page's excerpt): its last instruction is unfinished,
+        # and an instruction is listed only when it is wholly inside the text.
+        tasks = [t for t in tasks if t.span[1] < cut]
     return tuple(tasks)
+
+
+def _table_tasks(
+    cleaned: Cleaned, body: tuple[int, int], context: Organisation | None
+) -> list[Task]:
+    """The rows of a task table printed with ``|`` rules (a web page's table), read in the
+    original text, where the rules survive: each row's cell under ``Cơ quan chủ trì`` (or
+    ``Đơn vị thực hiện``, ``Chủ trì``) is the actor of the row's task.
+
+    >>> from chidao.extract.clean import clean
+    >>> t = ("| STT | Nội dung | Cơ quan chủ trì |\\n"
+    ...      "| 1 | Rà soát thủ tục | Sở Tư pháp |\\n")
+    >>> c = clean(t)
+    >>> [task.assignee.name for task in _table_tasks(c, (0, len(c.text)), None)]
+    ['Sở Tư pháp']
+    """
+    original = cleaned.original
+    lo, hi = cleaned.to_original(*body)
+    if original.find("|", lo, hi) < 0:
+        return []
+    out: list[Task] = []
+    actor_col = what_col = when_col = None
+    pos = lo
+    for line in original[lo:hi].split("\n"):
+        line_start, pos = pos, pos + len(line) + 1
+        if "|" not in line:
+            if line.strip():
+                actor_col = None  # the table has ended
+            continue
+        cells = _cells(line, line_start)
+        if actor_col is None:
+            heads = [" ".join(fold(original[a:b]).split()) for a, b in cells]
+            actor_col = next(
+                (i for i, h in enumerate(heads) if rx.TASK_TABLE_ACTOR_HEAD_F.match(h)), None
+            )
+            what_col = next(
+                (i for i, h in enumerate(heads) if rx.TASK_TABLE_WHAT_HEAD_F.match(h)), None
+            )
+            when_col = next((i for i, h in enumerate(heads) if "thoi gian" in h), None)
+            continue
+        if actor_col >= len(cells):
+            continue
+        a, b = cells[actor_col]
+        name = " ".join(original[a:b].split()).strip(" -+;,.")
+        if not name or not any(ch.isalpha() for ch in name):
+            continue
+        a = original.find(name.split()[0], a, b)
+        row = (cells[0][0], cells[-1][1])
+        what = cells[what_col] if what_col is not None and what_col < len(cells) else row
+        deadline = None
+        if when_col is not None and when_col < len(cells):
+            when = rx.TASK_TABLE_DATE_F.search(original, *cells[when_col])
+            if when is not None:
+                deadline = iso_date(int(when.group(1)), int(when.group(2)), int(when.group(3)))
+        resolved = None if "," in name or " và " in name else resolve_organisation(name, context)
+        label = " ".join(original[cells[0][0] : cells[0][1]].split()) or None
+        out.append(
+            Task(
+                text=" ".join(original[what[0] : what[1]].split()),
+                span=row,
+                assignee=Party(name=name, span=(a, a + len(name)), resolved=resolved),
+                label=label if label and label[:1].isdigit() else None,
+                deadline=deadline,
+            )
+        )
+    return out
+
+
+def _cells(line: str, start: int) -> list[tuple[int, int]]:
+    """Spans (original offsets) of the cells of a ``|``-ruled table line, blanks trimmed."""
+    out = []
+    pos = 0
+    parts = line.split("|")
+    if parts and not parts[0].strip():
+        pos += len(parts[0]) + 1
+        parts = parts[1:]
+    if parts and not parts[-1].strip():
+        parts = parts[:-1]
+    for part in parts:
+        lead = len(part) - len(part.lstrip())
+        out.append((start + pos + lead, start + pos + len(part.rstrip())))
+        pos += len(part) + 1
+    return out
+
+
+def cut_at(text: str, end: int) -> int | None:
+    """Where the text stops mid-sentence, if the body runs to its end: the offset after its
+    last printed character, else ``None`` (a finished sentence, a signature after the body).
+
+    >>> cut_at("1. Giao Sở A thực hiện. 2. Các cơ quan phải bảo đảm tra", 55)
+    55
+    >>> cut_at("1. Giao Sở A thực hiện./.", 25) is None
+    True
+    """
+    stripped = len(text.rstrip())
+    if end < stripped or stripped == 0:
+        return None
+    return stripped if rx.CUT_END.search(text, 0, stripped) else None
+
+
+def _cut_original(cleaned: Cleaned, end: int) -> int | None:
+    """:func:`cut_at` in original offsets; a table's closing rule (``… | Năm 2024 |``),
+    which cleaning removes, ends the text properly."""
+    cut = cut_at(cleaned.text, end)
+    if cut is None or cleaned.original.rstrip().endswith("|"):
+        return None
+    return cleaned.to_original(cut - 1, cut)[1]
 
 
 def _item_tasks(

@@ -22,6 +22,9 @@ from chidao.extract.clean import fold
 #: Most words of an article's title line (``Điều 2. Tổ chức thực hiện``).
 MAX_ARTICLE_TITLE_WORDS = 14
 
+#: Most words of a labelled sub-heading line (``1. Mục đích``, ``b) Tổ chức thực hiện``).
+MAX_SHORT_HEADING_WORDS = 8
+
 #: Nesting depth of each label kind (smaller = outer).
 LEVELS = {
     "article": 0,
@@ -124,6 +127,8 @@ def _opens(line: str, prev_line: str) -> bool:
         return True
     if label and _article_heading(prev_line):  # "Điều 2. Tổ chức thực hiện" then "1. Giao …"
         return True
+    if label and _short_heading(prev_line):  # "2. Yêu cầu" then "- Các sở … phải …"
+        return True
     if label and rx.TASK_LINE_END.search(prev_line) is not None:
         return True
     return capital and rx.TASK_PARAGRAPH_END.search(prev_line) is not None
@@ -151,6 +156,23 @@ def _article_heading(line: str) -> bool:
         m is not None
         and m.group("article") is not None
         and len(line.split()) <= MAX_ARTICLE_TITLE_WORDS
+        and rx.TASK_LINE_END.search(line) is None
+    )
+
+
+def _short_heading(line: str) -> bool:
+    """A plan's numbered sub-heading (``1. Mục đích``, ``2. Yêu cầu``, ``a) Nhiệm vụ``): a
+    label and a few words with no sentence mark, so the labelled line under it is an item.
+
+    >>> _short_heading("2. Yêu cầu"), _short_heading("1. Giao Ban Tuyên giáo Huyện ủy chủ trì")
+    (True, False)
+    """
+    m = rx.TASK_LABEL.match(line)
+    return (
+        m is not None
+        and m.group("dash") is None
+        and m.group("plus") is None
+        and len(line.split()) <= MAX_SHORT_HEADING_WORDS
         and rx.TASK_LINE_END.search(line) is None
     )
 

@@ -19,14 +19,17 @@ from dataclasses import replace
 from pathlib import Path
 
 from chidao.extract.clean import Cleaned, clean
+from chidao.extract.find_duties import find_duties
 from chidao.extract.find_header import Header, find_header, find_self_reference
 from chidao.extract.find_issuer import find_issuer
+from chidao.extract.find_page import read_page
 from chidao.extract.find_parties import (
     entry_to_party,
     find_distribution_block,
     find_recipients_block,
 )
 from chidao.extract.find_signature import find_signature
+from chidao.extract.page_fields import fill_header, fill_issuer
 from chidao.extract.read import DEFAULT_MAX_CHARS, Document, read_path
 from chidao.extract.records import (
     Citation,
@@ -68,13 +71,15 @@ def _one_no_header(record: Record) -> Record:
 
 
 def _extract(doc: Document) -> Record:
-    cleaned = clean(doc.text)
+    page = read_page(doc.text)  # same length: page furniture blanked, header cells laid out
+    cleaned = clean(page.text)
     problems: list[Problem] = []
     rblock = find_recipients_block(cleaned)
     header = find_header(cleaned, rblock.opener[0] if rblock else None)
     problems.extend(header.problems)
     if not header.org_lines and header.number is None and not header.problems:
         header = _headerless(cleaned, header)
+    header = fill_header(header, page)
     if header.doc_type is None and rblock is not None:
         # A letter addressed "Kính gửi" whose title and number are lost is a Công văn.
         header = replace(header, doc_type=Mention("Công văn"))
@@ -86,7 +91,7 @@ def _extract(doc: Document) -> Record:
     ends = [p for p in (dblock.opener[0] if dblock else None, sig.start) if p is not None]
     body_end = min([p for p in ends if p >= body_start] or [len(cleaned.text)])
     body = (body_start, body_end)
-    issuer = find_issuer(cleaned, header, body)
+    issuer = fill_issuer(find_issuer(cleaned, header, body), cleaned, header, page)
     if issuer is None:
         problems.append(Problem("no-issuer", "the issuing organisation was not found"))
     if header.number is None and not any(p.code == "unreadable-number" for p in problems):
@@ -101,6 +106,7 @@ def _extract(doc: Document) -> Record:
         sha256=doc.sha256,
         encoding=doc.encoding,
         length=len(doc.text),
+        reading=doc.reading,
         number=header.number,
         doc_type=header.doc_type,
         issuer=issuer,
@@ -113,6 +119,7 @@ def _extract(doc: Document) -> Record:
         distribution=distribution,
         citations=citations,
         problems=tuple(problems),
+        duties=find_duties(cleaned, body, tasks, issuer, header.date),
     )
 
 

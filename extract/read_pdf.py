@@ -1,9 +1,10 @@
 """Text of a PDF (pypdf): the text layer page by page, in layout order.
 
 Pages are joined by a ``--- PAGE BREAK ---`` line, the convention of the PDF
-converters whose output the clean stage already knows.  A PDF without any text
-layer (a scan) is refused: OCR is not part of chidao.  A page without text
-among pages with text is kept as a :class:`Problem` at its place.
+converters whose output the clean stage already knows.  Pages without a text
+layer (a scan) are rendered and OCR'd (:mod:`chidao.extract.ocr`); with OCR
+off, a PDF without any text layer is refused and a text-less page among pages
+with text is kept as a :class:`Problem` at its place.
 """
 
 from __future__ import annotations
@@ -13,8 +14,10 @@ import logging
 import warnings
 
 from chidao.errors import InputError
+from chidao.extract import ocr as ocr_module
 from chidao.extract import regexes as rx
-from chidao.extract.records import Problem
+from chidao.extract.ocr import Progress
+from chidao.extract.records import Problem, Reading
 
 PAGE_BREAK = "\n--- PAGE BREAK ---\n"
 
@@ -35,8 +38,15 @@ def _page_text(page) -> str:
     return rx.PDF_BLANK_LINES.sub("\n\n", text).strip("\n")
 
 
-def read_pdf(data: bytes, source: str) -> tuple[str, tuple[Problem, ...]]:
-    """The text layer of a PDF, pages joined by :data:`PAGE_BREAK`, and page problems."""
+def read_pdf(
+    data: bytes, source: str, *, ocr: bool = True, progress: Progress | None = None
+) -> tuple[str, tuple[Problem, ...], Reading | None]:
+    """The text of a PDF, pages joined by :data:`PAGE_BREAK`, its problems, and how OCR read it.
+
+    Pages with a text layer are read from it; pages without one are rendered at
+    300 dpi (pypdfium2) and OCR'd (:mod:`chidao.extract.ocr`) unless ``ocr`` is
+    false.  The :class:`Reading` is ``None`` when no page was OCR'd.
+    """
     from pypdf import PdfReader
 
     log = logging.getLogger("pypdf")
@@ -61,8 +71,69 @@ def read_pdf(data: bytes, source: str) -> tuple[str, tuple[Problem, ...]]:
         log.setLevel(level)
     if not pages:
         raise InputError("PDF without pages", source=source)
-    if not any(p.strip() for p in pages):
-        raise InputError("no text layer (scanned PDF?); OCR is not supported", source=source)
+    blank = [i for i, p in enumerate(pages) if not p.strip()]
+    reading = None
+    if blank and ocr:
+        if len(blank) == len(pages) or ocr_module.available():
+            ocr_pages = _ocr_pages(data, blank, source, progress)
+            for i, page in ocr_pages.items():
+                pages[i] = page.text
+            engine = ocr_module.engine(source)
+            reading = (engine, tuple((i + 1, ocr_pages[i].confidence) for i in sorted(ocr_pages)))
+    elif blank and len(blank) == len(pages):
+        raise InputError("no text layer (scanned PDF?) and OCR is off (--no-ocr)", source=source)
+    text, problems = join_pages(pages, dict(reading[1]) if reading else {})
+    if not text.strip():
+        raise InputError("no text found, neither in a text layer nor by OCR", source=source)
+    if b"%%EOF" not in data[-2048:]:
+        problems += (Problem("truncated", "PDF has no %%EOF marker at its end (truncated?)"),)
+    if reading is None:
+        return text, problems, None
+    return text, problems, Reading(text, "ocr", reading[0], reading[1])
+
+
+def _ocr_pages(
+    data: bytes, indexes: list[int], source: str, progress: Progress | None
+) -> dict[int, ocr_module.OcrPage]:
+    """Render the pages at ``indexes`` (0-based) and OCR them."""
+    import pypdfium2 as pdfium
+
+    ocr_module.engine(source)  # the install hint before any rendering
+    ocr_module.check_page_count(len(indexes), source)
+    out: dict[int, ocr_module.OcrPage] = {}
+    try:
+        pdf = pdfium.PdfDocument(data)
+    except Exception as exc:  # pdfium's own error types
+        raise InputError(f"damaged PDF, cannot render it for OCR ({exc})", source=source) from exc
+    try:
+        for done, i in enumerate(indexes, 1):
+            if progress is not None:
+                progress(source, done, len(indexes))
+            page = pdf[i]
+            width, height = page.get_size()  # points
+            scale = ocr_module.DPI / 72
+            # A page declared metres wide is rendered smaller, not into gigabytes.
+            scale = min(scale, (ocr_module.MAX_PIXELS / max(width * height, 1.0)) ** 0.5)
+            image = page.render(scale=scale, grayscale=True).to_pil()
+            out[i] = ocr_module.ocr_image(image, source)
+            page.close()
+    finally:
+        pdf.close()
+    return out
+
+
+def join_pages(
+    pages: list[str], confidence: dict[int, float | None]
+) -> tuple[str, tuple[Problem, ...]]:
+    """Pages joined by :data:`PAGE_BREAK`, with a problem for each empty page and each OCR'd
+    page (1-based numbers in ``confidence``) whose mean word confidence is low.
+
+    >>> text, problems = join_pages(["Số 12", "", "Nơi nhận"], {3: 41.0})
+    >>> [(p.code, p.span) for p in problems]
+    [('no-text-page', (25, 25)), ('low-confidence', (45, 53))]
+    >>> print(problems[1].message)
+    page 3 of 3: OCR mean word confidence 41% (below 60%): check its text
+    """
     parts: list[str] = []
     problems: list[Problem] = []
     pos = 0
@@ -71,16 +142,26 @@ def read_pdf(data: bytes, source: str) -> tuple[str, tuple[Problem, ...]]:
             parts.append(PAGE_BREAK)
             pos += len(PAGE_BREAK)
         if not page.strip():
+            what = (
+                "no text layer (scanned?)" if number not in confidence else "no text found by OCR"
+            )
             problems.append(
                 Problem(
                     "no-text-page",
-                    f"page {number} of {len(pages)} has no text layer (scanned?); "
-                    "its text is missing",
+                    f"page {number} of {len(pages)} has {what}; its text is missing",
                     (pos, pos),
+                )
+            )
+        conf = confidence.get(number)
+        if page.strip() and conf is not None and conf < ocr_module.LOW_CONFIDENCE:
+            problems.append(
+                Problem(
+                    "low-confidence",
+                    f"page {number} of {len(pages)}: OCR mean word confidence {conf:.0f}% "
+                    f"(below {ocr_module.LOW_CONFIDENCE:.0f}%): check its text",
+                    (pos, pos + len(page)),
                 )
             )
         parts.append(page)
         pos += len(page)
-    if b"%%EOF" not in data[-2048:]:
-        problems.append(Problem("truncated", "PDF has no %%EOF marker at its end (truncated?)"))
     return "".join(parts), tuple(problems)

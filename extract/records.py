@@ -38,15 +38,27 @@ class Mention:
     value: str
     span: Span | None = None
     printed: str | None = None
+    #: Where the value comes from: ``"document"`` (its own text), ``"page"`` (the web page's
+    #: metadata block or lead line around it: ``span`` is then in the page furniture) or
+    #: ``"inferred"`` (derived from other parts of the document).
+    origin: str = "document"
 
     def to_json(self) -> dict[str, Any]:
-        return {"value": self.value, "printed": self.printed, "span": _span(self.span)}
+        out = {"value": self.value, "printed": self.printed, "span": _span(self.span)}
+        if self.origin != "document":
+            out["origin"] = self.origin
+        return out
 
     @classmethod
     def from_json(cls, raw: dict[str, Any] | None) -> Mention | None:
         if not raw or raw.get("value") is None:
             return None
-        return cls(raw["value"], _unspan(raw.get("span")), raw.get("printed"))
+        return cls(
+            raw["value"],
+            _unspan(raw.get("span")),
+            raw.get("printed"),
+            raw.get("origin", "document"),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,9 +112,12 @@ class Organisation:
     unit: AdminUnit | None = None
     printed: str | None = None
     span: Span | None = None
+    #: ``"document"``, ``"page"`` (named by the web page around the document, ``span`` there)
+    #: or ``"inferred"`` (the unit completed from the place line, title or authority line).
+    origin: str = "document"
 
     def to_json(self) -> dict[str, Any]:
-        return {
+        out = {
             "name": self.name,
             "parent": self.parent,
             "level": self.level,
@@ -111,6 +126,9 @@ class Organisation:
             "printed": self.printed,
             "span": _span(self.span),
         }
+        if self.origin != "document":
+            out["origin"] = self.origin
+        return out
 
     @classmethod
     def from_json(cls, raw: dict[str, Any] | str | None) -> Organisation | None:
@@ -126,6 +144,7 @@ class Organisation:
             unit=AdminUnit.from_json(raw.get("unit")),
             printed=raw.get("printed"),
             span=_unspan(raw.get("span")),
+            origin=raw.get("origin", "document"),
         )
 
 
@@ -227,7 +246,7 @@ class Signer:
         return cls(name=one("name"), position=one("position"), on_behalf_of=one("on_behalf_of"))
 
 
-RELATIONS = ("implements", "based_on", "amends", "replaces", "cites")
+RELATIONS = ("implements", "based_on", "amends", "replaces", "repeals", "cites")
 
 
 @dataclass(frozen=True, slots=True)
@@ -294,6 +313,43 @@ class Problem:
 
 
 @dataclass(frozen=True, slots=True)
+class Reading:
+    """How the text as read was made when it is not in the file as such (OCR, a converter).
+
+    ``text`` is that text: every span of the record is an offset into it, so
+    ``reading.text[start:end]`` checks any span.  ``method`` is ``ocr`` (a scan or
+    a photo; a PDF whose text-less pages were OCR'd), ``convert`` (legacy Word,
+    RTF, OpenDocument through LibreOffice) or ``html`` (a saved web page);
+    ``engine`` the program and its version (``tesseract 5.3.0``); ``pages`` the
+    OCR'd pages as ``(page number, mean word confidence 0–100 or None)``.
+
+    >>> r = Reading("Số 12-CV/HU", "ocr", "tesseract 5.3.0", ((1, 91.5),))
+    >>> Reading.from_json(r.to_json()) == r
+    True
+    """
+
+    text: str
+    method: str
+    engine: str
+    pages: tuple[tuple[int, float | None], ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "method": self.method,
+            "engine": self.engine,
+            "pages": [{"page": n, "confidence": c} for n, c in self.pages],
+            "text": self.text,
+        }
+
+    @classmethod
+    def from_json(cls, raw: dict[str, Any] | None) -> Reading | None:
+        if not raw:
+            return None
+        pages = tuple((int(p["page"]), p.get("confidence")) for p in raw.get("pages") or ())
+        return cls(raw["text"], raw["method"], raw["engine"], pages)
+
+
+@dataclass(frozen=True, slots=True)
 class Record:
     """Everything extracted from one document."""
 
@@ -301,6 +357,7 @@ class Record:
     sha256: str  # of the file's bytes
     encoding: str  # detected encoding of the bytes ("utf-8", "windows-1258", "tcvn3", …)
     length: int  # characters in the text as read
+    reading: Reading | None = None  # OCR'd or converted: the text as read, and how
     number: Mention | None = None
     doc_type: Mention | None = None
     issuer: Organisation | None = None
@@ -313,6 +370,7 @@ class Record:
     distribution: tuple[Party, ...] = ()
     citations: tuple[Citation, ...] = ()
     problems: tuple[Problem, ...] = ()
+    duties: tuple[Duty, ...] = ()
 
     @property
     def year(self) -> int | None:
@@ -337,6 +395,7 @@ class Record:
             "sha256": self.sha256,
             "encoding": self.encoding,
             "length": self.length,
+            **({"reading": self.reading.to_json()} if self.reading is not None else {}),
             **{k: v(m) for k, m in scalars.items()},
             "issuer": self.issuer.to_json() if self.issuer else None,
             "recipients": [p.to_json() for p in self.recipients],
@@ -346,6 +405,7 @@ class Record:
             "citations": [c.to_json() for c in self.citations],
             "spans": {k: m.to_json() for k, m in scalars.items() if m is not None},
             "problems": [p.to_json() for p in self.problems],
+            "duties": [d.to_json() for d in self.duties],
         }
 
     @classmethod
@@ -368,6 +428,7 @@ class Record:
             sha256=raw.get("sha256", ""),
             encoding=raw.get("encoding", "utf-8"),
             length=int(raw.get("length", 0)),
+            reading=Reading.from_json(raw.get("reading")),
             number=scalar("number"),
             doc_type=scalar("doc_type"),
             issuer=Organisation.from_json(raw.get("issuer")),
@@ -380,4 +441,132 @@ class Record:
             distribution=tuple(Party.from_json(p) for p in raw.get("distribution") or ()),
             citations=tuple(Citation.from_json(c) for c in raw.get("citations") or ()),
             problems=tuple(Problem.from_json(p) for p in raw.get("problems") or ()),
+            duties=tuple(Duty.from_json(d) for d in raw.get("duties") or ()),
+        )
+
+
+# --- duties and deadlines (extract/find_duties.py) -------------------------------------------
+
+#: Deadline kinds: a calendar date, a period after a start, a repeat.
+DEADLINE_KINDS = ("date", "relative", "periodic")
+
+#: Duty kinds: a task's own duty, and a duty to report.
+DUTY_KINDS = ("task", "report")
+
+
+@dataclass(frozen=True, slots=True)
+class Deadline:
+    """When a duty is due, as printed (``text``/``span``) and resolved.
+
+    ``kind`` is one of :data:`DEADLINE_KINDS`. ``date`` is the (first) due date, ISO,
+    where it can be known from the text and the document's date: ``trước ngày 30/6/2021``
+    → ``2021-06-30``; ``trong 15 ngày kể từ ngày ký`` in a letter of 2021-05-07 →
+    ``2021-05-22`` (``offset`` ``P15D``, ``anchor`` ``signing``); ``trước ngày 15 hằng
+    tháng`` → the first 15th after the letter (``period`` ``P1M``, ``day`` 15). A start
+    the text does not date (``kể từ ngày nhận được``: ``anchor`` ``receipt``) leaves
+    ``date`` ``None``. ``period`` and ``offset`` are ISO 8601 durations.
+
+    >>> d = Deadline("periodic", "hằng quý", (10, 18), period="P3M", date="2021-06-30")
+    >>> Deadline.from_json(d.to_json()) == d
+    True
+    """
+
+    kind: str
+    text: str
+    span: Span
+    date: str | None = None
+    period: str | None = None  # P1W, P1M, P3M, P6M, P1Y
+    offset: str | None = None  # P15D, P2M: a relative deadline's distance from its start
+    anchor: str | None = None  # signing | receipt | date: what a relative deadline counts from
+    day: int | None = None  # day of the month (or of ``month``) a repeat falls on
+    month: int | None = None  # month of a yearly repeat ("15/12 hằng năm")
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "kind": self.kind,
+            "text": self.text,
+            "span": _span(self.span),
+            "date": self.date,
+            "period": self.period,
+            "offset": self.offset,
+            "anchor": self.anchor,
+            "day": self.day,
+            "month": self.month,
+        }
+
+    @classmethod
+    def from_json(cls, raw: dict[str, Any]) -> Deadline:
+        return cls(
+            kind=raw["kind"],
+            text=raw["text"],
+            span=_unspan(raw.get("span")) or (0, 0),
+            date=raw.get("date"),
+            period=raw.get("period"),
+            offset=raw.get("offset"),
+            anchor=raw.get("anchor"),
+            day=raw.get("day"),
+            month=raw.get("month"),
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Duty:
+    """A duty a document sets: a task's own (``kind`` ``task``) or a duty to report.
+
+    ``task`` is the 1-based number of the task in :attr:`Record.tasks` the duty belongs
+    to (``None`` for a report asked outside any task). A report has ``trigger`` (the
+    verb as printed), ``target`` (the body it goes to, resolved), ``via`` (``qua Văn
+    phòng …``) and ``subject`` (``kết quả thực hiện Công văn này``); ``assignee`` is who
+    must do it (the task's actor). ``deadlines`` are those printed in the duty's text.
+
+    >>> d = Duty("report", "báo cáo Ban Thường vụ", (5, 25), task=2,
+    ...          trigger=Mention("báo cáo", (5, 12)))
+    >>> Duty.from_json(d.to_json()) == d
+    True
+    """
+
+    kind: str
+    text: str
+    span: Span
+    task: int | None = None
+    assignee: Party | None = None
+    target: Party | None = None
+    via: Party | None = None
+    subject: Mention | None = None
+    trigger: Mention | None = None
+    deadlines: tuple[Deadline, ...] = ()
+
+    def to_json(self) -> dict[str, Any]:
+        def party(p: Party | None) -> dict[str, Any] | None:
+            return p.to_json() if p is not None else None
+
+        return {
+            "kind": self.kind,
+            "text": self.text,
+            "span": _span(self.span),
+            "task": self.task,
+            "assignee": party(self.assignee),
+            "target": party(self.target),
+            "via": party(self.via),
+            "subject": self.subject.to_json() if self.subject else None,
+            "trigger": self.trigger.to_json() if self.trigger else None,
+            "deadlines": [d.to_json() for d in self.deadlines],
+        }
+
+    @classmethod
+    def from_json(cls, raw: dict[str, Any]) -> Duty:
+        def party(key: str) -> Party | None:
+            return Party.from_json(raw[key]) if raw.get(key) else None
+
+        return cls(
+            kind=raw["kind"],
+            text=raw["text"],
+            span=_unspan(raw.get("span")) or (0, 0),
+            task=raw.get("task"),
+            assignee=party("assignee"),
+            target=party("target"),
+            via=party("via"),
+            subject=Mention.from_json(raw.get("subject")),
+            trigger=Mention.from_json(raw.get("trigger")),
+            deadlines=tuple(Deadline.from_json(d) for d in raw.get("deadlines") or ()),
         )

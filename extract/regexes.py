@@ -171,6 +171,24 @@ PDF_PADDING = re.compile(r"(?P<gap>(?<=\S)[ \t]{2,}(?=\S))|^[ \t]+|[ \t]+$", re.
 # Two or more empty lines from a tall gap on a PDF page: "…Covid-19\n\n\n\nSố 207-CV/HU".
 PDF_BLANK_LINES = re.compile(r"\n{3,}")
 
+# A saved web page, by its first bytes (after a BOM and white space): "<!DOCTYPE html>",
+# "<html lang=vi>", or a fragment opening with "<head>"/"<body>"/"<meta charset=…>".
+HTML_START = re.compile(
+    rb"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body|meta)\b", re.I | re.S
+)
+# The charset a page declares: <meta charset="windows-1258">,
+# <meta http-equiv="Content-Type" content="text/html; charset=utf-8">.
+HTML_CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w:.-]+)", re.I)
+# Portal chrome by class or id: "main-nav", "breadcrumb", "footer", "sidebar-right",
+# "box-share", "ads-top" (a word of the name, so "footnote" and "header-table" stay).
+HTML_CHROME = re.compile(
+    r"(?:^|[\s_-])(?:nav|navbar|navigation|menu|breadcrumbs?|footer|sidebar|banner|ads?|advert\w*"
+    r"|social|share|sharing|comments?|cookies?|popup|modal|related|tags?)(?:$|[\s_-])",
+    re.I,
+)
+# A saved page in one MIME file (.mht): "MIME-Version: 1.0" and a multipart/related body.
+MHT_START = re.compile(rb"(?:[\w-]+:[^\n]*\r?\n(?:[ \t][^\n]*\r?\n)*)*?MIME-Version:\s*1\.0", re.I)
+
 # --- gazetteer and organisations (folded text) ------------------------------------------------
 
 # A unit's type word opening its name: "huyện Kim Sơn", "thành phố Hồ Chí Minh", "TP. Hà Nội".
@@ -184,7 +202,7 @@ DASH_SPACING = re.compile(r"\s*-\s*")
 # Punctuation ending a printed name: "Bộ Tài chính;" "Tổng cục Thuế.".
 TRAILING_PUNCT = re.compile(r"[.,;:]+$")
 # What a spokesman is dropped before: a committee, "Tỉnh ủy", "Đảng bộ tỉnh".
-COMMITTEE_AHEAD_F = re.compile(r"(?:tinh|thanh|huyen|quan|thi|dang) uy|dang bo")
+COMMITTEE_AHEAD_F = re.compile(r"(?:tinh|thanh|huyen|quan|thi|dang) uy|dang bo|uy ban mat tran")
 # A committee organ not caught by COMMITTEE_ORGAN_F: "Văn phòng … Huyện ủy", "Ban … Tỉnh ủy".
 PARTY_ORGAN_F = re.compile(r"(?:ban|van phong|uy ban kiem tra)\b.*\buy\b")
 # The level words in a name: "… các tỉnh, thành phố" (province), "huyện" (district), "xã".
@@ -212,17 +230,24 @@ SPACE = re.compile(r" ")
 
 # Who speaks for a committee, dropped to name the committee itself:
 # "Ban Thường vụ Tỉnh ủy", "Thường trực Huyện ủy", "BAN CHẤP HÀNH ĐẢNG BỘ TỈNH", "TT Tỉnh ủy".
-ORG_SPOKESMAN_F = re.compile(r"^(?:ban thuong vu|thuong truc|ban chap hanh|btv|tt)\s+(?=\S)")
+ORG_SPOKESMAN_F = re.compile(
+    r"^(?:ban thuong vu|ban thuong truc|thuong truc|ban chap hanh|btv|tt)\s+(?=\S)"
+)
 # Abbreviations spelled out: "UBND huyện", "HĐND tỉnh", "MTTQ", "BHXH tỉnh", "TP. Hà Nội",
 # "UB Giám sát", "TW".
 ORG_ABBREVIATIONS_F = (
+    (re.compile(r"\bnn\s*(?:&|va)\s*ptnt\b"), "Nông nghiệp và Phát triển nông thôn"),
+    (re.compile(r"\bptnt\b"), "Phát triển nông thôn"),
+    (re.compile(r"(?<=[a-z]) & (?=[a-z])"), " và "),
     (re.compile(r"\bubnd\b"), "Ủy ban nhân dân"),
     (re.compile(r"\bhdnd\b"), "Hội đồng nhân dân"),
     (re.compile(r"\bub\b"), "Ủy ban"),
     (re.compile(r"\bmttq\b"), "Mặt trận Tổ quốc"),
     (re.compile(r"\bbhxh\b"), "Bảo hiểm xã hội"),
     (re.compile(r"\btw\b"), "Trung ương"),
+    (re.compile(r"\btp\.?\s*hcm\b|\btphcm\b"), "thành phố Hồ Chí Minh"),
     (re.compile(r"\btp\b\.?\s*"), "thành phố "),
+    (re.compile(r"\bbcd\b"), "Ban Chỉ đạo"),
 )
 # A party committee: "Huyện ủy Kim Sơn", "TỈNH ỦY QUẢNG TRỊ", "Thành ủy", "Đảng ủy xã Sơn Hà".
 PARTY_COMMITTEE_F = re.compile(
@@ -248,6 +273,14 @@ TERRITORIAL_AGENCY_F = re.compile(
 # The territory after an agency: "tỉnh Bắc Ninh", "TP. Hồ Chí Minh", "Nha Trang".
 TERRITORY_F = re.compile(
     r"(?:(?P<utype>tinh|thanh pho|huyen|quan|thi xa)\b\s*)?(?P<place>[^,;()]+)$"
+)
+# The Party's board in a State body (folded): "Ban cán sự đảng Bộ Y tế", "BCS đảng UBND tỉnh".
+PARTY_CADRE_BOARD_F = re.compile(r"^(?:ban can su dang|bcs dang|bcsd)\s+")
+# A local Front committee (folded): "Ủy ban MTTQ Việt Nam thị xã", "Ủy ban Mặt trận Tổ quốc
+# Việt Nam tỉnh Ninh Bình" (MTTQ already spelled out).
+FRONT_COMMITTEE_F = re.compile(
+    r"^uy ban mat tran to quoc(?: viet nam)?\s+"
+    r"(?P<utype>tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran)\b\s*(?P<place>.*)$"
 )
 # A body of a committee: "Ban Tuyên giáo Huyện ủy", "Văn phòng Tỉnh ủy", "UBKT Huyện ủy".
 COMMITTEE_ORGAN_F = re.compile(
@@ -309,7 +342,8 @@ NUMBER_ANCHOR_F = re.compile(r"(?<![a-z0-9])(?:s[o6e]|\$[o6e]|8[eo])\s*[:;.!,]*\
 # "217-CV/HU" → raw "217", sep "-"; "43/NQ-CP" → raw "43", sep "/"; "Số: /BHXH-QLT" → raw "".
 NUMBER_RAW = re.compile(r"(?P<raw>[^\s/\-][^/\-\n]{0,12}?|)\s*(?P<sep>[-/])\s*")
 # The codes after the separator: "CV/HU", "NQ-CP", "TCT - TTKT", "CTTPHCM-KK", "HQVSIP".
-NUMBER_CODE = re.compile(r"(?P<code>[A-ZĐa-zđ0-9&]+(?:[ ]?[-/][ ]?[A-ZĐa-zđ0-9&]+)*)")
+# (Ư, Ơ: "45-KL/TƯ", the Central Committee's code as some copies print it.)
+NUMBER_CODE = re.compile(r"(?P<code>[A-ZĐƯƠa-zđ0-9&]+(?:[ ]?[-/][ ]?[A-ZĐƯƠa-zđ0-9&]+)*)")
 # A readable serial: digits with stray marks the guidelines drop ("963°", "435'7").
 NUMBER_SERIAL_OK = re.compile(r"[0-9][0-9 '°’`]*")
 # The place-and-date line: "Kim Sơn, ngày 12 tháng 3 năm 2021", "Hà Nội, ngài: 19 tháng 7 nam
@@ -339,6 +373,20 @@ SUBJECT_VA = re.compile(rf"^VÀ\s+(?=[a-z{VI_LOWER}])")
 # THƯỜNG VỤ TỈNH ỦY" / "về …", "NGHỊ QUYẾT" / "VỀ CÔNG TÁC CÁN BỘ" (other short capital lines
 # under a title are not the subject).
 TITLE_SUBJECT_CAPS_F = re.compile(r"(?:ket luan|y kien|ve)(?![a-z])")
+# What ends a title subject printed in capitals over several lines (folded): the authority
+# line ("CHỦ TỊCH ỦY BAN NHÂN DÂN TỈNH …", "ỦY BAN NHÂN DÂN THÀNH PHỐ …", "BAN BÍ THƯ"), a
+# section heading ("I. CĂN CỨ", "A. MỤC ĐÍCH", "1. Mục đích"), "Căn cứ …".
+CAPS_SUBJECT_STOP_F = re.compile(
+    r"(?:chu tich|uy ban nhan dan|hoi dong nhan dan|bo truong|thu tuong|ban bi thu|bo chinh tri"
+    r"|ban thuong vu|ban chap hanh|giam doc|tong cuc truong|cuc truong|can cu)\b"
+    r"|(?:[ivxl]+|[a-d]|\d{1,2})\s*[.)/-]\s"
+)
+# Verbs that open a title subject in capitals (folded): "BAN HÀNH QUY CHẾ …", "TRIỂN KHAI …",
+# "THỰC HIỆN …", "TĂNG CƯỜNG …", "SẮP XẾP …", "TỔ CHỨC …".
+TITLE_SUBJECT_VERB_F = re.compile(
+    r"(?:ban hanh|trien khai|thuc hien|tang cuong|sap xep|to chuc|nang cao|day manh|phe duyet"
+    r"|quy dinh|xay dung|chan chinh|kien toan|thanh lap|phong,? chong|giam sat|ra soat)\b"
+)
 # "Về việc"/"V/v" at the start of a title subject: "Về việc tiếp tục đẩy mạnh …".
 SUBJECT_PREFIX_F = re.compile(r"^(?:v\s*/\s*v|ve viec)\b[\s:.]*")
 # The recipients' opener: "Kính gửi:", "Kinh gửi", "Kínhgửi:", OCR "Site gửi:", "gửi:";
@@ -364,6 +412,110 @@ SELF_REFERENCE_F = re.compile(
     r"(?:\s+cua\s+[^()]*?)?\s+(?:ve|v/v)\s+(?P<subject>[^()]+)\)"
 )
 
+# --- page chrome and portal metadata (folded text; used by extract/find_page.py) ---------------
+
+# A portal's metadata label and its value, inline or in a table row: "Số hiệu: 15/CT-UBND",
+# "| Cơ quan ban hành | Thành phố Huế |", "Nơi ban hành: Tỉnh Quảng Ngãi Người ký: Trần Văn A".
+PAGE_META_LABEL_F = re.compile(
+    r"(?:^|(?<=[\s|]))(?P<label>so hieu|loai van ban|noi ban hanh|co quan ban hanh|nguoi ky"
+    r"|ngay ban hanh|ngay hieu luc|ngay co hieu luc|ngay cong bao|so cong bao|linh vuc"
+    r"|tinh trang|ngay het hieu luc)\s*(?::|\|)\s*",
+    re.M,
+)
+# A line of page furniture that ends the document when it follows it: "HIỆU LỰC VĂN BẢN",
+# "Văn bản liên quan", "Tin cùng chuyên mục" (strong: a document never prints these alone).
+PAGE_TAIL_F = re.compile(
+    r"^[ \t|*]*(?:hieu luc van ban|van ban lien quan|tin lien quan|bai viet lien quan|cac tin khac"
+    r"|tin cung chuyen muc|van ban cung linh vuc|thuoc tinh van ban|luoc do van ban)[ \t\r:]*$",
+    re.M,
+)
+# A page's headline naming a document kind (folded): "Quy định về sự phối hợp …", "Kế hoạch
+# thực hiện Kết luận số 01-KL/TW", "Chỉ thị 15/CT-UBND năm 2014 …".
+PAGE_HEADLINE_F = re.compile(
+    r"(?:cong van|chi thi|ket luan|nghi quyet|thong bao|ke hoach|quyet dinh|huong dan|quy dinh"
+    r"|chuong trinh|thong tri|van ban)\b"
+)
+# Page furniture on its own line: "Tải bản đầy đủ (.pdf)", "Đăng nhập", "Lượt xem: 1844 lượt",
+# "Hệ thống pháp luật", "Nếu bạn là thành viên. Vui lòng ĐĂNG NHẬP …".
+PAGE_CHROME_LINE_F = re.compile(
+    r"^[\s|*]*(?:tai ban day du|tai ve|tai xuong|dang nhap|dang ky|tim kiem|truy cap|hom nay"
+    r"|hom qua|tuan nay|thang nay|tat ca|luot xem|chia se|ban dang xem|y kien tham do|tac gia"
+    r"|ngay dang|ngay cap nhat|tu khoa|dang tai|he thong phap luat|neu ban la thanh vien"
+    r"|de su dung toan bo|noi dung toan van|trang chu|</?[a-z]+|(?:thu (?:hai|ba|tu|nam|sau|bay)"
+    r"|chu nhat),? \d{1,2}/\d{1,2}/\d{4})"
+)
+# A header line that may open the document (folded, upper case in print): an organisation
+# ("ỦY BAN NHÂN DÂN", "BCĐ XÂY DỰNG NÔNG THÔN MỚI", "ĐẢNG BỘ HUYỆN …"), the motto or the
+# Party's name, or the number line ("Số: 06/CT-UBND").
+PAGE_HEADER_ORG_F = re.compile(
+    r"^[\s|*]*(?:uy ban|hoi dong|dang bo|dang uy|ban |bcd\b|bo |van phong|tinh uy|thanh uy"
+    r"|huyen uy|quan uy|thi uy|chi bo|tong cuc|cuc |chi cuc|so |phong |mat tran|doan |hoi "
+    r"|chinh phu|thu tuong|quoc hoi|toa an|vien kiem sat|bao hiem|kho bac|ngan hang|tong lien"
+    r"|cong hoa xa hoi|dang cong san viet nam)"
+)
+PAGE_NUMBER_LINE_F = re.compile(r"^[\s|*]*s[o6]\s*:?\s*\d")
+# The lead line of a portal or a document known by its title line (folded):
+# "Thông báo số 217/TB-UBND ngày 08/5/2019 của UBND thị xã Điện Bàn V/v treo cờ …",
+# "Kế hoạch số 30-KH/ĐU ngày 05/01/2022 về thực hiện …", "(Quyết định số 283-QĐ/TW ngày
+# 26-1-2010 của Ban Bí thư Trung ương Đảng".
+PAGE_LEAD_F = re.compile(
+    r"(?P<type>cong van|chi thi|ket luan|nghi quyet|thong bao|cong dien|ke hoach|quyet dinh"
+    r"|huong dan|bao cao|quy dinh|chuong trinh(?: hanh dong)?|to trinh|thong tri)\s+so\s*:?\s*"
+    r"(?P<num>\d+\s*[-/]\s*[^\s,;]+)[\s,]*"
+    r"(?:ngay\s+(?P<date>\d{1,2}\s*[/.\-]\s*\d{1,2}\s*[/.\-]\s*\d{4})[\s,]*)?"
+    r"(?:cua\s+(?P<issuer>.+?)(?=\s+(?:ve|v/v|ve viec)\s|[.,;:(\n]|$))?"
+    r"(?:\s*(?:v/v|ve viec|ve)\s+(?P<subject>[^\n]+))?"
+)
+# What may precede a lead line's type word (folded): a site's section tag and "Tại", "Toàn
+# văn", "Ban biên tập giới thiệu toàn văn": "(Mặt trận) - Tại Quy định số 97-QĐ/TW …".
+PAGE_LEAD_BEFORE_F = re.compile(
+    r"[\s(]*(?:\([^()]{1,30}\)\s*-?\s*)?(?:tai|toan van|noi dung|[a-z ]{0,30}gioi thieu toan van)?"
+    r"\s*"
+)
+# The portal's news form: "Ngày 23/8/2017, Tỉnh Ủy Thừa Thiên Huế đã ban hành Chương trình số
+# 27-CTr/TU về …".
+PAGE_LEAD_NEWS_F = re.compile(
+    r"\bngay\s+(?P<date>\d{1,2}\s*/\s*\d{1,2}\s*/\s*\d{4})\s*,\s*(?P<issuer>[^,\n]{3,80}?)\s+"
+    r"(?:da\s+)?ban hanh\s+(?P<type>[a-z ]{4,25}?)\s+so\s*(?P<num>\d+\s*[-/]\s*[^\s,;]+)"
+    r"(?:[\s,]*(?:ve|v/v|ve viec)\s+(?P<subject>[^\n]+))?"
+)
+# A one-line (flattened) header: where a new header element starts inside the line (folded):
+# the Party's name or the motto, "Số …", a place before ", ngày", a second organisation.
+FLAT_MOTTO_F = re.compile(r"(?<=\S )(?:dang cong san viet nam|cong hoa xa hoi chu nghia)")
+FLAT_NUMBER_F = re.compile(r"(?<=\S )s[o6]\s*:?\s*\d")
+FLAT_ORG_F = re.compile(
+    r"(?<=[a-z] )(?:dang bo (?:tinh|thanh pho|huyen|quan|thi xa|xa|phuong|thi tran)"
+    r"|dang uy (?:xa|phuong|thi tran|khoi)|(?:tinh|thanh|huyen|quan|thi) uy |bcd |ban chi dao )"
+)
+# A header line opening with a Party organisation (folded): "ĐẢNG BỘ HUYỆN NGA SƠN ĐẢNG ỦY XÃ …".
+PARTY_HEADER_OPEN_F = re.compile(
+    r"^[\s*]*(?:dang bo|dang uy|(?:tinh|thanh|huyen|quan|thi) uy|ban chap hanh)\b"
+)
+# Where the body starts inside a flattened header's subject line (folded, capital in print):
+# "KẾ HOẠCH kiểm điểm … năm 2020 Thực hiện Hướng dẫn số …".
+FLAT_BODY_F = re.compile(
+    r"(?<=[a-z0-9)\"”.] )(?:thuc hien|can cu|kinh gui|thi hanh|trien khai thuc hien|nham "
+    r"|thoi gian qua|trong thoi gian|hien nay|sau khi)"
+)
+# A body's opening words at a line's start (folded; capital in print): they end a subject.
+BODY_OPENER_F = re.compile(
+    r"(?:thuc hien|can cu|kinh gui|thi hanh|thoi gian qua|trong (?:thoi gian|nhung nam|nam)"
+    r"|hien nay|nham |sau khi|ngay \d)"
+)
+# Wrapped header cells to rejoin (folded, raw layout): "ngày\n20 tháng", "ngày 23\ntháng",
+# "Số:\n258/KH-UBND", "VỀ\nVIỆC", "ỦY\nBAN NHÂN DÂN", "Tiền\nGiang, ngày".
+HEADER_WRAP_F = re.compile(
+    r"(?:\bngay|\bngay \d{1,2}|\bs[o6]\s*:|^ve|^[a-z]{2,6})[ \t\r]*\n(?:[ \t\r]*\n)?[ \t]*"
+    r"(?=\d|thang\b|viec\b|[a-z])",
+    re.M,
+)
+# A date cell cut after its day or month: "Lai Châu, ngày 23", "ngày" / "tháng" / "năm 2016".
+DATE_CUT_DAY_F = re.compile(r"\b(?:ngay|thang)(?:\s+\d{1,2})?$")
+# A spaced Party number: "Số 09 KH/ĐU" (serial, space, type code, slash, committee code).
+NUMBER_SPACED = re.compile(
+    r"(?P<serial>\d{1,5})\s+(?P<type>[A-ZĐ]{1,5})\s*/\s*(?P<code>[A-ZĐƯ]{1,8})\b"
+)
+
 # --- citations -----------------------------------------------------------------------------
 # (owned by find_citations.py / relations.py; all *_F patterns run on folded text)
 
@@ -378,19 +530,31 @@ CITE_TYPE_F = re.compile(
             "thong tu lien tich|thong tu|nghi dinh|nghi quyet|quyet dinh"
             "|chi thi|thong bao ket luan|ket luan|thong bao|cong dien|cong van|van ban|ke hoach"
             "|huong dan|quy dinh|quy che|to trinh|bao cao|bo luat|luat|phap lenh|hien phap"
-            "|hiep dinh",
+            "|hiep dinh|chuong trinh hanh dong|chuong trinh",
         )
         + r")(?![a-z0-9])"
     ).replace(" ", r"[ \n]+")
 )
 # "số" before a number, with its OCR forms: "số", "sô", "so", "sé", "só", "s6", "sỐ".
-CITE_SO_F = re.compile(r"[ \n]*(?:so|se|s6)[ \n]*:?[ \n]*[_'‘]?")
+# (A list's colon may stand before it: "các văn bản: số 4011/UBND-VX2 …".)
+CITE_SO_F = re.compile(r"[ \n]*:?[ \n]*(?:so|se|s6)[ \n]*:?[ \n]*[_'‘]?")
 # A document number: "37-KL/TU", "43/NQ-CP", "38/2015/TT-BTC", "889/CD- -TTg",
 # "1691/VPCP- KGVX", "20201209-2/CV-HIC", "03/2021/UBTVQHI5". It must hold a letter.
+# Web copies add an en dash and a serial with a letter: "21 –NQ/BCH", "30c/NQCP".
 CITE_NUMBER_F = re.compile(
-    r"\d[\d.]*(?:[ ]?[-/][ \n]?(?:-[ ]?)?[0-9a-z][0-9a-z&]*)*"
-    r"[ ]?[-/][ \n]?(?:-[ ]?)?[a-z][0-9a-z&]*(?:[ ]?[-/][ \n]?[0-9a-z][0-9a-z&]*)*"
+    r"\d[\d.]*[a-z]?(?:[ ]?[-/–][ \n]?(?:-[ ]?)?[0-9a-z][0-9a-z&]*)*"
+    r"[ ]?[-/–][ \n]?(?:-[ ]?)?[a-z][0-9a-z&]*(?:[ ]?[-/–][ \n]?[0-9a-z][0-9a-z&]*)*"
 )
+# "ngày" glued to the end of a number by a web copy: "1471/TM-VPngày 18 tháng 9 năm 2010"
+# (folded; the number keeps what comes before it).
+CITE_NUMBER_GLUED_DATE_F = re.compile(r"ngay$")
+# The next mention of a list that names its type once (folded): "các văn bản: số 4011/UBND-VX2
+# ngày 15/6/2021, số 1071/UBND-VX2 … và số 4761/UBND-VX2 …".
+CITE_LIST_NEXT_F = re.compile(
+    r"[ \n]*(?:[,;]|[ \n]va)[ \n]+(?P<so>so)[ \n]*:?[ \n]*(?P<number>" + CITE_NUMBER_F.pattern + ")"
+)
+# The type code printed twice after a number: "37-NQ/TW NQ/TW ngày …" (folded).
+CITE_NUMBER_REPEAT_F = re.compile(r"[ \n]+(?P<code>[a-z]+/[a-z0-9]+)(?![a-z0-9/-])")
 # A number with no type code, only after "số": "Công văn sô 01/2019", "Nghị quyết số 19".
 CITE_BARE_NUMBER_F = re.compile(r"\d{2,}(?:/\d{2,4})?(?![\d/])")
 # Separators doubled by OCR in a number key: "889/CD--TTG", "1999/QCPH--BHXH-TCT".
@@ -404,8 +568,13 @@ CITE_NUMBER_YEAR = re.compile(r"/((?:19|20)\d\d)/")
 CITE_DATE_F = re.compile(
     r"[ \n,]*(?:ngay|ngav|ngak)[ \n]*"
     r"(?:(?P<d1>\d ?\d|\d)[ \n]*[/.-][ \n]*(?P<m1>\d{1,2})[ \n]*[/.-][ \n]*"
-    r"(?P<y1>(?:19|20)\d\d)(?!\d)"
+    r"(?P<y1>(?:19|20) ?\d\d)(?!\d)"
     r"|(?P<d2>\d{1,2})[ \n]+thang[ \n]+(?P<m2>\d{1,2})[ \n]+nam[ \n]+(?P<y2>(?:19|20)\d\d)(?!\d))"
+)
+# (A year split by a web copy's space is read: "ngày 16/7/20 21".)
+# The document's own date line, for its year (folded): "Lâm Đồng, ngày 26\ntháng 4 năm 2023".
+OWN_DATE_LINE_F = re.compile(
+    r"ngay[ \n]*\d{1,2}[ \n]+thang[ \n]+\d{1,2}[ \n]+nam[ \n]+(?P<y>(?:19|20)\d\d)(?!\d)"
 )
 # Any date printed after a number, whatever its year, to report one that cannot be:
 # ", ngày 31/2/2023", "ngày 03/8/20211", "ngày 12 tháng 3 năm 1066" (folded).
@@ -435,7 +604,7 @@ CITE_ISSUER_STOP_F = re.compile(
     r"|doi voi|voi|gui|phe duyet|co|la|nay|ngay|so|thuc hien|trien khai|ap dung|tiep tuc"
     r"|tap trung|nham|khi|kem|duoc|dang|se|sau|truoc|nhu|tu|den|tra loi|phan anh|de nghi"
     r"|bao cao|gom|ma|hoac|bi|chu|cung|hien|dong thoi|yeu cau|giao|va cac|sua doi|bo sung"
-    r"|thay the|quy dinh)(?![a-z])".replace(" ", r"[ \n]+")
+    r"|thay the|quy dinh|het hieu luc|co hieu luc)(?![a-z])".replace(" ", r"[ \n]+")
 )
 # A comma inside a body's name (folded, from the word before it): "Bộ Văn hóa, Thể thao và Du
 # lịch", "Sở Văn hóa, Thể thao …", "Ban Chỉ đạo phòng, chống dịch Covid-19 tỉnh".
@@ -470,6 +639,51 @@ NAME_ABBREVIATION = re.compile(r"[ \t\n]*\([A-ZĐ]{2,}\)")
 CITE_ADDRESSEE_WORD_F = re.compile(r"(?:quy[ \n]+)?(cong[ \n]+ty|doanh[ \n]+nghiep|don[ \n]+vi)$")
 # The addressee line of a reply: "Kính gửi: Công Ty TNHH Nhân Sự Phần Mềm Việt".
 CITE_ADDRESSEE_LINE_F = re.compile(r"kinh[ \n]+gui[ \n]*:?[ \n]*(?:quy[ \n]+)?(?P<name>[^\n]+)")
+# A ministry's or a department's name abbreviated (printed): "Sở NN & PTNT tỉnh Hà Nam", "Bộ
+# Nông nghiệp và PTNT", "Sở LĐ-TB&XH", "Sở TT&TT", "Bộ VHTTDL" — spelled out before resolving.
+AGENCY_ABBREVIATION = re.compile(
+    r"(?<![^\W\d_])(?:NN[ ]?&[ ]?PTNT|NN[ ]?và[ ]?PTNT|NNPTNT|PTNT|LĐ[ ]?-?[ ]?TB[ ]?&[ ]?XH|LĐTBXH"
+    r"|TT[ ]?&[ ]?TT|TTTT|VHTTDL|VH[ ]?,?[ ]?TT[ ]?&[ ]?DL|KH[ ]?&[ ]?ĐT|KHĐT|TN[ ]?&[ ]?MT|TNMT"
+    r"|GD[ ]?&[ ]?ĐT|GDĐT|GTVT|KH[ ]?&[ ]?CN|KHCN)(?![^\W\d_])"
+)
+# "&" inside a name: "Sở Nông nghiệp & Phát triển nông thôn".
+NAME_AMPERSAND = re.compile(r"[ ]*&[ ]*")
+# Who speaks for a Front committee, dropped (printed): "Ban Thường trực Ủy ban MTTQ Việt Nam thị
+# xã" → "Ủy ban MTTQ Việt Nam thị xã".
+FRONT_SPEAKER = re.compile(r"^(?:Ban[ ]+)?[Tt]hường[ ]+trực[ ]+(?=Ủy[ ]+ban|Uỷ[ ]+ban|UB)")
+# A Party conference named for its committee (printed): "Hội nghị Tỉnh ủy lần thứ 5 Khoá XX",
+# "Hội nghị lần thứ tư Ban Chấp hành Trung ương Đảng khóa XIII".
+CONFERENCE_HEAD = re.compile(r"^Hội[ ]+nghị[ ]+(?:lần[ ]+thứ[ ]+\S+[ ]+)?")
+CONFERENCE_TAIL = re.compile(
+    r"(?:[ ]+Đảng)?[ ]+(?:lần[ ]+thứ[ ]+\S+|[Kk]h(?:óa|oá)[ ]+\S+)(?:[ ]+.*)?$"
+)
+# A Party organisation named for its committee (printed): "Ban Chấp hành Đảng bộ tỉnh" →
+# "Tỉnh ủy", "Đảng bộ huyện Kim Sơn" → "Huyện ủy Kim Sơn".
+PARTY_ORGANISATION = re.compile(
+    r"^(?:Ban[ ]+[Cc]hấp[ ]+hành[ ]+)?Đảng[ ]+bộ[ ]+(?P<level>tỉnh|[Tt]hành[ ]+phố|huyện|quận"
+    r"|thị[ ]+xã|xã|phường|thị[ ]+trấn)(?:[ ]+(?P<rest>.+))?$"
+)
+# The Youth Union's central committee, for whichever of its organs speaks: "Ban Bí thư Trung
+# ương Đoàn", "Ban Thường vụ Trung ương Đoàn TNCS Hồ Chí Minh".
+YOUTH_UNION_CENTRAL = re.compile(
+    r"^(?:Ban[ ]+Bí[ ]+thư|Ban[ ]+Thường[ ]+vụ|Ban[ ]+Chấp[ ]+hành)[ ]+Trung[ ]+ương[ ]+Đoàn"
+    r"(?:[ ]+TNCS[ ]+Hồ[ ]+Chí[ ]+Minh)?$"
+)
+# A bare level word ending a relative issuer (folded): "Ủy ban nhân dân Thành phố", "UBND
+# tỉnh", "Ủy ban MTTQ Việt Nam thị xã" — the unit is the issuer's own.
+BARE_LEVEL_END_F = re.compile(
+    r"(?<![a-z])(?P<level>tinh|thanh pho|huyen|quan|thi xa|thi tran|xa|phuong)$"
+)
+# A provincial department's head word (folded): "Sở Công Thương", "Sở Nội vụ".
+AGENCY_HEAD_SO_F = re.compile(r"so[ ]+(?=[a-z])")
+# A unit's type word at the start of its gazetteer name (printed): "Thành phố Hà Nội", "Huyện
+# Nga Sơn", "Thị xã Điện Bàn".
+UNIT_TYPE_WORD = re.compile(r"(?:Thành phố|Thị xã|Thị trấn|Tỉnh|Huyện|Quận|Xã|Phường)(?= )")
+# A committee's organ whose name ends with the committee (folded): "Ban Tuyên giáo Huyện ủy",
+# "Văn phòng Tỉnh ủy".
+COMMITTEE_ORGAN_END_F = re.compile(
+    r"^(?:ban|van phong|uy ban kiem tra)[ ].*(?:tinh|huyen|thanh|quan|thi) uy$"
+)
 # A position before the body it heads: "của Bộ trưởng Bộ Tài chính",
 # "Tổng cục trưởng Tổng cục Thuế".
 CITE_POSITION_F = re.compile(
@@ -512,6 +726,31 @@ CITE_UNNUMBERED = re.compile(
     )
     + r")[ \n]+(?=của[ \n])"
 )
+# A resolution or conclusion named by the congress or plenum that adopted it, or by a council
+# (printed): "Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XVII", "Nghị quyết Đại hội X của
+# Đảng", "Kết luận Hội nghị lần thứ tư Ban Chấp hành Trung ương Đảng khóa XIII", "Nghị quyết
+# HĐND Thành phố Hà Nội về …". The body runs to punctuation, "về", "nhiệm kỳ" or "và Nghị …".
+CITE_NAMED_BODY = re.compile(
+    r"(?P<type>Nghị[ \n]+quyết|Kết[ \n]+luận)[ \n]+(?:của[ \n]+)?"
+    r"(?P<body>(?:Đại[ \n]*hội|Hội[ \n]+nghị|HĐND|Hội[ \n]+đồng[ \n]+nhân[ \n]+dân)"
+    r"[^,;.:()“”\"\n]{0,120}?)"
+    r"(?=[ \n]*(?:[,;.:()“”\"]|$)|\n"
+    r"|[ \n]+(?:về|nhiệm[ \n]+kỳ|và[ \n]+(?:Nghị|Kết|các|nghị))(?!\w))"
+)
+# The Party's statute, a document cited by name: "Căn cứ Điều lệ Đảng", "Điềulệ Đảng" (glued).
+CITE_PARTY_STATUTE = re.compile(
+    r"Điều[ \n]*lệ[ \n]+Đảng(?![ \n]*(?:bộ|ủy|uỷ|viên|đoàn)(?!\w))(?!\w)"
+)
+# A Party organisation inside a congress's name (printed): "Đảng bộ tỉnh", "Đảng bộ xã Nhân
+# Khang", "Đảng bộ Thành phố".
+CITE_PARTY_ORGANISATION = re.compile(
+    r"Đảng[ \n]+bộ[ \n]+(?P<level>tỉnh|[Tt]hành[ \n]+phố|huyện|quận|thị[ \n]+xã|xã|phường"
+    r"|thị[ \n]+trấn)(?P<name>(?:[ \n]+[^\W\d_][\w-]*)*)"
+)
+# A roman numeral in a congress's name: "Đại hội X của Đảng", "lần thứ XIII".
+ROMAN_NUMERAL = re.compile(r"(?<!\w)[IVXLC]{1,6}(?!\w)")
+# What before a named resolution makes it plural, no one document: "các Nghị quyết Đại hội".
+CITE_PLURAL_BEFORE_F = re.compile(r"(?<![a-z])(?:cac|nhung)[ \n]+$")
 # What must stand right before an unnumbered mention for it to name one document: "Thực hiện
 # Kết luận của …", "triển khai thực hiện nghiêm túc Kết luận của …", "Căn cứ Nghị quyết của …".
 CITE_UNNUMBERED_LEAD_F = re.compile(
@@ -524,16 +763,50 @@ CITE_FORM_F = re.compile(r"(?<![a-z])mau(?![a-z])")
 # Relation words before a citation (folded).  The nearest one decides.
 # "Căn cứ Nghị định số …" → based_on.
 # "Căn cứ quy định tại khoản 1 Điều 9 Nghị định …": the referring words belong to "Căn cứ".
+# "Trên cơ sở Kế hoạch số …" → based_on too.
+# ("Trên cơ sở" only right before the mention: "Trên cơ sở danh sách … tại Quyết định" is not.)
 REL_BASED_ON_F = re.compile(
     r"(?<![a-z])can cu(?![a-z])(?:[ \n]+(?:cac[ \n]+)?quy dinh)?(?:[ \n]+tai)?(?![a-z])"
     r"(?![ \n]+(?:vao|tinh hinh|thuc tien|chuc nang|nhiem vu|dieu kien|yeu cau)(?![a-z]))"
+    r"|(?<![a-z])tren[ \n]+co[ \n]+so[ \n]*$"
+)
+# A section heading over the documents a plan rests on (printed): "I. CĂN CỨ XÂY DỰNG KẾ
+# HOẠCH", "1. CĂN CỨ PHÁP LÝ"; its items are based_on whatever their titles say.
+REL_BASIS_HEADING = re.compile(r"(?m)^(?:[IVX]{1,4}\.|\d{1,2}\.)?[ \t]*CĂN CỨ(?![^\W\d_])")
+# The next top-level heading, which ends that section: "II. MỤC ĐÍCH, YÊU CẦU".
+REL_NEXT_SECTION = re.compile(r"(?m)^[IVX]{1,4}\.[ \t]")
+# The previous mention's title before a mention (folded gap): "Kết luận số 01-KL/TW … về tiếp
+# tục thực hiện Chỉ thị số 05-CT/TW", "Quyết định số 64/QĐ-BGTVT … ban hành Kế hoạch triển
+# khai Chỉ thị số 31/CT-TTg": the relation word is the title's, the mention is its object.
+REL_IN_TITLE_F = re.compile(
+    r"[ \n,]*(?:ve(?:[ \n]+viec)?|ban[ \n]+hanh|phe[ \n]+duyet)(?![a-z])[^;.:]*$"
 )
 # "sửa đổi, bổ sung Nghị định số …" right before the type word → amends.
+# (Provisions may stand between: "Sửa đổi, bổ sung khoản 8 Điều 11 Thông tư số 156 …".)
 REL_AMENDS_F = re.compile(
-    r"(?<![a-z])sua doi,?[ \n]+bo sung(?:[ \n]+(?:mot so dieu cua|cho))?[ \n]*$"
+    r"(?<![a-z])sua doi,?[ \n]+bo sung(?:[ \n]+(?:mot so dieu cua|cho"
+    r"|(?:(?:diem|khoan|dieu|muc|chuong|phu luc)[ \n]+[0-9a-z.,]{1,6}[ \n]*(?:va[ \n]+)?){1,4}"
+    r"(?:cua)?))?[ \n]*$"
 )
-# "thay thế Công văn 1948/TCT-TTKT", "bãi bỏ Quyết định …" → replaces.
-REL_REPLACES_F = re.compile(r"(?<![a-z])(?:thay the(?: cho)?|bai bo|huy bo)(?![a-z])")
+# "thay thế Công văn 1948/TCT-TTKT" → replaces.
+REL_REPLACES_F = re.compile(r"(?<![a-z])thay the(?: cho)?(?![a-z])")
+# "bãi bỏ Quyết định …", "hủy bỏ Công văn …" → repeals (ELI's eli:repeals).
+REL_REPEALS_F = re.compile(r"(?<![a-z])(?:bai bo|huy bo)(?![a-z])")
+# After a mention, this document ending it: "Quyết định số 12/2015/QĐ-UBND hết hiệu lực kể từ
+# ngày Quyết định này có hiệu lực thi hành" (not "… đã hết hiệu lực": a fact reported).
+REL_CEASES_AFTER_F = re.compile(
+    r"[^.;:]{0,120}?(?<![a-z])(?<!da )het[ ]+hieu[ ]+luc(?![a-z])"
+    r"[^.;:]{0,80}?(?<![a-z])nay(?![a-z])"
+)
+# A letter's address line above its body (folded): "Kính gửi:", OCR "Kinh gửi".
+LETTER_OPENER_F = re.compile(r"(?<![a-z])kinh[ \n]+gui(?![a-z])")
+# Before "sửa đổi, bổ sung" in its sentence: nothing but a label ("Điều 1.", "2.", "a)", "-"),
+# so this document amends ("Sửa đổi, bổ sung Thông tư số 38 …"); a subject or a noun there
+# describes an amendment made elsewhere ("Các nội dung sửa đổi, bổ sung Thông tư số 156 …",
+# "Thông tư số 65 đã sửa đổi, bổ sung …").
+REL_LABEL_ONLY_F = re.compile(
+    r"[ \n]*(?:(?:dieu[ \n]+\d+|[ivx]+|\d+(?:\.\d+)*)[.:)]?|[a-z]\)|[-+])?[ \n]*"
+)
 # "Công văn này thay thế …": the replacing document is this one, not another one cited; also
 # a decision's formula "Quyết định này có hiệu lực kể từ ngày ký và thay thế …".
 REL_SELF_SUBJECT_F = re.compile(
@@ -573,7 +846,7 @@ REL_CITES_F = re.compile(
 )
 # What joins one mention of a list to the next: "…; Quyết định số …", "… và Công điện khẩn",
 # "…, cong văn số 5529" — a mention after anything else does not share the relation.
-REL_LIST_JOIN_F = re.compile(r"(?:[;,]|(?<![a-z])(?:va|hoac|cung)(?: cac)?)[ \n]*$")
+REL_LIST_JOIN_F = re.compile(r"(?:[;,](?:[ \n]+cac)?|(?<![a-z])(?:va|hoac|cung)(?: cac)?)[ \n]*$")
 # The cited document's title after its mention ("Căn cứ Công điện số 12/CĐ-TTg … về việc tăng
 # cường … để thực hiện mục tiêu kép và công văn số 345 …"): relation words in it are the title's.
 REL_TITLE_OPEN_F = re.compile(r"[ \n,]*ve(?:[ \n]+viec)?(?![a-z])")
@@ -676,6 +949,14 @@ INNER_SPACE = re.compile(r"\s")
 TOKEN = re.compile(r"\S+")
 # The upper-case run ending a signature line: "- Như trên; PHÓ TỔNG CỤC TRƯỞNG" → "PHÓ …".
 LINE_CAPS_TAIL = re.compile(r"(?:^|[;,.]\s+|\s{2,})(?P<caps>[^\s\-+;,][^;,]*)$")
+# Entries flattened onto one line by a web page: "Kính gửi: - Sở Tài chính; - Sở Nội vụ; - …"
+# (a bullet after an entry's ";" or ","; "Lao động - Thương binh" has none before its dash).
+FLAT_ENTRY_SPLIT = re.compile(r"(?<=[;,])[ \t]+(?=[-+–•][ \t]+\S)")
+# A body sentence where a recipient was expected (the list itself lost by the page): two
+# sentences on one line, "… năm 2018. Theo đó, …".
+BODY_SENTENCES = re.compile(rf"[.!?][ \t]+[{VI_UPPER}A-Z][^ \t]*[ \t]")
+# A complete "Lưu" entry, the usual last line of a distribution list: "- Lưu: VT", "- Lưu VT, TH".
+KEEP_ENTRY_F = re.compile(r"[-+–—•~.\s]*luu\b")
 
 # --- tasks ---------------------------------------------------------------------------------
 # (owned by outline.py / actors.py / find_tasks.py; *_F patterns run on folded text)
@@ -711,15 +992,16 @@ TASK_INTRO_F = re.compile(
     r"|tai cap[^,:;\n]{0,60}:[ \n]*|(?:kien nghi|de xuat)[ \n]*\d{0,2}[ \n]*:[ \n]*"
 )
 # A request naming who must act, after an optional requester: "Giao Ủy ban nhân dân huyện …",
+# "Ủy ban nhân dân tỉnh kêu gọi Quý đơn vị tài trợ …",
 # "Đề nghị các đơn vị …", "Tổng cục Thuế đề nghị Cục Thuế …", "Téng cục Thuế dé nghị …",
 # "Thủ tướng Chính phủ yêu cầu:", "Chi cục … kính đề nghị Quý Doanh nghiệp …".
 TASK_REQUEST_F = re.compile(
     r"(?:[^,;:.]{0,90}?[ \n])??(?:kinh[ \n]+)?"
-    r"(?P<verb>de[ \n]*nghi|yeu[ \n]+cau|giao(?:[ \n]+cho)?)(?![a-z])[ \n]*"
+    r"(?P<verb>de[ \n]*nghi|yeu[ \n]+cau|giao(?:[ \n]+cho)?|keu[ \n]+goi)(?![a-z])[ \n]*"
 )
 # Every TASK_REQUEST_F match holds one of these, in its verb ("đề nghị", "yêu cầu", "giao"):
 # a sentence without them is not tried (the pattern tests its verbs after every character).
-TASK_REQUEST_NEEDS_F = ("nghi", "yeu", "giao")
+TASK_REQUEST_NEEDS_F = ("nghi", "yeu", "giao", "goi")
 # A lead-in that guides someone to act, taken only when nothing else names an actor:
 # "…, Tổng cục Hải quan tạm thời hướng dẫn Cục Hải quan các tỉnh, thành phố thực hiện … như sau:".
 TASK_GUIDE_F = re.compile(r"(?<![a-z])huong[ \n]+dan[ \n]+(?=[a-z])")
@@ -736,7 +1018,7 @@ TASK_NOTICE_NEEDS_F = ("thong bao", "tra loi", "huong dan")
 # "Các tổ chức cơ sở đảng" (a firm's "tổ chức" is no head: "Tổ chức, cá nhân nộp thuế …";
 # nor is a code's "Bộ luật": "Bộ Luật dân sự năm 2005 quy định …").
 TASK_ACTOR_HEAD_F = re.compile(
-    r"(?:(?:cac|nhung|toan the|tat ca|quy|moi)[ \n]+)?"
+    r"(?:(?:tat ca[ \n]+cac|cac|nhung|toan the|tat ca|quy|moi)[ \n]+)?"
     r"(?P<head>cap uy|chinh quyen|ban(?![ \n]+(?:hanh|sao|chup|dang ky|goc|chinh))"
     r"|bo(?![ \n]+luat)|so|phong"
     r"|cuc|chi cuc|tong cuc|vu|van phong|uy ban|ubnd"
@@ -755,11 +1037,12 @@ TASK_ACTOR_HEAD_F = re.compile(
     r"(?![a-z])"
 )
 # An actor opening with a plural quantifier: "Các chi bộ …", "Những đơn vị …", "Toàn thể …".
-TASK_PLURAL_F = re.compile(r"(?:cac|nhung|toan the|tat ca)[ \n]+")
+TASK_PLURAL_F = re.compile(r"(?:tat ca[ \n]+cac|cac|nhung|toan the|tat ca)[ \n]+")
 # A word that ends an actor and starts what it must do (lower case in print): "… chủ trì",
 # "… chỉ đạo", "… tiếp tục", "… cần", "… phải", "… theo chức năng" (a qualifier, not a name).
 _TASK_VERBS = (
-    "to chuc(?! (?:dai dien|chinh tri|co so|doan|xa hoi|dang|hoi|quoc te|tin dung|kinh te))",
+    "to chuc(?! (?:dai dien|chinh tri|co so|doan|xa hoi|dang|hoi|quoc te|tin dung|kinh te"
+    "|co (?:chuc nang|lien quan|tham quyen|nhiem vu)))",
     "chu tri",
     "chi dao",
     "tiep tuc",
@@ -936,6 +1219,15 @@ _TASK_VERBS = (
     "ky ket",
     "san sang",
     "treo",
+    # verbs of plans and letters asking for support: "Giao Sở Tài chính thẩm định …",
+    # "… kêu gọi Quý đơn vị tài trợ kinh phí …", "… cân đối nguồn vốn …", "… sơ kết, tổng kết …"
+    "tham dinh",
+    "tai tro",
+    "can doi",
+    "so ket",
+    "tong ket",
+    "nghiem thu",
+    "dieu phoi",
 )
 # A word that ends an actor and starts what it must do (lower case in print): "… chủ trì",
 # "… chỉ đạo", "… tiếp tục", "… cần", "… phải", "… theo chức năng" (a qualifier, not a name).
@@ -1014,3 +1306,155 @@ TASK_DEADLINE_F = re.compile(
 )
 # Every TASK_DEADLINE_F match holds this word ("trước ngày"): a task without it is not scanned.
 TASK_DEADLINE_NEEDS_F = "ngay"
+# A relative clause inside an actor, not its verb: "Tất cả các cơ quan, tổ chức có chức năng
+# thanh tra, kiểm tra đối với doanh nghiệp phải …", "các đơn vị có liên quan chủ động …".
+TASK_RELATIVE_F = re.compile(
+    r"co[ \n]+(?:chuc[ \n]+nang|nhiem[ \n]+vu|tham[ \n]+quyen|lien[ \n]+quan)(?![a-z])"
+)
+# What ends an actor after such a clause, whose own verbs ("thanh tra, kiểm tra") describe it:
+# "… phải quán triệt", "… có trách nhiệm …", "… chủ động …".
+TASK_MODAL_F = re.compile(
+    r"(?:phai|can|co[ \n]+trach[ \n]+nhiem|chiu[ \n]+trach[ \n]+nhiem|chu[ \n]+dong|khan"
+    r"[ \n]+truong|tiep[ \n]+tuc|nghiem[ \n]+tuc|tap[ \n]+trung|chu[ \n]+tri)(?![a-z])"
+)
+# An appositive after a requested actor, naming its role: "Giao UBND thành phố, cơ quan thường
+# trực Ban Chỉ đạo …, chủ trì …" — the actor is the body before it.
+TASK_APPOSITIVE_F = re.compile(
+    r",[ \n]*(?:la[ \n]+)?(?:co[ \n]+quan|don[ \n]+vi)[ \n]+(?:thuong[ \n]+truc|dau[ \n]+moi"
+    r"|tham[ \n]+muu|giup[ \n]+viec)(?![a-z])"
+)
+# A steering committee's name goes on past its own verb when a capital follows: "Ban Chỉ đạo
+# xây dựng Đề án …", "BCĐ thực hiện Chương trình …" (not "Ban Chỉ đạo xây dựng kế hoạch").
+TASK_COMMITTEE_VERB_F = re.compile(r"(?:xay[ \n]+dung|thuc[ \n]+hien|trien[ \n]+khai|to[ \n]+chuc)")
+# A sentence that announces a document, not an instruction: "Ủy ban nhân dân tỉnh ban hành Kế
+# hoạch … như sau:", "Ban biên tập giới thiệu toàn văn Nghị quyết số …" (a portal's lead).
+TASK_ANNOUNCES_F = re.compile(
+    r"(?:ban[ \n]+hanh|gioi[ \n]+thieu(?:[ \n]+toan[ \n]+van)?)[ \n]+(?=[a-z])"
+)
+# The request inside a lead-in that assigns the list below it: "…, Ủy ban nhân dân Thành phố
+# giao Văn phòng Ban Chỉ đạo:" then dashes with no actor (folded; "giao" checked as printed).
+TASK_LEAD_REQUEST_F = re.compile(
+    r"(?<![a-z])(?P<verb>giao(?:[ \n]+cho)?|de[ \n]*nghi|yeu[ \n]+cau|keu[ \n]+goi)[ \n]+"
+)
+# Where a document cut short ends (folded, at the text's end): no sentence or list mark, so the
+# last sentence is unfinished ("… nhằm đảm bảo tra", "- Lư"); "./.", ";", ":" and ")" close.
+CUT_END = re.compile(r"[^.;:!?/)\]\"”'’…\s][ \t\n]*$")
+# The column of a task table that names who acts (folded header cell): "| STT | Nội dung | Cơ
+# quan chủ trì | Cơ quan phối hợp | Thời gian hoàn thành |", "Đơn vị thực hiện", "Chủ trì".
+TASK_TABLE_ACTOR_HEAD_F = re.compile(
+    r"(?:(?:co[ \n]+quan|don[ \n]+vi)(?:[ \n]*,[ \n]*(?:co[ \n]+quan|don[ \n]+vi))?[ \n]+)?"
+    r"(?:chu[ \n]+tri(?:[ \n]+thuc[ \n]+hien)?|thuc[ \n]+hien|trach[ \n]+nhiem(?:[ \n]+thuc"
+    r"[ \n]+hien)?)$"
+)
+# The column that says what must be done: "Nội dung", "Nội dung công việc", "Nhiệm vụ".
+TASK_TABLE_WHAT_HEAD_F = re.compile(
+    r"(?:noi[ \n]+dung|nhiem[ \n]+vu|cong[ \n]+viec|ten[ \n]+nhiem[ \n]+vu)(?![a-z])"
+)
+# A deadline cell: "30/6/2024", "Trước ngày 15/12/2024".
+TASK_TABLE_DATE_F = re.compile(r"(?<!\d)(\d{1,2})[/.-](\d{1,2})[/.-]((?:19|20)\d\d)(?!\d)")
+# A hyphen OCR put between two words of a name (folded): "cuc-thue tp ha noi" ("Cục-Thuế").
+GLUED_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z])")
+
+# --- duties and deadlines (owned by extract/find_duties.py) ----------------------------------
+
+# A date a duty must be met by (folded): "báo cáo … trước ngày 30/6/2021", "chậm nhất vào
+# ngày 10 tháng 01 năm 2024", "hoàn thành trước ngày 15/12 hằng năm", "gửi về Sở trước ngày
+# 15 hằng tháng", "(báo cáo trước 15/10/2024)" (a full date needs no "ngày"). A day and month
+# with "hằng năm", or a day with "hằng tháng", is a repeat.
+DUTY_BY_DAY_F = re.compile(
+    r"(?:" + _word_start("[a-z]", "truoc|cham nhat(?: la| vao)?|han chot|han cuoi|xong truoc") + ")"
+    r"[ \n]+(?:la[ \n]+|vao[ \n]+)?"
+    r"(?:(?:ngay[ \n]*(?:mung[ \n]+)?)?"
+    r"(?P<d1>\d{1,2})[ \n]*[/.-][ \n]*(?P<m1>\d{1,2})[ \n]*[/.-][ \n]*(?P<y1>(?:19|20)\d\d)(?!\d)"
+    r"|ngay[ \n]*(?:mung[ \n]+)?"
+    r"(?:(?P<d2>\d{1,2})[ \n]+thang[ \n]+(?P<m2>\d{1,2})[ \n]+nam[ \n]+(?P<y2>(?:19|20)\d\d)(?!\d)"
+    r"|(?P<d3>\d{1,2})(?:[ \n]*/[ \n]*|[ \n]+thang[ \n]+)(?P<m3>\d{1,2})[ \n]+"
+    r"(?:hang|moi)[ \n]+nam(?![a-z])"
+    r"|(?P<d4>\d{1,2})[ \n]+(?:cua[ \n]+)?(?:hang|moi)[ \n]+thang(?![a-z])))"
+)
+# A period after a start (folded): "trong 15 ngày kể từ ngày ký", "trong thời hạn 03 ngày làm
+# việc kể từ ngày nhận được Công văn này", "trong vòng 2 tháng kể từ ngày 01/7/2021".
+DUTY_WITHIN_F = re.compile(
+    r"(?<![a-z])trong(?:[ \n]+(?:vong|thoi[ \n]+han|thoi[ \n]+gian))?[ \n]+(?P<n>\d{1,3})[ \n]+"
+    r"(?P<unit>ngay|tuan|thang)(?:[ \n]+lam[ \n]+viec)?[ \n]*,?[ \n]*ke[ \n]+tu[ \n]+"
+    r"(?:ngay[ \n]*)?(?:(?P<sign>ky|ban[ \n]+hanh)(?![a-z])"
+    r"|(?P<receipt>nhan[ \n]+duoc)(?![a-z])"
+    r"|(?P<d>\d{1,2})[ \n]*[/.-][ \n]*(?P<m>\d{1,2})[ \n]*[/.-][ \n]*(?P<y>(?:19|20)\d\d)(?!\d))"
+)
+# A repeat (folded): "định kỳ hằng tháng", "hàng quý", "định kỳ 6 tháng", "hằng tuần".
+DUTY_EVERY_F = re.compile(
+    r"(?:(?<![a-z])dinh[ \n]+ky[ \n]+(?:theo[ \n]+)?(?:(?:hang|moi)[ \n]+)?"
+    r"|(?<![a-z])(?:hang|moi)[ \n]+)(?P<unit>tuan|thang|quy|nam|6[ \n]+thang|sau[ \n]+thang)"
+    r"(?![a-z])"
+)
+# The periods a report is named by, after the verb (folded): "báo cáo quý, 6 tháng, năm",
+# "báo cáo định kỳ 6 tháng và năm", "báo cáo sơ kết 6 tháng".
+DUTY_REPORT_PERIODS_F = re.compile(
+    r"[ \n]+(?:(?:dinh[ \n]+ky|so[ \n]+ket|tong[ \n]+ket)[ \n]+)?"
+    r"(?P<units>(?:quy|6[ \n]+thang|nam|thang)(?![a-z])"
+    r"(?:[ \n]*(?:,|va)[ \n]*(?:quy|6[ \n]+thang|nam|thang)(?![a-z]))*)"
+)
+# One period of DUTY_REPORT_PERIODS_F's list: "quý", "6 tháng", "năm".
+DUTY_PERIOD_UNIT_F = re.compile(r"quy|6[ \n]+thang|nam|thang")
+# The verb of a reporting duty (folded): "báo cáo Ban Thường vụ Huyện ủy kết quả …",
+# "tổng hợp, báo cáo UBND tỉnh", "Báo cáo kết quả về Sở Nội vụ".
+DUTY_REPORT_VERB_F = re.compile(r"b(?<![a-z]b)ao[ \n]+cao(?![a-z])")
+# A word before the verb that makes "báo cáo" a noun or a past report, not a duty (folded):
+# "theo báo cáo của", "tại báo cáo", "các báo cáo", "Xét báo cáo", "việc báo cáo", "nghe … báo cáo",
+# "chế độ báo cáo" is kept (it asks for reports), "đã báo cáo", "chưa nghiêm túc báo cáo".
+DUTY_REPORT_NOUN_BEFORE_F = re.compile(
+    r"(?<![a-z])(?:theo|tai|cac|nhung|xet|nghe|mau|bieu|da|chua|dang|thoi[ \n]+gian|"
+    r"ket[ \n]+qua|trong|qua|qua[ \n]+trinh|giai[ \n]+doan|ky|de|viec)[ \n]*$"
+)
+# What after the verb makes it a noun (folded): "Báo cáo số 12-BC/HU", "báo cáo của Cục Thuế".
+DUTY_REPORT_NOUN_AFTER_F = re.compile(r"[ \n]+(?:so|cua|la|nay)(?![a-z])")
+# A request before a report outside a task (folded): "đề nghị các đơn vị báo cáo …".
+DUTY_REQUEST_F = re.compile(r"(?<![a-z])(?:de[ \n]*nghi|yeu[ \n]+cau|giao)(?![a-z])")
+# The word before the body a report goes to (folded): "báo cáo kết quả về Ban Thường vụ Tỉnh
+# ủy", "báo cáo kết quả với Ban Thường vụ Huyện ủy", "gửi về Sở Y tế", "lên cấp trên".
+DUTY_TARGET_MARK_F = re.compile(
+    r"(?<![a-z])(?:gui[ \n]+(?:ve[ \n]+)?|ve[ \n]+|voi[ \n]+|len[ \n]+|cho[ \n]+)(?=\S)"
+)
+# The office a report goes through (folded): "(qua Văn phòng Tỉnh ủy)", ", qua Sở Nội vụ,".
+DUTY_VIA_F = re.compile(r"(?:[(,][ \n]*(?:thong[ \n]+)?|(?<![a-z])thong[ \n]+)qua[ \n]+(?=\S)")
+# Where a duty's clause ends: ";", a sentence end before a capital, a line that opens an item.
+DUTY_CLAUSE_END = re.compile(rf";|[.!?](?=[ \n]+[A-Z{VI_UPPER}\"“(]|[ \n]*$)|\n(?=[ \t]*[-+•])")
+# What the report is about (folded, where it starts): "kết quả thực hiện Công văn này", "tình
+# hình triển khai", "việc thực hiện", "về tình hình dịch".
+DUTY_SUBJECT_START_F = re.compile(
+    r"(?<![a-z])(?:ve[ \n]+)?(?:ket[ \n]+qua|tinh[ \n]+hinh|viec|tien[ \n]+do|nhung|cac|"
+    r"danh[ \n]+sach|so[ \n]+lieu|kho[ \n]+khan|de[ \n]+xuat)(?![a-z])"
+)
+# Lower-case words that go on the name of a body a report goes to (as printed): "Ban Thường vụ
+# Huyện ủy", "Ủy ban nhân dân huyện", "UBND tỉnh", "cấp ủy cấp trên", "Bộ Lao động - Thương binh
+# và Xã hội".
+DUTY_TARGET_WORDS = frozenset(
+    """
+    ủy uỷ ban nhân dân huyện tỉnh thành phố xã thị trấn quận phường thường vụ trực tổ quốc
+    việt nam hội đồng mặt trận cấp trên đảng bộ y tế tài chính nội kế hoạch đầu tư giáo dục
+    đào tạo lao động thương binh xã hội tư pháp công an quân sự văn phòng chỉ đạo có thẩm quyền
+    trung ương chính phủ thủ tướng
+    """.split()
+)
+# An office named after the body it serves (folded): "Văn phòng Tỉnh ủy", "Văn phòng UBND tỉnh".
+DUTY_OFFICE_F = re.compile(r"van[ \n]+phong[ \n]+(?=\S)")
+# A report asked for only if something goes wrong (folded): "Trường hợp phát sinh vướng mắc, đề
+# nghị các Cục Thuế báo cáo Tổng cục", "Đối với những vướng mắc không thuộc thẩm quyền thì kịp
+# thời báo cáo cấp có thẩm quyền", "Nếu có khó khăn, vướng mắc, báo cáo về Sở Tài chính" —
+# a reply's courtesy, like "nếu có vướng mắc, đề nghị Công ty liên hệ", not a duty.
+DUTY_CONDITIONAL_F = re.compile(
+    r"(?<![a-z])(?:neu|truong[ \n]+hop|trong[ \n]+qua[ \n]+trinh|doi[ \n]+voi)(?![a-z])[^;.]{0,80}?"
+    r"(?<![a-z])(?:vuong[ \n]+mac|kho[ \n]+khan)(?![a-z])"
+)
+# Where what a report is about ends (folded): "kết quả thực hiện, gửi về …", "… (qua …",
+# "… theo mẫu", "… trước ngày".
+DUTY_SUBJECT_END_F = re.compile(
+    r"[,;(]|(?<![a-z])(?:theo|gui|truoc|dam[ \n]+bao|nham|cham[ \n]+nhat)(?![a-z])"
+)
+# The first word of a body a report goes to (folded): "Ban …", "Sở …", "Tổng cục …", "UBND …",
+# "Thường trực …", "Lãnh đạo …", "cấp trên"; not "Công văn", "Hàng năm".
+DUTY_TARGET_HEAD_F = re.compile(
+    r"(?:ban|so|bo|cuc|tong|chi|uy|ubnd|hdnd|van|thuong|hoi|mat|lanh|cap|phong|vu|thu|chinh|"
+    r"tinh|huyen|thanh|dang|doan|trung|quoc|bhxh|ngan|kho|toa|vien|bch|btv|tt|ttg|mttq)"
+    r"(?![a-z])"
+)

@@ -4,8 +4,11 @@ Within the sentence that holds the mention:
 
 * ``sửa đổi, bổ sung`` right before the type word → ``amends`` (not when it names a
   new document: ``ban hành Nghị định sửa đổi, bổ sung Nghị định số 123`` cites 123);
-* ``thay thế``, ``bãi bỏ`` with this document as subject (``Công văn này thay thế …``,
-  or opening the sentence) → ``replaces``;
+* ``thay thế`` with this document as subject (``Công văn này thay thế …``, or opening the
+  sentence) → ``replaces``; ``bãi bỏ``, ``hủy bỏ`` so → ``repeals``, and so is a mention
+  followed by ``… hết hiệu lực kể từ ngày Quyết định này có hiệu lực`` (:func:`ceases_after`);
+  ``sửa đổi, bổ sung`` described, not done (``Các nội dung sửa đổi, bổ sung Thông tư số
+  156``, ``Thông tư số 65 đã sửa đổi …``) → ``cites``;
 * ``Căn cứ`` anywhere before → ``based_on`` (``Căn cứ quy định tại khoản 1 Điều 9
   Nghị định số 126``);
 * otherwise the nearest of: an implementing verb (``Thực hiện``, ``Triển khai``,
@@ -75,10 +78,14 @@ def classify(folded: str, sentence: int, lo: int, hi: int) -> Relation | None:
     window = folded[lo:hi]
     amend = rx.REL_AMENDS_F.search(window)
     if amend is not None and not _names_new_document(window[: amend.start()]):
-        return Relation("amends", amend.start() + lo, amend.end() + lo)
-    for m in rx.REL_REPLACES_F.finditer(window):
-        if m.start() == 0 and lo == sentence or rx.REL_SELF_SUBJECT_F.search(window[: m.start()]):
-            return Relation("replaces", m.start() + lo, m.end() + lo)
+        if _done_here(folded, sentence, lo, amend.start() + lo):
+            return Relation("amends", amend.start() + lo, amend.end() + lo)
+        # "Các nội dung sửa đổi, bổ sung Thông tư số 156 …": an amendment made elsewhere
+        return Relation("cites", amend.start() + lo, amend.end() + lo)
+    for name, pattern in (("replaces", rx.REL_REPLACES_F), ("repeals", rx.REL_REPEALS_F)):
+        for m in pattern.finditer(window):
+            if _done_here(folded, sentence, lo, m.start() + lo):
+                return Relation(name, m.start() + lo, m.end() + lo)
     best: Relation | None = None
     based = None
     for based in rx.REL_BASED_ON_F.finditer(window):
@@ -104,6 +111,38 @@ def classify(folded: str, sentence: int, lo: int, hi: int) -> Relation | None:
     return best
 
 
+def ceases_after(folded: str, end: int) -> Relation | None:
+    """``repeals`` when the words after a mention (ending at ``end``) say this document ends
+    it: ``… hết hiệu lực kể từ ngày Quyết định này có hiệu lực``.
+
+    >>> f = "quyet dinh so 12/2015 het hieu luc ke tu ngay quyet dinh nay co hieu luc."
+    >>> ceases_after(f, 21).name
+    'repeals'
+    >>> ceases_after("thong tu so 12 da het hieu luc tu ngay 1/7 theo thong tu nay", 14) is None
+    True
+    """
+    m = rx.REL_CEASES_AFTER_F.match(folded, end)
+    if m is None:
+        return None
+    word = folded.find("het", end, m.end())
+    return Relation("repeals", word, word + len("het hieu luc"))
+
+
+def _done_here(folded: str, sentence: int, lo: int, at: int) -> bool:
+    """Whether the verb at ``at`` (sửa đổi, thay thế, bãi bỏ) is this document's own act: it
+    opens its sentence (after a label: ``Điều 1. Sửa đổi, bổ sung …``), or this document is
+    its subject (``Công văn này thay thế …``, ``Quyết định này có hiệu lực … và bãi bỏ …``).
+
+    >>> _done_here("sua doi, bo sung thong tu", 0, 0, 0)
+    True
+    >>> _done_here("cac noi dung sua doi, bo sung thong tu", 0, 0, 13)
+    False
+    """
+    if rx.REL_SELF_SUBJECT_F.search(folded, lo, at):
+        return True
+    return lo == sentence and rx.REL_LABEL_ONLY_F.fullmatch(folded, sentence, at) is not None
+
+
 def _nearer(a: Relation | None, b: Relation) -> Relation:
     return b if a is None or (b.end or 0) > (a.end or 0) else a
 
@@ -111,4 +150,6 @@ def _nearer(a: Relation | None, b: Relation) -> Relation:
 def _names_new_document(before: str) -> bool:
     # "ban hành Nghị định sửa đổi, bổ sung Nghị định số 123" describes a future document
     # that will amend the cited one; this document does not amend it.
-    return bool(rx.CITE_TYPE_F.search(before[-25:]))
+    # ("Quyết định này sửa đổi, bổ sung …" is this document: it amends)
+    m = rx.CITE_TYPE_F.search(before[-25:])
+    return m is not None and not before[-25:][m.end() :].lstrip().startswith("nay")

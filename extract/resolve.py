@@ -196,7 +196,9 @@ def _case(s: str) -> str:
     """Sentence case for a name printed in capitals (``SỞ Y TẾ`` → ``Sở Y tế``)."""
     letters = [c for c in s if c.isalpha()]
     if letters and sum(c.isupper() for c in letters) / len(letters) > 0.6:
-        s = s.lower()
+        # Acronyms (words without a vowel: "TNCS", "BCĐ", "QLRR") keep their capitals.
+        keep = {i for i, w in enumerate(s.split(" ")) if _is_acronym(w)}
+        s = " ".join(w if i in keep else w.lower() for i, w in enumerate(s.split(" ")))
         for head in _HEADS:
             if s.startswith(head + " ") and len(s) > len(head) + 1:
                 k = len(head) + 1
@@ -204,6 +206,20 @@ def _case(s: str) -> str:
                 break
         return s[:1].upper() + s[1:]
     return s
+
+
+def _is_acronym(word: str) -> bool:
+    """``TNCS``, ``BCĐ``, ``QLRR``, ``UBND``: two or more capitals and no vowel.
+
+    >>> _is_acronym("TNCS"), _is_acronym("BAN"), _is_acronym("Ban")
+    (True, False, False)
+    """
+    letters = [c for c in word if c.isalpha()]
+    return (
+        len(letters) >= 2
+        and all(c.isupper() for c in letters)
+        and not any(fold(c) in "aeiouy" for c in letters)
+    )
 
 
 def _place_case(s: str) -> str:
@@ -306,12 +322,18 @@ _COMMITTEE_BY_UNIT = {
 }
 
 
+#: Cities whose committee is named with the type word (the name alone is a person's).
+_CITY_KEEPS_TYPE = frozenset({"Hồ Chí Minh"})
+
+
 @lru_cache(maxsize=1 << 15)
 def committee_of(unit: AdminUnit) -> Organisation:
     """The Party committee of an administrative unit (``Huyện Kim Sơn`` → ``Huyện ủy Kim Sơn``)."""
     typ = _type_of(unit)
     head = _COMMITTEE_BY_UNIT.get(typ, "Đảng ủy")
-    name = f"{head} {bare_name(unit.name)}"
+    bare = bare_name(unit.name)
+    # A city named after a person keeps "Thành phố": "Thành ủy Thành phố Hồ Chí Minh".
+    name = f"{head} {unit.name if bare in _CITY_KEEPS_TYPE else bare}"
     parent = None
     if unit.level == "district":
         prov = default_gazetteer().province(unit.province or "")
@@ -470,9 +492,34 @@ def _resolve(
     central = central_body(text)
     if central is not None:
         return central
+    m = rx.PARTY_CADRE_BOARD_F.match(f)
+    if m:  # "Ban cán sự đảng Bộ Y tế": the Party's board in a State body, at that body's level
+        # A relative "UBND tỉnh" is read against the issuer: its province's.
+        body = _resolve(text[m.end() :], f[m.end() :], context, province_hint)
+        if body is not None and (body.level == "central" or body.unit is not None):
+            return cadre_board(body)
+    m = rx.FRONT_COMMITTEE_F.match(f)
+    if m:  # "Ủy ban MTTQ Việt Nam thị xã" (of the issuer's town), "… tỉnh Ninh Bình"
+        place = text[m.start("place") :].strip(" ,.;:-")
+        utype = m.group("utype")
+        if place:
+            unit = _unit_for_place(place, utype, province_hint)
+        elif utype in ("tinh", "thanh pho"):
+            unit = _province_of(context)
+        else:
+            unit = _district_of(context) if utype in ("huyen", "quan", "thi xa") else None
+        if unit is not None:
+            return _front_committee(unit)
     m = rx.PARTY_BRANCH_F.match(f)
     if m:  # "Đảng bộ tỉnh Ninh Bình" names its committee
-        unit = _unit_for_place(text[m.start("place") :], m.group("utype"), province_hint)
+        place = text[m.start("place") :].strip(" ,.;:-")
+        if not place:  # "Ban Chấp hành Đảng bộ tỉnh": the issuer's own province's
+            utype = m.group("utype")
+            rel = _province_of(context) if utype in ("tinh", "thanh pho") else None
+            if utype in ("huyen", "quan", "thi xa"):
+                rel = _district_of(context)
+            return committee_of(rel) if rel is not None else None
+        unit = _unit_for_place(place, m.group("utype"), province_hint)
         return committee_of(unit) if unit else None
     m = rx.PARTY_COMMITTEE_F.match(f)
     if m:
@@ -530,6 +577,8 @@ def _party_committee(
     if kind == "dang":
         if not utype:
             return Organisation(name=_case(text), system="party") if place else None
+        if utype == "khoi":
+            return _bloc_committee(text, place)
         unit = _unit_for_place(place, utype, province_hint) if place else None
         if unit is None:
             return Organisation(
@@ -554,7 +603,7 @@ def _party_committee(
         return Organisation(name=head or _case(text), level=level, system="party")
     utype = {"tinh": "tinh", "huyen": "huyen", "quan": "quan", "thi": "thi xa"}.get(kind)
     if kind == "thanh":
-        unit = _unit_for_place(place, "thanh pho", province_hint)
+        unit = _unit_for_place(_strip_unit_word(place), "thanh pho", province_hint)
     else:
         unit = _unit_for_place(place, utype, province_hint)
         if unit is None and kind in ("huyen", "quan", "thi"):
@@ -568,8 +617,62 @@ def _party_committee(
         return Organisation(name=f"{head} {_place_case(place)}", system="party")
     org = committee_of(unit)
     if kind == "thanh" and unit.level == "province":
-        org = replace(org, name=f"Thành ủy {bare_name(unit.name)}")
+        bare = bare_name(unit.name)
+        org = replace(org, name=f"Thành ủy {unit.name if bare in _CITY_KEEPS_TYPE else bare}")
     return org
+
+
+def _strip_unit_word(place: str) -> str:
+    """``Thành phố Hồ Chí Minh`` after ``Thành ủy``: the place without its type word."""
+    m = re.match(r"(?i)(?:thành phố|thanh pho|tp\.?)\s+", place)
+    return place[m.end() :] if m else place
+
+
+def cadre_board(body: Organisation) -> Organisation:
+    """The Party's board (``Ban cán sự đảng``) in a State body, under the committee of the
+    body's unit (none for a national body).
+
+    >>> cadre_board(resolve_organisation("Bộ Y tế")).name
+    'Ban cán sự đảng Bộ Y tế'
+    """
+    parent = committee_of(body.unit).name if body.unit is not None else None
+    return Organisation(
+        name=f"Ban cán sự đảng {body.name}",
+        parent=parent,
+        level=body.level,
+        system="party",
+        unit=body.unit,
+    )
+
+
+def _front_committee(unit: AdminUnit) -> Organisation:
+    """The Front committee of a unit; its parent the one a level up."""
+    body = "Ủy ban Mặt trận Tổ quốc Việt Nam"
+    above = peoples_committee_of(unit).parent
+    parent = above.replace("Ủy ban nhân dân", body, 1) if above else None
+    return Organisation(
+        name=f"{body} {_unit_label(unit)}", parent=parent, level=unit.level, system="front",
+        unit=unit,
+    )  # fmt: skip
+
+
+def _bloc_committee(text: str, place: str) -> Organisation:
+    """``Đảng ủy Khối cơ quan tỉnh X`` (under the Tỉnh ủy), ``Đảng ủy Khối các cơ quan Trung
+    ương`` (central): a bloc committee is named by its bloc, not by a unit."""
+    bloc = " ".join(w.lower() if w.isupper() and not _is_acronym(w) else w for w in place.split())
+    # "… CÁC CƠ QUAN TỈNH" completed with "tỉnh Ninh Bình": one type word.
+    bloc = re.sub(r"\b(tỉnh|huyện|thành phố|quận) \1\b", r"\1", bloc)
+    name = f"Đảng ủy Khối {bloc}".strip()
+    f = fold(place)
+    if "trung uong" in f:
+        return Organisation(name=name, level="central", system="party")
+    m = re.search(r"\b(?:tinh|thanh pho)\s+(.+)$", f)
+    unit = _unit_for_place(place[m.start(1) :], None) if m else None
+    if unit is not None and unit.level == "province":
+        return Organisation(
+            name=name, parent=committee_of(unit).name, level="province", system="party", unit=unit
+        )
+    return Organisation(name=name, system="party")
 
 
 def _peoples_body(
@@ -588,6 +691,10 @@ def _peoples_body(
         unit = None
         if utype == "tinh" or (utype == "thanh pho" and context and context.level != "province"):
             unit = _province_of(context)
+        elif utype == "thanh pho" and context is not None:
+            # "UBND Thành phố" in a letter of a centrally-run city: that city.
+            prov = _province_of(context)
+            unit = prov if prov is not None and _type_of(prov) == "thanh pho" else None
         elif utype in ("huyen", "quan", "thi xa"):
             unit = _district_of(context)
         if unit is None:

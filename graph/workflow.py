@@ -25,6 +25,15 @@ from chidao.graph.rdf.validate import ValidationReport, validate_store
 from chidao.graph.store.oxigraph import TripleStore
 from chidao.graph.views.build import cascade_view, corpus_view, write_view
 
+#: The steps of :func:`run` after the ingest, in order (``on_step`` receives each).
+STEPS: tuple[str, ...] = (
+    "load the graph",
+    "rank hubs",
+    "validate (SHACL)",
+    "draw views",
+    "trace lineage",
+)
+
 
 @dataclass
 class RunReport:
@@ -70,14 +79,19 @@ def run(
     jobs: int = 1,
     progress: Callable[[FileResult], None] | None = None,
     on_start: Callable[[int], None] | None = None,
+    on_step: Callable[[str], None] | None = None,
 ) -> RunReport:
     """Ingest ``paths`` into ``store``, analyse the graph and write views to ``out_dir``.
 
     Writes ``out_dir/corpus.html`` (every document) and, when some document is
     carried out by another, ``out_dir/cascade.html`` for the most carried-out one.
+    ``progress`` is called after each file, ``on_start`` with the number of
+    files, ``on_step`` with each of :data:`STEPS` as it begins.
     """
+    step = on_step or (lambda _name: None)
     summary = ingest(paths, store, jobs=jobs, progress=progress, on_start=on_start)
     report = RunReport(ingest=summary, triples=store.triple_count())
+    step(STEPS[0])
     G = load_graph(store)
     kinds = nx.get_node_attributes(G, "kind")
     for n, kind in kinds.items():
@@ -87,8 +101,11 @@ def run(
             report.cited_only += 1
         else:
             report.documents += 1
+    step(STEPS[1])
     report.hubs = hubs(G, top=5).get("all", [])
+    step(STEPS[2])
     report.validation = validate_store(store)
+    step(STEPS[3])
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     report.views.append(write_view(corpus_view(G), out / "corpus.html"))
@@ -96,6 +113,7 @@ def run(
         top = report.hubs[0].iri
         report.cascade = cascade(G, top)
         report.views.append(write_view(cascade_view(G, top), out / "cascade.html"))
+    step(STEPS[4])
     deepest, chains = _deepest(G)
     if deepest is not None:
         report.lineage_of = doc_info(G, deepest)

@@ -145,6 +145,22 @@ class CHIDAO(DefinedNamespace):
     ambiguous: URIRef
     field: URIRef
     carryOut: URIRef
+    # spans: one property per kind of mention, from what the span supports to the span
+    numberSpan: URIRef
+    typeSpan: URIRef
+    dateSpan: URIRef
+    placeSpan: URIRef
+    subjectSpan: URIRef
+    issuerSpan: URIRef
+    addresseeSpan: URIRef
+    distributionSpan: URIRef
+    taskSpan: URIRef
+    assigneeSpan: URIRef
+    signerNameSpan: URIRef
+    signerPositionSpan: URIRef
+    onBehalfOfSpan: URIRef
+    citationSpan: URIRef
+    linkPending: URIRef
     # individuals: levels and systems
     central: URIRef
     province: URIRef

@@ -71,12 +71,13 @@ CASES = [
     ),
     Case(
         "image", "scan.txt", lambda: b"\x89PNG\r\n\x1a\n" + bytes(200),
-        r"error: {f}: PNG image, not a supported document", 1, False,
+        r"error: {f}: (?:damaged PNG image \(.+\)|needs OCR, but .+ \(apt-get install .+\))",
+        1, False,
     ),
     Case(
         "old-word", "renamed.docx", lambda: b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600),
-        r"error: {f}: legacy Word/Excel 97-2003 file \(OLE2\), not a supported document; "
-        r"save it as \.docx, \.pdf or \.txt", 1, False,
+        r"error: {f}: legacy Excel/PowerPoint 97-2003 file \(OLE2, no Word text in it\), not a "
+        r"supported document; save it as \.docx, \.pdf or \.txt", 1, False,
     ),
     Case(
         "wrong-encoding", "french.txt",
@@ -104,7 +105,8 @@ CASES = [
     ),
     Case(
         "scanned-pdf", "scan.pdf", make_scanned_pdf,
-        r"error: {f}: no text layer \(scanned PDF\?\); OCR is not supported", 1, False,
+        r"error: {f}: (?:no text found, neither in a text layer nor by OCR"
+        r"|needs OCR, but .+ \(apt-get install .+\))", 1, False,
     ),
     Case(
         "no-header", "body.txt",

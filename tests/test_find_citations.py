@@ -537,14 +537,18 @@ def test_regression_relation_word_in_a_cited_title_is_not_the_next_mentions() ->
     ("printed", "name"),
     [
         # lower-case name words that fold onto stop words: "giáo"/"giao", "tư"/"từ", "đảng"/"đang"
-        ("Ban Tuyên giáo Tỉnh ủy", "Ban Tuyên giáo Tỉnh ủy"),
+        # (a committee's organ and a provincial department are placed in the issuer's province)
+        ("Ban Tuyên giáo Tỉnh ủy", "Ban Tuyên giáo Tỉnh ủy Quảng Trị"),
         ("Ban Tôn giáo Chính phủ", "Ban Tôn giáo Chính phủ"),
-        ("Sở Kế hoạch và Đầu tư", "Sở Kế hoạch và Đầu tư"),
-        ("Ban cán sự đảng Ủy ban nhân dân tỉnh", "Ban cán sự đảng Ủy ban nhân dân tỉnh"),
+        ("Sở Kế hoạch và Đầu tư", "Sở Kế hoạch và Đầu tư tỉnh Quảng Trị"),
+        ("Ban cán sự đảng Ủy ban nhân dân tỉnh", "Ban cán sự đảng Ủy ban nhân dân tỉnh Quảng Trị"),
         # a provincial department is no OCR slip for the ministry it mirrors
-        ("Sở Giáo dục và Đào tạo", "Sở Giáo dục và Đào tạo"),
+        ("Sở Giáo dục và Đào tạo", "Sở Giáo dục và Đào tạo tỉnh Quảng Trị"),
         # ... nor a department plus a commune ("Thương binh" is no "xã Thượng Bình")
-        ("Sở Lao động - Thương binh và Xã hội", "Sở Lao động - Thương binh và Xã hội"),
+        (
+            "Sở Lao động - Thương binh và Xã hội",
+            "Sở Lao động - Thương binh và Xã hội tỉnh Quảng Trị",
+        ),
         # a comma inside the name
         ("Bộ Văn hóa, Thể thao và Du lịch", "Bộ Văn hóa, Thể thao và Du lịch"),
     ],

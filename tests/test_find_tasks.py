@@ -28,7 +28,7 @@ def test_numbered_items_with_giao_and_subject() -> None:
         "Ban thường vụ Huyện ủy yêu cầu:\n\n"
         "3- Ban Tuyên giáo Huyện ủy chỉ đạo tăng cường công tác tuyên truyền.\n\n"
         "5- Giao Ban Tuyên giáo Huyện ủy chủ trì, phối hợp với các cơ quan liên quan nắm tình "
-        "hình triển khai thực hiện"
+        "hình triển khai thực hiện."
     )
     assert actors(text) == ["Ban Tuyên giáo Huyện ủy", "Ban Tuyên giáo Huyện ủy"]
 
@@ -51,7 +51,7 @@ def test_label_only_item_folds_its_dashes() -> None:
         "7- Rà soát các nguồn lực, tăng cường tiết kiệm chi.\n\n"
         "8- UBND huyện\n\n"
         "- Tham mưu Ban Thường vụ Huyện ủy xây dựng phương án.\n\n"
-        "- Chủ trì, phối hợp với Mặt trận Tổ quốc Việt Nam huyện xây dựng phương án"
+        "- Chủ trì, phối hợp với Mặt trận Tổ quốc Việt Nam huyện xây dựng phương án."
     )
     assert actors(text) == ["UBND huyện"]
 

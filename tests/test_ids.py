@@ -35,19 +35,19 @@ def test_doctests(module: str) -> None:
     ],
 )
 def test_number_key(text: str, key: str) -> None:
-    assert ids.number_key(text) == key
+    assert ids.number_lookup_key(text) == key
 
 
 def test_number_key_agrees_with_the_slug_of_a_document_iri() -> None:
     # Two printings that name one document (one IRI) have one key.
     a, b = "Số 12/CĐ-UBND", "12/CD - UBND"
-    assert ids.number_key(a) == ids.number_key(b)
+    assert ids.number_lookup_key(a) == ids.number_lookup_key(b)
     assert ids.doc_iri(a.removeprefix("Số "), "x", 2021) == ids.doc_iri(b, "x", 2021)
 
 
 def test_caches_are_bounded() -> None:
     # A corpus of 10^6 files must not grow the process: every cache has a size limit.
-    for fn in (ids.slug, ids.number_key, ids.source_path, rdf.rdflib_term):
+    for fn in (ids.slug, ids.number_lookup_key, ids.source_path, rdf.rdflib_term):
         assert fn.cache_info().maxsize is not None
 
 

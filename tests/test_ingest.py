@@ -9,10 +9,12 @@ from pathlib import Path
 
 import _graph_records as R
 import pytest
+from conftest import file_graphs
 from rdflib import Literal, URIRef
 
-from chidao.graph.ingest.ingest import FileResult, _BatchIndex, ingest
+from chidao.graph.ingest.ingest import FileResult, ingest
 from chidao.graph.rdf import ids
+from chidao.graph.rdf.links import links_graph_iri
 from chidao.graph.store.oxigraph import OxigraphStore
 
 
@@ -28,7 +30,7 @@ def test_ingest_twice_changes_nothing(corpus: Path, tmp_path: Path) -> None:
     first = ingest([corpus], store)
     count, graphs = store.triple_count(), store.graph_counts()
     assert first.ok and first.added == 5 and first.files == 5
-    assert len(graphs) == 5
+    assert len(file_graphs(graphs)) == 5
     second = ingest([corpus], store)
     assert (second.added, second.replaced, second.skipped, second.triples) == (0, 0, 5, 0)
     assert store.triple_count() == count
@@ -66,7 +68,7 @@ def test_bad_files_are_reported_and_the_others_go_on(corpus: Path) -> None:
     assert set(failed) == {"empty.txt", "binary.txt"}
     for name, messages in failed.items():
         assert messages and messages[0].startswith("error:") and name in messages[0]
-    assert len(store.graph_counts()) == 5
+    assert len(file_graphs(store.graph_counts())) == 5
 
 
 def test_strict_stops_at_the_first_failure(corpus: Path) -> None:
@@ -90,7 +92,7 @@ def test_a_duplicate_under_another_name_is_its_own_graph(corpus: Path) -> None:
     twin.write_bytes(one.read_bytes())
     results: list[FileResult] = []
     ingest([one, twin], store, progress=results.append)
-    assert len(store.graph_counts()) == 2
+    assert len(file_graphs(store.graph_counts())) == 2
     assert any("duplicate of" in m for r in results for m in r.messages)
 
 
@@ -154,8 +156,7 @@ def test_year_less_citation_resolves_against_the_batch(tmp_path: Path) -> None:
     cited = [
         str(c)
         for c, _m in store.query(
-            "SELECT ?c ?m WHERE { ?m a chidao:CitationMention ; itsrdf:taIdentRef ?c . "
-            "?c eli:number '7/KH-UBND' }"
+            "SELECT ?c ?d WHERE { ?d eli:ensures_implementation_of ?c . ?c eli:number '7/KH-UBND' }"
         ).rows
     ]
     if not plan or not cited:
@@ -193,38 +194,10 @@ def test_prune_drops_the_graphs_of_deleted_files_only(corpus: Path, tmp_path: Pa
         ("removed", gone_graph)
     ]
     after = store.graph_counts()
-    # The file outside the pruned folder and the other files keep their graphs.
-    assert after == {g: n for g, n in before.items() if g != gone_graph}
-
-
-class _CountingStore:
-    """The look-up a store answers, with a count of the calls."""
-
-    def __init__(self) -> None:
-        self.docs: list[str] = []
-        self.calls = 0
-
-    def find_documents(self, number: str) -> list[str]:
-        self.calls += 1
-        return list(self.docs)
-
-
-def test_store_lookups_are_cached_until_that_number_is_committed() -> None:
-    store = _CountingStore()
-    index = _BatchIndex(store, cache_size=2)  # type: ignore[arg-type]
-    plan = "https://w3id.org/chidao/doc/ubnd-tinh-bac-kan/2023/7-kh-ubnd"
-    assert index.lookup("7/KH-UBND", None, None) == []
-    assert index.lookup("7/KH-UBND", None, 2023) == [] and store.calls == 1  # cached
-    index.add("7/KH-UBND", plan)  # in the batch, not yet in the store
-    assert index.lookup("7/KH-UBND", None, None) == [plan] and store.calls == 1
-    index.writing()  # the batch goes to the store; the next one is being built
-    assert index.lookup("7/KH-UBND", None, None) == [plan] and store.calls == 1
-    store.docs = [plan]  # the batch is written…
-    index.committed()  # …and the stale answer forgotten
-    assert index.lookup("7/KH-UBND", None, 2023) == [plan] and store.calls == 2
-    for number in ("1/A", "2/B"):  # the cache is bounded: the oldest number goes
-        index.lookup(number, None, None)
-    assert index.lookup("7/KH-UBND", None, None) == [plan] and store.calls == 5
+    # The file outside the pruned folder and the other files keep their graphs; the gone
+    # file's links graph goes with it.
+    assert file_graphs(after) == {g: n for g, n in file_graphs(before).items() if g != gone_graph}
+    assert str(links_graph_iri(gone_graph)) not in after
 
 
 def test_paths_may_be_a_generator_even_with_a_progress_total(corpus: Path) -> None:

@@ -10,13 +10,13 @@ from rdflib import Literal, URIRef
 from chidao.errors import QueryError
 from chidao.graph.analysis import lookup as lookup_mod
 from chidao.graph.analysis.lookup import (
-    find_documents,
+    documents_by_number,
+    find_organisation,
     find_organisations,
     reference_kind,
     resolve_document,
-    resolve_organisation,
 )
-from chidao.graph.rdf.ids import number_key
+from chidao.graph.rdf.ids import number_lookup_key as number_key
 from chidao.graph.store.oxigraph import GraphWrite, OxigraphStore
 from chidao.ontology import namespaces as ns
 
@@ -158,7 +158,7 @@ def test_ambiguous_number_lists_candidates(store) -> None:
 
 def test_placeholders(store) -> None:
     # the placeholder gives way to the complete document with that number
-    assert [c.iri for c in find_documents(store, "125-KL/TU")] == [
+    assert [c.iri for c in documents_by_number(store, "125-KL/TU")] == [
         ns.BASE + "doc/tinh-uy-phu-yen/2021/125-kl-tu"
     ]
     # a placeholder alone is what the store knows
@@ -219,24 +219,24 @@ def test_no_injection_in_file_names(store) -> None:
 
 
 def test_resolve_organisation(store) -> None:
-    assert resolve_organisation(store, "Chính phủ") == str(ORG_GOV)
-    assert resolve_organisation(store, "chinh phu") == str(ORG_GOV)
-    assert resolve_organisation(store, "UBND tỉnh Thái Bình") == str(ORG_UB)
-    assert resolve_organisation(store, str(ORG_BK)) == str(ORG_BK)
+    assert find_organisation(store, "Chính phủ") == str(ORG_GOV)
+    assert find_organisation(store, "chinh phu") == str(ORG_GOV)
+    assert find_organisation(store, "UBND tỉnh Thái Bình") == str(ORG_UB)
+    assert find_organisation(store, str(ORG_BK)) == str(ORG_BK)
     with pytest.raises(QueryError) as err:
-        resolve_organisation(store, "Huyện ủy Bảo Lâm")
+        find_organisation(store, "Huyện ủy Bảo Lâm")
     assert str(ORG_BL_LD) in str(err.value) and str(ORG_BL_CB) in str(err.value)
-    assert resolve_organisation(store, "Huyện ủy Bảo Lâm Lâm Đồng") == str(ORG_BL_LD)
-    assert resolve_organisation(store, "huyen uy bao lam cao bang") == str(ORG_BL_CB)
+    assert find_organisation(store, "Huyện ủy Bảo Lâm Lâm Đồng") == str(ORG_BL_LD)
+    assert find_organisation(store, "huyen uy bao lam cao bang") == str(ORG_BL_CB)
     # the words in a row beat the same words scattered ("Ủy ban nhân dân huyện …")
     assert [c.iri for c in find_organisations(store, "Huyện ủy")] == [
         str(ORG_BL_CB),
         str(ORG_BL_LD),
     ]
-    assert resolve_organisation(store, "UBND huyện Bảo Lâm") == str(ORG_UBH)
+    assert find_organisation(store, "UBND huyện Bảo Lâm") == str(ORG_UBH)
     for hostile in ('"} ?s ?p ?o', ns.BASE + 'org/x"}', "nobody"):
         with pytest.raises(QueryError, match="no organisation"):
-            resolve_organisation(store, hostile)
+            find_organisation(store, hostile)
 
 
 def test_a_document_repeated_by_many_files_is_one_candidate() -> None:
@@ -261,7 +261,7 @@ def test_a_document_repeated_by_many_files_is_one_candidate() -> None:
         for i in range(25)
     ]
     s.write(batch)
-    found = find_documents(s, "68/NQ-CP")
+    found = documents_by_number(s, "68/NQ-CP")
     assert [(c.iri, c.issuer_name, c.date, c.year) for c in found] == [
         (gov, "Chính phủ", "2021-07-01", 2021)
     ]
@@ -278,12 +278,12 @@ def test_numbers_are_found_by_their_key_without_a_scan() -> None:
                 Literal("68/nq-cp")))  # fmt: skip
     unkeyed = _doc("chinh-phu/2022/68-nq-cp", "68/NQ-CP", date="2022-01-01", issuer=ORG_GOV)
     s.write([GraphWrite(URIRef("urn:test:g"), [*_org(ORG_GOV, "Chính phủ"), *odd, *unkeyed])])
-    assert [c.iri for c in find_documents(s, "68/NQ-CP")] == [
+    assert [c.iri for c in documents_by_number(s, "68/NQ-CP")] == [
         ns.BASE + "doc/chinh-phu/2021/68-nq-cp"
     ]
     # a number the index does not know falls back to comparing every stored number
     s.write([GraphWrite(URIRef("urn:test:h"), _doc("x/2021/9-kh", "9/KH", year=2021))])
-    assert [c.iri for c in find_documents(s, "9/kh")] == [ns.BASE + "doc/x/2021/9-kh"]
+    assert [c.iri for c in documents_by_number(s, "9/kh")] == [ns.BASE + "doc/x/2021/9-kh"]
 
 
 def test_issuer_name_is_the_one_the_graph_gives_the_organisation() -> None:
@@ -302,7 +302,7 @@ def test_issuer_name_is_the_one_the_graph_gives_the_organisation() -> None:
             ),
         ]
     )
-    (found,) = find_documents(s, "68/NQ-CP")
+    (found,) = documents_by_number(s, "68/NQ-CP")
     assert found.issuer_name == load_graph(s).nodes[str(ORG_GOV)]["name"]
     assert found.issuer_name in {"Chính phủ", *(f"Chính phủ ({i})" for i in range(5))}
-    assert find_documents(s, "68/NQ-CP", issuer=found.issuer_name) == [found]
+    assert documents_by_number(s, "68/NQ-CP", issuer=found.issuer_name) == [found]

@@ -63,3 +63,17 @@ def test_shapes_are_valid_shacl(shapes: Graph) -> None:
     # pySHACL's meta-validation checks the shapes graph against SHACL's own shapes.
     conforms, _g, text = validate(Graph(), shacl_graph=shapes, meta_shacl=True)
     assert conforms, text
+
+
+def test_one_vocabulary_table_gives_the_relation_level_and_system_tables() -> None:
+    from chidao.extract.records import RELATIONS as EXTRACTED
+    from chidao.graph.analysis.load import DOC_EDGES
+    from chidao.graph.rdf.build import LEVELS, RELATION_PROPERTIES, SYSTEMS
+    from chidao.ontology import vocabulary as v
+
+    # Every relation extraction can find has its property (helper X2 adds "repeals").
+    assert set(EXTRACTED) <= set(v.RELATIONS)
+    assert RELATION_PROPERTIES == {k: r.prop for k, r in v.RELATIONS.items()}
+    assert sorted(DOC_EDGES.values()) == sorted(r.edge for r in v.RELATIONS.values())
+    assert DOC_EDGES["eli:repeals"] == "replaces"
+    assert LEVELS is v.LEVELS and SYSTEMS is v.SYSTEMS

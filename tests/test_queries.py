@@ -90,3 +90,35 @@ def test_a_query_file_path_works(tmp_path: Path, hand_store: OxigraphStore) -> N
     q = tmp_path / "q.rq"
     q.write_text("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", encoding="utf-8")
     assert int(next(hand_store.query(load_query(f"@{q}")).rows)[0]) > 0
+
+
+def _rows(store: OxigraphStore, name: str) -> list[tuple[str, ...]]:
+    result = store.query(load_query(f"@{name}"))
+    return [tuple("" if v is None else str(v) for v in row) for row in result.rows]
+
+
+def test_saved_queries_give_the_same_answers_on_the_samples(sample_store: OxigraphStore) -> None:
+    # The answers of the queries as they were before the lean model (issue 18), on the same
+    # five samples: each document counted once, however many files describe it.
+    assert _rows(sample_store, "documents-by-level") == [
+        ("central", "state", "0", "2"),
+        ("district", "party", "4", "0"),
+        ("province", "party", "1", "2"),
+        ("province", "state", "0", "1"),
+    ]
+    assert _rows(sample_store, "cited-not-in-corpus") == [
+        ("68/NQ-CP", "Chính phủ", "2021-07-01", "2", "2021-07-20"),
+        ("05/CĐ-UBND", "Ủy ban nhân dân tỉnh Thái Bình", "2021-05-05", "1", "2021-05-07"),
+        ("125-KL/TU", "Tỉnh ủy Phú Yên", "2021-09-05", "1", "2021-09-06"),
+        ("135-TB/TU", "Tỉnh ủy Thái Bình", "2021-05-06", "1", "2021-05-07"),
+        ("15/CT-TTg", "Thủ tướng Chính phủ", "", "1", "2021-05-07"),
+    ]
+    implementing = _rows(sample_store, "implementing-documents")
+    assert [(r[0], r[1], r[5], r[6]) for r in implementing] == [
+        ("05/CĐ-UBND", "114-CV/HU", "implements", "2"),
+        ("125-KL/TU", "281-CV/HU", "implements", "1"),
+        ("135-TB/TU", "114-CV/HU", "implements", "1"),
+        ("15/CT-TTg", "114-CV/HU", "implements", ""),
+        ("68/NQ-CP", "309-CV/TU", "implements", "19"),
+        ("68/NQ-CP", "281-CV/HU", "implements", "67"),
+    ]

@@ -119,8 +119,17 @@ def test_pdf_page_without_text_is_a_problem_at_its_place() -> None:
     assert doc.text[start:].startswith(PAGE_BREAK)  # the empty page sits between two breaks
 
 
-def test_scanned_pdf_is_refused() -> None:
-    with pytest.raises(InputError, match=r"no text layer \(scanned PDF\?\); OCR is not supported"):
+def test_scanned_pdf_without_ocr_is_refused() -> None:
+    with pytest.raises(InputError, match=r"no text layer \(scanned PDF\?\) and OCR is off"):
+        decode_bytes(make_scanned_pdf(), "scan.pdf", ocr=False)
+
+
+def test_scanned_pdf_of_a_picture_holds_no_text() -> None:
+    from chidao.extract import ocr
+
+    if not ocr.available():
+        pytest.skip(f"Tesseract with Vietnamese is not installed ({ocr.INSTALL})")
+    with pytest.raises(InputError, match=r"no text found, neither in a text layer nor by OCR"):
         decode_bytes(make_scanned_pdf(), "scan.pdf")
 
 
@@ -148,9 +157,9 @@ def test_docx_typed_in_a_legacy_font_is_converted() -> None:
 @pytest.mark.parametrize(
     ("data", "message"),
     [
-        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), r"legacy Word/Excel 97-2003 file"),
-        (b"{\\rtf1\\ansi Vi\\'eat Nam}", r"RTF document, not a supported document; save it"),
-        (b"\x89PNG\r\n\x1a\n" + bytes(64), r"PNG image, not a supported document"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600), r"legacy Excel/PowerPoint 97-2003"),
+        (b"\x1f\x8b\x08\x00" + bytes(64), r"gzip archive, not a supported document$"),
+        (b"\x7fELF\x02\x01" + bytes(64), r"ELF executable, not a supported document$"),
     ],
 )
 def test_known_binary_formats_are_named(data: bytes, message: str) -> None:
@@ -171,9 +180,29 @@ def test_zip_that_is_not_docx() -> None:
         decode_bytes(_zip({"a.txt": "x"}), "a.docx")
 
 
-def test_odt_is_named() -> None:
-    with pytest.raises(InputError, match=r"OpenDocument \(.odt\) file"):
-        decode_bytes(_zip({"mimetype": "application/vnd.oasis", "content.xml": "<x/>"}), "a.odt")
+@pytest.mark.parametrize(
+    ("data", "kind"),
+    [
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + "WordDocument".encode("utf-16-le"), "doc"),
+        (b"{\\rtf1\\ansi Vi\\'eat Nam}", "rtf"),
+        (b"\x89PNG\r\n\x1a\n" + bytes(64), "image"),
+        (b"II*\x00" + bytes(64), "image"),
+        (b"\xef\xbb\xbf<!DOCTYPE html>\n<html><body>x", "html"),
+        (b"  <html lang='vi'><body>x", "html"),
+        (b"MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary=x\r\n", "mht"),
+        (b"<p>S\xe1\xbb\x91 12</p>", "text"),  # a fragment is not a page: read as text
+    ],
+)
+def test_formats_read_by_other_readers_are_recognised(data: bytes, kind: str) -> None:
+    assert sniff(data, "x.txt") == kind
+
+
+def test_odt_is_recognised_and_other_opendocument_refused() -> None:
+    odt = _zip({"mimetype": "application/vnd.oasis.opendocument.text", "content.xml": "<x/>"})
+    assert sniff(odt, "a.odt") == "odt"
+    ods = _zip({"mimetype": "application/vnd.oasis.opendocument.spreadsheet", "content.xml": "x"})
+    with pytest.raises(InputError, match=r"OpenDocument file of type .*spreadsheet, not a text"):
+        decode_bytes(ods, "a.odt")
 
 
 def test_truncated_docx() -> None:
@@ -277,3 +306,15 @@ def test_docx_paragraph_style_font_is_inherited() -> None:
 def test_blank_after_decoding(data: bytes, message: str) -> None:
     with pytest.raises(InputError, match=message):
         decode_bytes(data, "blank.txt")
+
+
+@pytest.mark.parametrize(
+    "module", ["read", "formats", "ocr", "read_pdf", "read_image", "read_html"]
+)
+def test_reader_doctests(module: str) -> None:
+    import doctest
+    import importlib
+
+    result = doctest.testmod(importlib.import_module(f"chidao.extract.{module}"))
+    assert result.failed == 0
+    assert result.attempted > 0

@@ -42,3 +42,52 @@ def test_run_reports_a_bad_file_and_exits_1(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, args)
     assert result.exit_code == 1
     assert "empty.txt" in result.output and "1 added" in result.output
+
+
+def test_run_quiet_lists_shacl_violations_and_exits_1(tmp_path: Path, monkeypatch) -> None:
+    from chidao.graph import workflow
+    from chidao.graph.rdf.validate import ValidationReport, Violation
+
+    found = Violation(
+        graph="urn:g",
+        file="x.txt",
+        focus="urn:doc",
+        path="eli:number",
+        message="two numbers",
+        severity="Violation",
+    )
+    # Only the verdict is faked: the run itself ingests and draws the samples.
+    monkeypatch.setattr(workflow, "validate_store", lambda store: ValidationReport(1, [found]))
+    args = ["run", str(SAMPLES), "-q", "--store", str(tmp_path / "s"), "--out", str(tmp_path / "o")]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 1
+    lines = result.output.splitlines()
+    assert lines[0] == "5 file(s): 5 added, 0 replaced, 0 unchanged, 0 failed."
+    assert "SHACL: 1 graph(s) checked, 1 violation(s)." in lines
+    assert "  x.txt: urn:doc eli:number: two numbers" in lines
+    assert "Hubs" not in result.output and "warning" not in result.output
+    assert any(line.startswith("View: ") for line in lines)
+
+
+def test_run_says_lags_from_an_undated_document_are_unknown() -> None:
+    import io
+    from datetime import date
+
+    import networkx as nx
+    from rich.console import Console
+
+    from chidao.cli.run_cmd import _print
+    from chidao.graph.analysis.cascade import cascade
+    from chidao.graph.ingest.ingest import IngestSummary
+    from chidao.graph.workflow import RunReport
+
+    G = nx.MultiDiGraph()
+    G.add_node("c", kind="document", number="9/CT-TTg", level="central")  # no date
+    G.add_node("p", kind="document", number="5-CV/TU", level="province", date=date(2021, 3, 1))
+    G.add_edge("p", "c", key="implements")
+    out = io.StringIO()
+    _print(RunReport(ingest=IngestSummary(), cascade=cascade(G, "c")), Console(file=out))
+    text = out.getvalue()
+    assert "lags unknown: the document itself is undated" in text
+    assert "province: 1 document(s), lags unknown" in text
+    assert "undated" not in text.replace("itself is undated", "")

@@ -12,7 +12,7 @@ from chidao.graph.ingest.ingest import ingest
 from chidao.graph.rdf.build import record_graph
 from chidao.graph.rdf.validate import validate_graph, validate_store
 from chidao.graph.store.oxigraph import OxigraphStore
-from chidao.ontology.namespaces import BASE, CHIDAO, ELI, NFO, NIF, ODRL2, RDF
+from chidao.ontology.namespaces import BASE, CHIDAO, ELI, NFO, ODRL2, RDF
 
 XSD = Namespace("http://www.w3.org/2001/XMLSchema#")
 
@@ -39,15 +39,23 @@ def _first(g: Graph, cls: URIRef) -> URIRef:
     return sorted(g.subjects(RDF.type, cls))[0]
 
 
+def _recipient_span(g: Graph, begin: int, end: int) -> None:
+    org, span = sorted(g.subject_objects(CHIDAO.addresseeSpan))[0]
+    g.remove((org, CHIDAO.addresseeSpan, span))
+    g.add((org, CHIDAO.addresseeSpan, URIRef(f"{str(span).split('#')[0]}#char={begin},{end}")))
+
+
 def _span_past_the_end(g: Graph) -> None:
-    m = _first(g, CHIDAO.RecipientMention)
-    g.set((m, NIF.endIndex, Literal(10**6, datatype=XSD.integer)))
+    _recipient_span(g, 10, 10**6)
 
 
 def _span_backwards(g: Graph) -> None:
-    m = _first(g, CHIDAO.RecipientMention)
-    g.set((m, NIF.beginIndex, Literal(500, datatype=XSD.integer)))
-    g.set((m, NIF.endIndex, Literal(400, datatype=XSD.integer)))
+    _recipient_span(g, 500, 400)
+
+
+def _span_elsewhere(g: Graph) -> None:
+    doc = _first(g, CHIDAO.Directive)
+    g.add((doc, CHIDAO.numberSpan, URIRef(BASE + "file/abc#char=1,2")))
 
 
 def _two_dates(g: Graph) -> None:
@@ -67,8 +75,7 @@ def _relation_to_a_person(g: Graph) -> None:
 
 
 def _bad_hash(g: Graph) -> None:
-    digest = next(g.subjects(RDF.type, NFO.FileHash))
-    g.set((digest, NFO.hashValue, Literal("not-a-hash")))
+    g.add((URIRef(BASE + "file/not-a-hash"), RDF.type, NFO.FileDataObject))
 
 
 def _unknown_level(g: Graph) -> None:
@@ -88,6 +95,7 @@ def _unknown_level(g: Graph) -> None:
         (_task_without_action, "odrl:action"),
         (_relation_to_a_person, "eli:based_on"),
         (_bad_hash, "one SHA-256 hash"),
+        (_span_elsewhere, "a span is <file/SHA-256#char=begin,end>"),
         (_unknown_level, "chidao:level"),
     ],
     ids=lambda x: getattr(x, "__name__", x),
@@ -101,6 +109,16 @@ def test_a_broken_graph_fails(breaking, message: str) -> None:
     lines = "\n".join(v.line() for v in violations)
     assert message in lines
     assert all(v.file == "004_44141d7364da2aa0.txt" for v in violations)
+
+
+def test_the_span_checks_see_every_span_property() -> None:
+    """The shapes' span checks recognise a span property by name: all of them, none else."""
+    from chidao.ontology.vocabulary import SPAN_KINDS
+
+    text = Path(__file__).resolve().parents[1].joinpath("ontology", "shapes.ttl").read_text()
+    for kind in SPAN_KINDS.values():
+        local = str(kind.prop).rsplit("#", 1)[1]
+        assert local.endswith("Span") and f"chidao:{local}" in text
 
 
 def test_a_broken_graph_in_the_store_is_reported_with_its_file() -> None:

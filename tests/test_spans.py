@@ -20,6 +20,8 @@ ROOT = Path(__file__).resolve().parents[1]
 SAMPLES = sorted((ROOT / "data" / "samples").glob("*.txt"))
 CORPUS_DIR = ROOT.parent / "shared" / "corpus"
 CORPUS = sorted(CORPUS_DIR.glob("*.txt")) if CORPUS_DIR.is_dir() else []
+WEB_DIR = ROOT.parent / "shared" / "corpus-web"
+WEB = sorted(WEB_DIR.glob("[0-9]*.txt")) if WEB_DIR.is_dir() else []
 
 
 def _norm(s: str) -> str:
@@ -88,4 +90,12 @@ def test_sample_spans(path: Path) -> None:
 @pytest.mark.skipif(not CORPUS, reason="../shared/corpus is not present")
 @pytest.mark.parametrize("path", CORPUS, ids=lambda p: p.name)
 def test_corpus_spans(path: Path) -> None:
+    _check(path)
+
+
+@pytest.mark.corpus
+@pytest.mark.skipif(not WEB, reason="../shared/corpus-web is not present")
+@pytest.mark.parametrize("path", WEB, ids=lambda p: p.name)
+def test_corpus_web_spans(path: Path) -> None:
+    # Values taken from the page (metadata block, lead line) point into the page as read.
     _check(path)

@@ -84,3 +84,21 @@ def test_view_unknown_document_fails_cleanly(store_path, tmp_path) -> None:
     assert result.exit_code == 1
     assert "no document numbered '999/NQ-XX'" in result.output
     assert not out.exists()
+
+
+def test_view_timeline_and_lineage_titles(store_path, tmp_path) -> None:
+    out = tmp_path / "timeline.html"
+    result = run("68/NQ-CP", "--timeline", "-o", str(out), "--store", store_path)
+    assert result.exit_code == 0, result.output
+    html = out.read_text(encoding="utf-8")
+    assert "Timeline of the cascade of 68/NQ-CP" in html
+    drawn = numbers(out)
+    assert {"68/NQ-CP", "281-CV/HU"} <= set(drawn)
+    assert {"day 0", "central", "district"} <= {n["label"] for n in drawn.values()}
+    # A district letter nothing carries out: its view looks up, a lineage.
+    out = tmp_path / "up.html"
+    assert run("281-CV/HU", "-o", str(out), "--store", store_path).exit_code == 0
+    html = out.read_text(encoding="utf-8")
+    assert "Lineage of 281-CV/HU" in html and "Cascade of" not in html
+    result = run("--all", "--timeline", "-o", str(out), "--store", store_path)
+    assert result.exit_code == 2 and "--timeline applies to a DOC" in result.output

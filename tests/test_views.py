@@ -16,21 +16,25 @@ from _view_graphs import XSS_SUBJECT, campaign_graph, cascade_graph
 from chidao.errors import ChidaoError
 from chidao.graph.views import aggregate as view_aggregate
 from chidao.graph.views import build as views
+from chidao.graph.views import fit as view_fit
 from chidao.graph.views import html as view_html
 from chidao.graph.views import items as view_items
 from chidao.graph.views import layout as view_layout
 from chidao.graph.views import select as view_select
+from chidao.graph.views import timeline as view_timeline
 from chidao.graph.views.aggregate import aggregate, choose_grouping
 from chidao.graph.views.build import (
     HIERARCHICAL_MAX_NODES,
     build_network,
     cascade_view,
+    choose_plan,
     corpus_view,
     organisation_view,
     write_view,
 )
+from chidao.graph.views.fit import VIEW_HEIGHT, VIEW_WIDTH, Cell, node_box
 from chidao.graph.views.html import script_json
-from chidao.graph.views.layout import UNKNOWN_LANE, fixed_positions, lanes
+from chidao.graph.views.layout import UNKNOWN_LANE, extent, fixed_positions, lanes
 from chidao.graph.views.select import cascade_nodes, filter_nodes, organisation_nodes
 
 _DATA = re.compile(r'<script type="application/json" id="chidao-data">(.*?)</script>', re.S)
@@ -129,11 +133,17 @@ def test_fixed_positions_put_children_under_their_parents_and_wrap_rows() -> Non
     # Districts are ordered by the x of their province.
     xs = [pos[f"p{p}d{d}"][0] for p in range(3) for d in range(2)]
     assert xs == sorted(xs)
-    # 400 nodes in one lane wrap into rows of 2·√400 = 40.
+    # 400 nodes in one lane wrap into rows: the drawing is about as wide as the
+    # window is, relative to its height, not one row 400 cells wide.
     H = nx.MultiDiGraph()
     H.add_nodes_from(range(400))
-    rows = {y for _x, y in fixed_positions(H, dict.fromkeys(range(400), 2)).values()}
-    assert len(rows) == 10
+    cell = Cell(100, 50)
+    pos = fixed_positions(H, dict.fromkeys(range(400), 2), cell=cell)
+    width, height = extent(pos, cell)
+    assert len({y for _x, y in pos.values()}) > 1
+    assert 0.7 < (width / height) / (VIEW_WIDTH / VIEW_HEIGHT) < 1.4
+    # No two nodes share a cell.
+    assert len(set(pos.values())) == 400
 
 
 def test_build_network_styles_levels_systems_and_cited_only() -> None:
@@ -159,7 +169,7 @@ def test_build_network_styles_levels_systems_and_cited_only() -> None:
     ]
     edges = {(e["from"], e["to"]): e for e in net.edges}
     assert edges["doc:cv281", "doc:kl125"]["label"] == "implements · 1 d"
-    assert edges["doc:cv281", "doc:nq68"]["label"] == "based_on · 67 d"
+    assert edges["doc:cv281", "doc:nq68"]["label"] == "based on · 67 d"
     # Skips the province lane: the page decides how to bend it once laid out.
     assert edges["doc:cv281", "doc:nq68"]["skip"] is True
     assert "skip" not in edges["doc:cv281", "doc:kl125"]
@@ -172,10 +182,11 @@ def test_aggregate_counts_members_median_lag_and_internal_edges() -> None:
     G = campaign_graph(provinces=2, districts_per_province=3)
     G.add_edge("p0d1", "p0d0", key="cites")  # two districts of one province
     A = aggregate(G, G.nodes, "province", keep={"c"})
+    # Each province document is alone in its group: it stays itself.
     assert set(A.nodes) == {
         "c",
-        ("province", "P0", "province"),
-        ("province", "P1", "province"),
+        "p0",
+        "p1",
         ("province", "P0", "district"),
         ("province", "P1", "district"),
     }
@@ -188,7 +199,7 @@ def test_aggregate_counts_members_median_lag_and_internal_edges() -> None:
         1,
     )
     assert g["sample"] == ["1-CV/HU", "2-CV/HU", "3-CV/HU"]
-    e = A.edges[("province", "P0", "district"), ("province", "P0", "province"), "implements"]
+    e = A.edges[("province", "P0", "district"), "p0", "implements"]
     assert e["count"] == 3 and e["lag_days"] == 8  # lags 7, 8, 9
     assert A.number_of_edges() == 4
 
@@ -203,17 +214,45 @@ def test_choose_grouping_takes_the_finest_that_fits() -> None:
 
 def test_big_views_group_and_use_fixed_positions() -> None:
     G = campaign_graph(provinces=30, districts_per_province=20)  # 631 documents
-    data = page_data(corpus_view(G, max_nodes=100))
+    html = corpus_view(G)
+    data = page_data(html)
     kinds = {n["kind"] for n in data["nodes"]}
-    # Central issuer, and per province one group of its province and one of its districts.
-    assert kinds == {"group"} and len(data["nodes"]) == 61
+    # The central document, and per province its own document and one group of its districts.
+    assert kinds == {"group", "document"} and len(data["nodes"]) == 61
     assert sum(n.get("count", 1) for n in data["nodes"]) == 631
-    assert data["options"]["layout"]["hierarchical"]["enabled"] is True
+    assert data["options"]["layout"]["hierarchical"]["enabled"] is False
+    assert "631 nodes do not read one by one at this size" in html
+    assert "grouped by province into 61 nodes" in html
+    # Asked for, a grouping is not announced as a fallback.
+    asked = corpus_view(G, group_by="province")
+    assert "do not read" not in asked and "Documents grouped by province: 61 nodes" in asked
 
     net, drawn, grouping = build_network(G, G.nodes, group_by="none")
     assert grouping is None and len(net.nodes) == 631 > HIERARCHICAL_MAX_NODES
     assert net.options["layout"]["hierarchical"]["enabled"] is False
     assert all("x" in n and "y" in n for n in net.nodes)
+
+
+def test_views_keep_documents_while_they_read_then_drop_dates_then_group() -> None:
+    small = campaign_graph(provinces=4, districts_per_province=3)  # 17 documents
+    plan = choose_plan(small, list(small.nodes))
+    assert plan.grouping is None and not plan.compact and plan.reads
+    assert plan.items["p0"]["label"] == "1-CV/TU\n07/01/2021"
+    # Bigger: numbers only before any grouping.
+    mid = campaign_graph(provinces=20, districts_per_province=10)  # 221 documents
+    plan = choose_plan(mid, list(mid.nodes))
+    assert plan.grouping is None and plan.compact and plan.reads
+    assert plan.items["p0"]["label"] == "1-CV/TU"
+    big = campaign_graph(provinces=63, districts_per_province=10)  # 694 documents
+    # One node per province and level (the level is the lane), none per document.
+    plan = choose_plan(big, list(big.nodes))
+    assert plan.grouping == "province" and plan.reads
+    # Every grid cell holds its node's estimated box: no two labels can overlap.
+    for n, (x, y) in plan.positions.items():
+        w, h = node_box(plan.items[n]["label"], plan.items[n]["size"])
+        for m, (x2, y2) in plan.positions.items():
+            if m != n and abs(x - x2) < w and abs(y - y2) < h:
+                raise AssertionError(f"{n} and {m} overlap")
 
 
 def test_group_by_rejects_unknown_schemes() -> None:
@@ -303,7 +342,16 @@ def test_write_view_names_the_file_it_cannot_write(tmp_path) -> None:
 
 @pytest.mark.parametrize(
     "module",
-    [views, view_aggregate, view_html, view_items, view_layout, view_select],
+    [
+        views,
+        view_aggregate,
+        view_html,
+        view_items,
+        view_layout,
+        view_select,
+        view_fit,
+        view_timeline,
+    ],
     ids=lambda m: m.__name__,
 )
 def test_doctests(module) -> None:

@@ -11,9 +11,15 @@ from pathlib import Path
 import pytest
 from _view_graphs import XSS_SUBJECT, campaign_graph, cascade_graph
 
-from bench.browser import chromium, chromium_paths
+from bench.browser import FIRST_PAINT_JS, chromium, chromium_paths
 from chidao.graph.views.aggregate import aggregate
-from chidao.graph.views.build import cascade_view, corpus_view, organisation_view, write_view
+from chidao.graph.views.build import (
+    cascade_view,
+    corpus_view,
+    organisation_view,
+    timeline_view,
+    write_view,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -116,7 +122,7 @@ def test_cascade_view_draws_the_cascade_and_keeps_script_as_text(browser, tmp_pa
     assert edges == {
         ("doc:kl125", "doc:nq68", "implements", "implements · 66 d"),
         ("doc:cv281", "doc:kl125", "implements", "implements · 1 d"),
-        ("doc:cv281", "doc:nq68", "based_on", "based_on · 67 d"),
+        ("doc:cv281", "doc:nq68", "based_on", "based on · 67 d"),
     }
     # Top-down: central above province above district.
     ys = browser.execute_script(
@@ -181,7 +187,7 @@ def test_big_corpus_view_is_grouped(browser, tmp_path) -> None:
     assert len(nodes) == expected.number_of_nodes() == 81
     assert len(edges) == expected.number_of_edges()
     counts = browser.execute_script(
-        "return network.body.data.nodes.get().map(function (n) { return n.count; })"
+        "return network.body.data.nodes.get().map(function (n) { return n.count || 1; })"
     )
     assert sum(counts) == 2441
     legend = browser.execute_script("return document.getElementById('chidao-legend').innerText")
@@ -234,4 +240,69 @@ def test_level_switches_hide_and_show_a_level(browser, tmp_path) -> None:
     assert browser.execute_script("return network.body.nodes['doc:cv281'].options.hidden")
     switch.click()
     assert not any(browser.execute_script(hidden).values())
+    assert_clean(browser)
+
+
+def assert_reads_at_first_paint(driver) -> dict:
+    """Nodes at least 8 px, labels at least 9 px high, no two labels overlapping."""
+    paint = driver.execute_script(FIRST_PAINT_JS)
+    assert paint["overlaps"] == []
+    assert paint["minNode"] >= 8
+    assert paint["minFont"] >= 9
+    return paint
+
+
+@pytest.fixture(scope="module")
+def big_campaign():
+    # A central resolution, 63 provinces carrying it out and 32 districts each
+    # carrying out their province's document: 2,080 documents, 2,079 answers.
+    return campaign_graph(provinces=63, districts_per_province=32)
+
+
+def test_corpus_view_of_2000_documents_reads_at_first_paint(browser, tmp_path, big_campaign):
+    open_view(browser, corpus_view(big_campaign), tmp_path / "all.html")
+    paint = assert_reads_at_first_paint(browser)
+    assert paint["nodes"] == 127  # the central document, per province: its own, its districts
+    assert "grouped by province" in browser.find_element("id", "chidao-legend").text
+    assert_clean(browser)
+
+
+def test_cascade_of_2079_answers_reads_at_first_paint(browser, tmp_path, big_campaign):
+    open_view(browser, cascade_view(big_campaign, "c"), tmp_path / "cascade.html")
+    assert_reads_at_first_paint(browser)
+    assert browser.execute_script("return network.body.data.nodes.get('c').kind") == "document"
+    assert_clean(browser)
+
+
+def test_timeline_of_2079_answers_reads_at_first_paint(browser, tmp_path, big_campaign):
+    open_view(browser, timeline_view(big_campaign, "c"), tmp_path / "timeline.html")
+    paint = assert_reads_at_first_paint(browser)
+    counts = browser.execute_script(
+        "return network.body.data.nodes.get().map(function (n) {"
+        " return n.kind === 'axis' ? 0 : n.count || 1; })"
+    )
+    assert sum(counts) == 2080 and paint["nodes"] < 2080
+    assert_clean(browser)
+
+
+def test_timeline_places_documents_by_day_and_level(browser, tmp_path) -> None:
+    G = campaign_graph(provinces=4, districts_per_province=3)
+    G.nodes["p3d2"]["date"] = None  # an undated district letter
+    open_view(browser, timeline_view(G, "c"), tmp_path / "timeline.html")
+    assert_reads_at_first_paint(browser)
+    pos = browser.execute_script("return network.getPositions();")
+    days = {n: (G.nodes[n]["date"] - G.nodes["c"]["date"]).days for n in G if n != "p3d2"}
+    # x grows with the day; one band per level, top down; the undated one below all.
+    by_x = sorted(days, key=lambda n: pos[n]["x"])
+    assert [days[n] for n in by_x] == sorted(days.values())
+    assert pos["c"]["y"] < min(pos[f"p{p}"]["y"] for p in range(4))
+    assert max(pos[f"p{p}"]["y"] for p in range(4)) < min(
+        pos[n]["y"] for n in days if G.nodes[n]["level"] == "district"
+    )
+    assert pos["p3d2"]["y"] > max(pos[n]["y"] for n in days)
+    labels = browser.execute_script(
+        "return network.body.data.nodes.get().filter(function (n) { return n.kind === 'axis'; })"
+        ".map(function (n) { return n.label; })"
+    )
+    assert {"central", "province", "district", "undated (no date)", "day 0"} <= set(labels)
     assert_clean(browser)

@@ -60,16 +60,19 @@ from rdflib.term import Node
 from chidao.graph.analysis.nodes import CARRY_OUT
 from chidao.graph.rdf.sparql_text import sparql_iri
 from chidao.graph.store.oxigraph import PREFIXES, TripleStore
+from chidao.ontology.vocabulary import RELATIONS
 
-#: Property (prefixed) → edge key, document → document.
-DOC_EDGES: dict[str, str] = {
-    "eli:ensures_implementation_of": "implements",
-    "eli:based_on": "based_on",
-    "eli:amends": "amends",
-    "dcterms:replaces": "replaces",
-    "eli:repeals": "replaces",
-    "eli:cites": "cites",
-}
+
+def _prefixed(iri: str) -> str:
+    """``iri`` with its namespace as a prefix the store's queries know (``eli:cites``)."""
+    for prefix, ns in PREFIXES.items():
+        if iri.startswith(ns):
+            return f"{prefix}:{iri[len(ns) :]}"
+    raise ValueError(f"no prefix for {iri}")
+
+
+#: Property (prefixed) → edge key, document → document (from the vocabulary table).
+DOC_EDGES: dict[str, str] = {_prefixed(str(r.prop)): r.edge for r in RELATIONS.values()}
 
 #: Pattern binding ``?d`` and ``?o`` → edge key, document → organisation.
 ORG_EDGES: dict[str, str] = {
@@ -747,6 +750,19 @@ def _linked(
     return found
 
 
+def reachable(run: Runner, iri: str, props: list[str], upward: bool) -> set[str]:
+    """Every node ``iri`` reaches by one or more of ``props`` (``upward``: what it carries out,
+    else what carries it out), in one query.
+
+    Only documents carry these properties, so the nodes reached are those a step-by-step walk
+    over documents reaches.
+    """
+    path = "(" + "|".join(props) + ")+"
+    root = sparql_iri(iri)
+    pattern = f"{root} {path} ?d" if upward else f"?d {path} {root}"
+    return {str(d) for (d,) in run.store.query(f"SELECT DISTINCT ?d WHERE {{ {pattern} }}").rows}
+
+
 def load_neighbourhood(
     store: TripleStore,
     iri: str,
@@ -804,6 +820,14 @@ def load_neighbourhood(
     below: set[str] = set()
     for upward, wanted in ((True, up), (False, down)):
         if not wanted or not props:
+            continue
+        if max_depth is None:
+            # The whole answer in one query (a property path), then its documents described
+            # in VALUES batches: no round trip per step of the walk.
+            found = reachable(run, iri, props, upward)
+            docs.update(known.documents(found - docs.keys()))
+            if not upward:
+                below = {n for n in found if n in docs} - {iri}
             continue
         seen, frontier, depth = {iri}, {iri}, 0
         while frontier and (max_depth is None or depth < max_depth):

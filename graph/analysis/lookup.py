@@ -6,7 +6,7 @@ by issuer and year where numbers repeat; a source file's name
 (``017_9c3e5a7b21d04f68.txt``); or its IRI. An organisation by its name
 (accent- and case-blind, ``huyen uy kim son``) or IRI.
 
-A number is found by its comparison key (:func:`chidao.graph.rdf.ids.number_key`),
+A number is found by its comparison key (:func:`chidao.graph.rdf.ids.number_lookup_key`),
 which ingest stores with every numbered document (``chidao:numberKey``): one
 index look-up, whatever the size of the store. Only a store written before
 the key existed has every stored number compared.
@@ -22,7 +22,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from rdflib import Literal, URIRef
-from rdflib.term import Node
 
 from chidao.errors import QueryError
 from chidao.extract import regexes as rx
@@ -148,10 +147,6 @@ def reference_kind(ref: str) -> str:
     return "number"
 
 
-def _str(term: Node | None) -> str | None:
-    return None if term is None else str(term)
-
-
 def _first(store: TripleStore, query: str, node: str | None) -> str | None:
     """The least value ``query`` gives for ``node`` bound as ``?s`` (a stable choice)."""
     if node is None:
@@ -180,7 +175,7 @@ def _by_number(store: TripleStore, key: str) -> list[str]:
     if found:
         return found
     rows = store.query(_BY_NUMBER, {"needle": Literal(_needle(key))}).rows
-    return sorted({str(d) for d, n, _ in rows if ids.number_key(str(n)) == key})
+    return sorted({str(d) for d, n, _ in rows if ids.number_lookup_key(str(n)) == key})
 
 
 def _narrowed(iris: list[str], issuer: str | None, year: int | None) -> list[str]:
@@ -189,7 +184,7 @@ def _narrowed(iris: list[str], issuer: str | None, year: int | None) -> list[str
     A number such as ``13-CV/HU`` is used by every district every year, so the
     year and issuer a document's IRI spells (``doc/<issuer key>/<year>/…``) rule
     most out unread. Where some IRI holds the issuer's name (as
-    :func:`find_documents` compares it), the others are not read for their
+    :func:`documents_by_number` compares it), the others are not read for their
     issuer's name; IRIs without those parts are always read.
     """
     keys = {i: ids.DocKey.parse(i) for i in iris}
@@ -234,7 +229,7 @@ def describe_document(store: TripleStore, iri: str) -> Candidate | None:
     )
 
 
-def find_documents(
+def documents_by_number(
     store: TripleStore,
     ref: str,
     issuer: str | None = None,
@@ -257,7 +252,7 @@ def find_documents(
         iris = sorted({str(row[0]) for row in rows})
         found = [c for c in (describe_document(store, i) for i in iris) if c is not None]
     else:
-        key = ids.number_key(ref)
+        key = ids.number_lookup_key(ref)
         if not key:
             return []
         iris = _narrowed(_by_number(store, key), issuer, year)
@@ -290,7 +285,7 @@ def resolve_document(
         If no document matches, or several do (the message lists them and
         says how to choose).
     """
-    found = find_documents(store, ref, issuer, year)
+    found = documents_by_number(store, ref, issuer, year)
     narrowed = "".join(
         f" {label} {value!r}" for label, value in (("issuer", issuer), ("year", year)) if value
     )
@@ -374,7 +369,7 @@ def _org_words(ref: str) -> list[str]:
     return text.split()
 
 
-def resolve_organisation(store: TripleStore, ref: str) -> str:
+def find_organisation(store: TripleStore, ref: str) -> str:
     """The IRI of the one organisation ``ref`` names (:class:`QueryError` otherwise)."""
     found = find_organisations(store, ref)
     if not found:

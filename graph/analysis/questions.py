@@ -30,7 +30,7 @@ from chidao.graph.analysis import (
 )
 from chidao.graph.analysis.coverage import gazetteer_units
 from chidao.graph.analysis.load import load_graph, load_neighbourhood, load_organisation
-from chidao.graph.analysis.lookup import resolve_document, resolve_organisation
+from chidao.graph.analysis.lookup import find_organisation, resolve_document
 from chidao.graph.analysis.nodes import doc_info
 from chidao.graph.store.oxigraph import TripleStore
 
@@ -149,7 +149,7 @@ def organisation_activity(store: TripleStore, ref: str) -> Activity:
     QueryError
         If ``ref`` names no organisation, or several.
     """
-    iri = resolve_organisation(store, ref)
+    iri = find_organisation(store, ref)
     G = load_organisation(store, iri)
     result = who(G, iri)
     return Activity(result, {n: doc_info(G, n) for n in result.issued})

@@ -14,16 +14,19 @@ a time, and a file is reported only once its batch is in the store.  A file
 that cannot be read or extracted is reported and the run goes on; the store
 is never half-written.
 
-Memory does not grow with the number of files: the file list is streamed, only
-the files in flight are remembered (to skip one named twice), and look-ups of
-year-less citations are cached in a bounded LRU.
+Building a file's graph reads nothing but the file; citations without issuer
+or year are linked afterwards, from what is stored, by the link stage
+(:mod:`chidao.graph.ingest.link`), which every run finishes (also one that was
+killed before it could).
+
+Memory does not grow with the number of files: the file list is streamed and
+only the files in flight are remembered (to skip one named twice).
 """
 
 from __future__ import annotations
 
 import hashlib
 import time
-from collections import OrderedDict, defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
@@ -33,26 +36,24 @@ from rdflib import URIRef
 
 from chidao.extract.batch import extract_many
 from chidao.extract.read import iter_input_files
-from chidao.graph.ingest.relink import rebuild, waiting_files
+from chidao.graph.ingest.link import built_keys, link, pending_write, stored_keys
 from chidao.graph.rdf import ids
-from chidao.graph.rdf.build import record_statements
-from chidao.graph.store.oxigraph import GraphWrite, TripleStore, store_lookup, to_ox
+from chidao.graph.rdf.build import Built, build_record
+from chidao.graph.rdf.links import links_graph_iri
+from chidao.graph.store.oxigraph import GraphWrite, TripleStore, to_ox
 
 #: Files per store write: large enough to amortise a bulk load (each writes a set
 #: of sorted files that RocksDB must later compact), small enough that a crash
 #: loses little work and a batch's triples stay some tens of MB.
 DEFAULT_BATCH = 256
 
-#: Distinct registration numbers whose store look-up is remembered.
-LOOKUP_CACHE = 4096
-
 
 @dataclass(frozen=True, slots=True)
 class FileResult:
     """What ingest did with one file: ``added``, ``replaced``, ``skipped``, ``failed``,
-    ``removed`` (its graph dropped by ``prune`` because the file is gone), ``relinked``
-    (built again because a document its citations waited for is now stored: see
-    :mod:`chidao.graph.ingest.relink`) or ``stale`` (it waited, but could not be built again)."""
+    ``removed`` (its graph dropped by ``prune`` because the file is gone) or ``relinked``
+    (its year-less citations point elsewhere now that other documents are stored: see
+    :mod:`chidao.graph.ingest.link`)."""
 
     source: str
     status: str
@@ -97,69 +98,6 @@ def file_sha256(path: Path) -> str | None:
     except OSError:
         return None
     return h.hexdigest()
-
-
-class _BatchIndex:
-    """Documents known by number: the store's, and the batch's not yet committed.
-
-    The store's answers are cached per number (a central document's number is
-    looked up by every letter that cites it without its year, and the store
-    holds one ``eli:number`` triple per citing graph).  Only this run writes
-    the store while it runs, so an entry goes stale only when a document with
-    that number is committed: :meth:`committed` drops it then.
-    """
-
-    def __init__(self, store: TripleStore, cache_size: int = LOOKUP_CACHE) -> None:
-        self._store = store
-        self._cache: OrderedDict[str, list[str]] = OrderedDict()
-        self._cache_size = cache_size
-        self._pending: dict[str, set[str]] = defaultdict(set)  # the batch being built
-        self._writing: dict[str, set[str]] = {}  # the batch being written
-
-    def add(self, number: str, iri: str) -> None:
-        self._pending[number].add(iri)
-
-    def writing(self) -> None:
-        """The batch built so far goes to the store (the previous one is committed)."""
-        assert not self._writing, "one batch is written at a time"
-        self._writing, self._pending = self._pending, defaultdict(set)
-
-    def committed(self) -> None:
-        """The batch being written is in the store: its numbers' cached answers are stale."""
-        for number in self._writing:
-            self._cache.pop(number, None)
-        self._writing = {}
-
-    def _stored(self, number: str) -> list[str]:
-        found = self._cache.get(number)
-        if found is None:
-            found = self._store.find_documents(number)
-            self._cache[number] = found
-            if len(self._cache) > self._cache_size:
-                self._cache.popitem(last=False)
-        else:
-            self._cache.move_to_end(number)
-        return found
-
-    def lookup(self, number: str, issuer: str | None, year: int | None) -> list[str]:
-        found = set(store_lookup(_Known(self._stored(number)))(number, issuer, year))
-        for iri in (*self._pending.get(number, ()), *self._writing.get(number, ())):
-            key = ids.DocKey.parse(iri)
-            if key is None or not key.complete:
-                continue
-            if (issuer is None or key.issuer == issuer) and (year is None or key.year == year):
-                found.add(iri)
-        return sorted(found)
-
-
-class _Known:
-    """Just enough of a store for :func:`store_lookup`: documents already found."""
-
-    def __init__(self, docs: list[str]) -> None:
-        self._docs = docs
-
-    def find_documents(self, number: str) -> list[str]:
-        return self._docs
 
 
 def ingest(
@@ -222,11 +160,12 @@ def ingest(
         if graph is not None:
             claimed.discard(graph)
 
-    index = _BatchIndex(store)
-    # (write, result, source as walked, the document's IRI where its key is complete)
-    batch: list[tuple[GraphWrite, FileResult, str, str | None]] = []
-    # Files whose citations waited for a document stored in this run: built again at the end.
-    waiting: dict[str, str] = {}
+    # Registry graphs (organisations, units, types, events) this run wrote or is writing.
+    registered: set[str] = set()
+    registry: list[GraphWrite] = []  # those the batch being built names first
+    keys: set[str] = set()  # number keys whose links the batch being built may change
+    # (write, result, source as walked)
+    batch: list[tuple[GraphWrite, FileResult, str]] = []
     # One batch is written on a thread while the next is extracted and built: the store's
     # bulk loader runs without the GIL. Its files are reported once the write returned.
     # The thread starts at the first commit, after extraction's worker processes were
@@ -240,17 +179,21 @@ def ingest(
             return
         future, done = written.pop()
         future.result()
-        index.committed()
-        waiting.update(waiting_files(store, [d for *_, d in done if d is not None]))
-        for _, result, source, _doc in done:
+        for _, result, source in done:
             settled(source)
             report(result)
 
     def commit() -> None:
         finish()
-        index.writing()
-        written.append((writer.submit(store.write, [w for w, *_ in batch]), list(batch)))
+        # One write, whole or absent: the registry graphs the batch names, its files' graphs
+        # and the pending graph that makes the link stage revisit the keys they touch.
+        files = [w for w, *_ in batch]
+        pending = pending_write(keys, [str(w.graph) for w in files])
+        writes = [*registry, *files, *([pending] if pending else [])]
+        written.append((writer.submit(store.write, writes), list(batch)))
         batch.clear()
+        registry.clear()
+        keys.clear()
 
     try:
         for outcome in extract_many(todo(), jobs=jobs, strict=strict):
@@ -263,14 +206,20 @@ def ingest(
             graph = ids.graph_iri(record.sha256, record.source)
             path = ids.source_path(record.source)
             old = tuple(g for g in store.graphs_for_file(path) if g != graph)
-            triples = record_statements(record, index.lookup)
-            doc = str(ids.record_doc_iri(record))
-            if record.number is not None:
-                index.add(record.number.value, doc)
+            built = build_record(record)
+            triples = built.statements
+            doc = ids.DocKey.parse(str(ids.record_doc_iri(record)))
+            own = ids.number_lookup_key(record.number.value) if record.number and doc else None
+            keys.update(built_keys(own, built.citations))
+            if old:
+                keys.update(stored_keys(store, old))
             status = "replaced" if old else "added"
-            write = GraphWrite(graph, triples, old)
+            registry.extend(registry_writes(store, built, registered))
+            # A replaced file's links graph goes with its graph; the link stage makes the new one.
+            gone = (*old, *(str(links_graph_iri(g)) for g in old))
+            write = GraphWrite(graph, triples, gone)
             result = FileResult(record.source, status, str(graph), len(triples), messages)
-            batch.append((write, result, outcome.source, doc))
+            batch.append((write, result, outcome.source))
             if len(batch) >= batch_size:
                 commit()
         if batch:
@@ -278,16 +227,32 @@ def ingest(
         finish()
     finally:
         writer.shutdown(wait=True)  # a write under way ends whole, whatever stopped the run
-    for source, graph, n, problem in rebuild(store, waiting, batch_size):
-        if problem is None:
-            report(FileResult(source, "relinked", graph, n))
-        else:
-            report(FileResult(source, "stale", graph, messages=(f"warning: {source}: {problem}",)))
     if present is not None:
         for result in prune_missing(store, paths, present):
             report(result)
+    linked = link(store)
+    for graph, source in sorted(linked.changed.items()):
+        report(FileResult(source, "relinked", graph))
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def registry_writes(store: TripleStore, built: Built, registered: set[str]) -> list[GraphWrite]:
+    """The registry graphs ``built`` names that neither the store nor this run holds yet.
+
+    ``registered`` (the graphs this run has written or is writing) is updated.
+    A registry graph's IRI is a hash of its statements, so one that is stored
+    is already right: it is never written again.
+    """
+    out = []
+    for part in built.registry:
+        g = str(part.graph)
+        if g in registered:
+            continue
+        registered.add(g)
+        if not store.has_graph(g):
+            out.append(GraphWrite(part.graph, part.statements))
+    return out
 
 
 def prune_missing(
@@ -314,9 +279,14 @@ def prune_missing(
     )
     if not gone:
         return []
+    keys = stored_keys(store, [g for g, _url in gone])
+    pending = pending_write(keys, [g for g, _url in gone])
+    if pending is not None:  # the link stage relinks what cited the documents that go
+        store.write([pending])
     # One update, so one transaction; IRIs are written by pyoxigraph's serialiser (to_ox),
     # which refuses anything that is not an IRI.
-    store.update(" ;\n".join(f"DROP SILENT GRAPH {to_ox(URIRef(g))}" for g, _url in gone))
+    drops = [g for g, _url in gone] + [str(links_graph_iri(g)) for g, _url in gone]
+    store.update(" ;\n".join(f"DROP SILENT GRAPH {to_ox(URIRef(g))}" for g in drops))
     return [FileResult(_path_of(url), "removed", g) for g, url in gone]
 
 

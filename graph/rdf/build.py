@@ -27,7 +27,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
@@ -54,6 +54,7 @@ from chidao.ontology.namespaces import (
     SKOS,
     XSD,
 )
+from chidao.ontology.vocabulary import LEVELS, RELATIONS, SPAN_KINDS, SYSTEMS
 
 Triple = tuple[Node, Node, Node]
 
@@ -138,30 +139,28 @@ N_NFO, N_NIF, N_ODRL2, N_ORG = map(Vocabulary, (NFO, NIF, ODRL2, ORG))
 N_PROV, N_RDF, N_RDFS, N_SKOS, N_XSD = map(Vocabulary, (PROV, RDF, RDFS, SKOS, XSD))
 _A = N_RDF.type
 
-#: Citation relation (:data:`chidao.extract.records.RELATIONS`) → property.
-RELATION_PROPERTIES: dict[str, URIRef] = {
-    "implements": ELI.ensures_implementation_of,
-    "based_on": ELI.based_on,
-    "amends": ELI.amends,
-    "replaces": DCTERMS.replaces,
-    "repeals": ELI.repeals,
-    "cites": ELI.cites,
-}
 
-LEVELS: dict[str, URIRef] = {
-    "central": CHIDAO.central,
-    "province": CHIDAO.province,
-    "district": CHIDAO.district,
-    "commune": CHIDAO.commune,
-}
-SYSTEMS: dict[str, URIRef] = {
-    "party": CHIDAO.party,
-    "state": CHIDAO.state,
-    "front": CHIDAO.front,
-}
+@dataclass(frozen=True, slots=True)
+class PrintedCitation:
+    """A citation without issuer or year, as its file's graph states it (IRIs as text).
+
+    What it points to is derived from the store (:mod:`chidao.graph.rdf.links`).
+    """
+
+    graph: str  # the citing file's graph
+    doc: str  # the citing document
+    relation: str  # the property, e.g. eli:ensures_implementation_of
+    placeholder: str  # doc/<issuer or _>/<year or _>/<number>
+    span: str
+    key: str  # the number's key (chidao:numberKey)
+
+
+#: Citation relation (:data:`chidao.extract.records.RELATIONS`) → property.
+RELATION_PROPERTIES: dict[str, URIRef] = {k: r.prop for k, r in RELATIONS.items()}
 _RELATIONS = {k: nt_iri(v) for k, v in RELATION_PROPERTIES.items()}
 _LEVELS = {k: nt_iri(v) for k, v in LEVELS.items()}
 _SYSTEMS = {k: nt_iri(v) for k, v in SYSTEMS.items()}
+_SPANS = {k: nt_iri(v.prop) for k, v in SPAN_KINDS.items()}
 
 
 def _vi(text: str) -> str:
@@ -206,10 +205,6 @@ class Statements:
     def __len__(self) -> int:
         return len(self.triples)
 
-    def ntriples(self) -> str:
-        """The statements as an N-Triples document."""
-        return "".join(f"{s} {p} {o} .\n" for s, p, o in self.triples)
-
 
 class _Collector:
     """Statements and the IRIs they hold, each once, in order."""
@@ -231,66 +226,106 @@ class _Collector:
         self.out[(s, p, o)] = None
 
 
+# --- the registry: organisations, units, document types, events, the agent ------------------
+
+
 @dataclass(frozen=True, slots=True, eq=False)
-class _Part:
-    """Statements that depend on a name only (an organisation, a unit): built once, cached."""
+class RegistryGraph:
+    """The description of one organisation, unit, document type, event or agent.
 
-    term: str
-    out: dict[Statement, None]
-    iris: dict[str, str]
-    event: str | None = None  # a unit's ending change event
+    It depends on the name only, so it is the same in every file that names
+    it: the store holds it once, in its own named graph, whose IRI is a hash
+    of the statements (:func:`~chidao.graph.rdf.ids.registry_graph_iri`): two
+    files that describe a body alike share that graph, two that differ (a
+    parent read differently) add a second one, whatever the order of ingest.
+    ``needs`` are the descriptions it refers to (a body's unit, a unit's
+    province), each a registry graph of its own.
+    """
+
+    graph: URIRef
+    iri: str  # what it describes
+    statements: Statements
+    needs: tuple[RegistryGraph, ...] = ()
+
+    @property
+    def term(self) -> str:
+        """:attr:`iri` as an N-Triples term."""
+        return nt_iri(self.iri)
+
+    def closure(self) -> Iterator[RegistryGraph]:
+        """This description and all it needs, depth first."""
+        yield self
+        for part in self.needs:
+            yield from part.closure()
 
 
-def _part(term: str, c: _Collector, event: str | None = None) -> _Part:
-    return _Part(term, c.out, c.iris, event)
+def _registered(iri: URIRef, c: _Collector, *needs: RegistryGraph | None) -> RegistryGraph:
+    statements = Statements(tuple(c.out), tuple(c.iris))
+    graph = ids.registry_graph_iri(statements.triples)
+    return RegistryGraph(graph, str(iri), statements, tuple(n for n in needs if n is not None))
 
 
 @lru_cache(maxsize=DESCRIPTION_CACHE)
-def _unit(unit: AdminUnit) -> _Part:
-    """A unit, the units above it and the change event that ended it."""
+def _event(start: dt.date) -> RegistryGraph:
+    """The reorganisation of administrative units that took effect on ``start``."""
     c = _Collector()
-    path = ids.unit_path(unit)
-    levels = ["province", "district", "commune"][: len(path)]
-    levels[-1] = unit.level if unit.level in LEVELS else levels[-1]
-    broader: str | None = None
-    for depth, (name, level) in enumerate(zip(path, levels, strict=True)):
-        iri = c.iri(ids.unit_iri(path[: depth + 1]))
-        c.add(iri, _A, N_CHIDAO.AdminUnit)
-        c.add(iri, N_SKOS.prefLabel, _vi(name))
-        c.add(iri, N_CHIDAO.level, _LEVELS[level])
-        if broader is not None:
-            c.add(iri, N_SKOS.broader, broader)
-        broader = iri
-    assert broader is not None  # unit_path() is never empty
-    if unit.code:
-        c.add(broader, N_SKOS.notation, nt_string(unit.code))
-    event = _ended(c, unit, broader)
-    if event is not None:
-        c.add(broader, N_PROV.wasInvalidatedBy, event)
-    return _part(broader, c, event)
-
-
-def _ended(c: _Collector, unit: AdminUnit, unit_term: str) -> str | None:
-    """The change event that ended ``unit`` (the day after its last valid day)."""
-    last = _iso_date(unit.valid_until)
-    if last is None:
-        return None
-    start = last + dt.timedelta(days=1)
-    at = f'"{start}T00:00:00+07:00"^^{N_XSD.dateTime}'  # midnight, Vietnam time
-    event = c.iri(ids.change_event_iri(start.isoformat()))
+    iri = ids.change_event_iri(start.isoformat())
+    event = c.iri(iri)
     c.add(event, _A, N_ORG.ChangeEvent)
     c.add(event, _A, N_PROV.Activity)
     c.add(event, N_RDFS.label, nt_string(f"Reorganisation of administrative units, {start}"))
-    c.add(event, N_PROV.startedAtTime, at)
-    c.add(unit_term, N_PROV.invalidatedAtTime, at)
-    return event
+    c.add(event, N_PROV.startedAtTime, _midnight(start))
+    return _registered(iri, c)
+
+
+def _midnight(day: dt.date) -> str:
+    return f'"{day}T00:00:00+07:00"^^{N_XSD.dateTime}'  # midnight, Vietnam time
+
+
+def _end(unit: AdminUnit) -> dt.date | None:
+    """The day the change event that ended ``unit`` took effect (after its last valid day)."""
+    last = _iso_date(unit.valid_until)
+    return None if last is None else last + dt.timedelta(days=1)
 
 
 @lru_cache(maxsize=DESCRIPTION_CACHE)
-def _organisation(org: Organisation) -> _Part:
-    """An organisation (given without its mention's span), its parent and its unit."""
+def _unit_node(
+    path: tuple[str, ...], level: str, code: str | None = None, end: dt.date | None = None
+) -> RegistryGraph:
+    """The unit at ``path`` (province first), the one above it and its end, if it ended."""
     c = _Collector()
-    o = c.iri(ids.org_iri(org))
+    unit = ids.unit_iri(path)
+    iri = c.iri(unit)
+    c.add(iri, _A, N_CHIDAO.AdminUnit)
+    c.add(iri, N_SKOS.prefLabel, _vi(path[-1]))
+    c.add(iri, N_CHIDAO.level, _LEVELS[level])
+    above = None
+    if len(path) > 1:
+        above = _unit_node(path[:-1], ("province", "district")[len(path) - 2])
+        c.add(iri, N_SKOS.broader, c.iri(above.iri))
+    if code:
+        c.add(iri, N_SKOS.notation, nt_string(code))
+    event = None
+    if end is not None:
+        event = _event(end)
+        c.add(iri, N_PROV.invalidatedAtTime, _midnight(end))
+        c.add(iri, N_PROV.wasInvalidatedBy, c.iri(event.iri))
+    return _registered(unit, c, above, event)
+
+
+def _unit(unit: AdminUnit) -> RegistryGraph:
+    path = tuple(ids.unit_path(unit))
+    level = ["province", "district", "commune"][: len(path)][-1]
+    level = unit.level if unit.level in LEVELS else level
+    return _unit_node(path, level, unit.code or None, _end(unit))
+
+
+@lru_cache(maxsize=DESCRIPTION_CACHE)
+def _organisation(org: Organisation) -> RegistryGraph:
+    """An organisation (given without its mention's span), its parent's name and its unit."""
+    c = _Collector()
+    iri = ids.org_iri(org)
+    o = c.iri(iri)
     c.add(o, _A, N_ORG.Organization)
     c.add(o, N_SKOS.prefLabel, _vi(org.name))
     if org.level in _LEVELS:
@@ -298,38 +333,94 @@ def _organisation(org: Organisation) -> _Part:
     if org.system in _SYSTEMS:
         c.add(o, N_CHIDAO.system, _SYSTEMS[org.system])
     parent = ids.parent_iri(org)
+    above = None
     if parent is not None and parent != ids.org_iri(org):
-        p = c.iri(parent)
-        c.add(o, N_ORG.subOrganizationOf, p)
-        c.add(p, _A, N_ORG.Organization)
-        c.add(p, N_SKOS.prefLabel, _vi(org.parent or ""))
+        above = _named(parent, org.parent or "")
+        c.add(o, N_ORG.subOrganizationOf, c.iri(parent))
+    unit = event = None
     if org.unit is not None:
         unit = _unit(org.unit)
-        c.out.update(unit.out)
-        c.iris.update(unit.iris)
-        c.add(o, N_DCTERMS.spatial, unit.term)
-        if unit.event is not None and org.level == org.unit.level:
-            c.add(o, N_ORG.changedBy, unit.event)
-    return _part(o, c)
+        c.add(o, N_DCTERMS.spatial, c.iri(unit.iri))
+        end = _end(org.unit)
+        if end is not None and org.level == org.unit.level:
+            event = _event(end)
+            c.add(o, N_ORG.changedBy, c.iri(event.iri))
+    return _registered(iri, c, unit, event, above)
 
 
 @lru_cache(maxsize=DESCRIPTION_CACHE)
-def _doctype(doc_type: str) -> _Part:
+def _named(iri: URIRef, name: str) -> RegistryGraph:
+    """An organisation known by its name only (a parent, as its children name it).
+
+    Its own graph, so the hundred bodies under one province committee share it.
+    """
     c = _Collector()
-    t = c.iri(ids.doctype_iri(doc_type))
+    o = c.iri(iri)
+    c.add(o, _A, N_ORG.Organization)
+    c.add(o, N_SKOS.prefLabel, _vi(name))
+    return _registered(iri, c)
+
+
+@lru_cache(maxsize=DESCRIPTION_CACHE)
+def _doctype(doc_type: str) -> RegistryGraph:
+    c = _Collector()
+    iri = ids.doctype_iri(doc_type)
+    t = c.iri(iri)
     c.add(t, _A, N_SKOS.Concept)
     c.add(t, N_SKOS.inScheme, N_CHIDAO.DocumentTypeScheme)
     c.add(t, N_SKOS.prefLabel, _vi(doc_type))
-    return _part(t, c)
+    return _registered(iri, c)
 
 
 @lru_cache(maxsize=4)
-def _agent(version: str) -> _Part:
+def _agent(version: str) -> RegistryGraph:
     c = _Collector()
-    agent = c.iri(ids.agent_iri(version))
+    iri = ids.agent_iri(version)
+    agent = c.iri(iri)
     c.add(agent, _A, N_PROV.SoftwareAgent)
     c.add(agent, N_RDFS.label, nt_string(f"chidao {version}"))
-    return _part(agent, c)
+    return _registered(iri, c)
+
+
+# --- one file's graph ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class Built:
+    """What one record says: its file's graph and the registry descriptions it names.
+
+    ``statements`` is the graph :attr:`graph` (what the file says, and where);
+    ``registry`` the descriptions of the organisations, units, document types
+    and events it refers to, each once.  To add statements of another kind to
+    a file's graph, build them from the record and pass them to
+    :meth:`with_statements`.
+    """
+
+    graph: URIRef
+    statements: Statements
+    registry: tuple[RegistryGraph, ...] = ()
+    citations: tuple[PrintedCitation, ...] = ()  # those without issuer or year
+
+    def with_statements(self, extra: Statements) -> Built:
+        """The same, with ``extra`` statements added to the file's graph (duplicates dropped)."""
+        triples = tuple(dict.fromkeys((*self.statements.triples, *extra.triples)))
+        iris = tuple(dict.fromkeys((*self.statements.iris, *extra.iris)))
+        return Built(self.graph, Statements(triples, iris), self.registry, self.citations)
+
+    def all_statements(self, known: Mapping[str, Iterable[str]] | None = None) -> Statements:
+        """The file's statements, the registry's it refers to and its links (resolved
+        among ``known``, number key → documents): a self-contained graph."""
+        from chidao.graph.rdf.links import link_statements
+
+        triples = dict.fromkeys(self.statements.triples)
+        iris = dict.fromkeys(self.statements.iris)
+        parts = [p.statements for p in self.registry]
+        if self.citations:
+            parts.append(link_statements(str(self.graph), self.citations, known or {}))
+        for part in parts:
+            triples.update(dict.fromkeys(part.triples))
+            iris.update(dict.fromkeys(part.iris))
+        return Statements(tuple(triples), tuple(iris))
 
 
 class _Builder(_Collector):
@@ -342,18 +433,16 @@ class _Builder(_Collector):
         "graph",
         "graph_iri",
         "issuer",
-        "lookup",
+        "citations",
         "parts",
         "record",
     )
 
-    def __init__(self, record: Record, lookup: ids.Lookup | None) -> None:
+    def __init__(self, record: Record) -> None:
         super().__init__()
         self.record = record
-        self.lookup = lookup
-        # The cached parts already included (held, not just their ids: an entry the cache
-        # drops meanwhile must not leave its id to a new part).
-        self.parts: set[_Part] = set()
+        self.citations: list[PrintedCitation] = []
+        self.parts: dict[URIRef, RegistryGraph] = {}  # the registry graphs named, once each
         self.graph_iri = ids.graph_iri(record.sha256, record.source)
         self.graph = self.iri(self.graph_iri)
         self.file_iri = str(ids.file_iri(record.sha256))
@@ -361,57 +450,35 @@ class _Builder(_Collector):
         self.doc = self.iri(ids.record_doc_iri(record))
         self.issuer = self.organisation(record.issuer) if record.issuer else None
 
-    def include(self, part: _Part) -> str:
-        if part not in self.parts:  # by identity
-            self.parts.add(part)
-            self.out.update(part.out)
-            self.iris.update(part.iris)
-        return part.term
+    def include(self, part: RegistryGraph) -> str:
+        for p in part.closure():
+            self.parts.setdefault(p.graph, p)
+        return self.iri(part.iri)
 
-    def statements(self) -> Statements:
-        return Statements(tuple(self.out), tuple(self.iris))
+    def built(self) -> Built:
+        statements = Statements(tuple(self.out), tuple(self.iris))
+        return Built(self.graph_iri, statements, tuple(self.parts.values()), tuple(self.citations))
 
     # --- the file and its provenance ----------------------------------------------------
 
     def source(self) -> None:
         r, f, g = self.record, self.file, self.graph
         path = Path(ids.source_path(r.source))
-        for cls in (N_NFO.FileDataObject, N_NIF.Context, N_PROV.Entity):
-            self.add(f, _A, cls)
+        # The file's hash is in its IRI, its text in the file: the NIF view adds the rest.
+        self.add(f, _A, N_NFO.FileDataObject)
         self.add(f, N_NFO.fileName, nt_string(path.name))
         self.add(f, N_NFO.fileUrl, self.iri(path.as_uri()))
         self.add(f, N_NFO.encoding, nt_string(r.encoding))
-        digest = self.iri(f"{self.file_iri}#sha256")
-        self.add(f, N_NFO.hasHash, digest)
-        self.add(digest, _A, N_NFO.FileHash)
-        self.add(digest, N_NFO.hashAlgorithm, nt_string("SHA-256"))
-        self.add(digest, N_NFO.hashValue, nt_string(r.sha256))
-        self.add(f, N_NIF.beginIndex, _int(0))
         self.add(f, N_NIF.endIndex, _int(r.length))
-
-        activity = self.iri(ids.local_iri(self.graph_iri, "extraction"))
-        agent = self.include(_agent(__version__))
-        self.add(g, _A, N_PROV.Entity)
         self.add(g, N_PROV.wasDerivedFrom, f)
-        self.add(g, N_PROV.wasGeneratedBy, activity)
-        self.add(activity, _A, N_PROV.Activity)
-        self.add(activity, N_PROV.used, f)
-        self.add(activity, N_PROV.wasAssociatedWith, agent)
+        self.add(g, N_PROV.wasAttributedTo, self.include(_agent(__version__)))
 
     # --- spans --------------------------------------------------------------------------
 
-    def mention(
-        self, span: tuple[int, int], cls: str, anchor: str, refers_to: str | None = None
-    ) -> str:
+    def span(self, holder: str, kind: str, span: tuple[int, int]) -> str:
+        """``holder`` rests on the text at ``span``: one statement (the IRI has the offsets)."""
         m = self.iri(ids.span_iri(self.file_iri, span))
-        self.add(m, _A, N_NIF.OffsetBasedString)
-        self.add(m, _A, cls)
-        self.add(m, N_NIF.beginIndex, _int(span[0]))
-        self.add(m, N_NIF.endIndex, _int(span[1]))
-        self.add(m, N_NIF.anchorOf, nt_string(anchor))
-        self.add(m, N_NIF.referenceContext, self.file)
-        if refers_to is not None:
-            self.add(m, N_ITSRDF.taIdentRef, refers_to)
+        self.add(holder, _SPANS[kind], m)
         return m
 
     # --- organisations ------------------------------------------------------------------
@@ -426,7 +493,7 @@ class _Builder(_Collector):
 
     def numbered(self, d: str, number: str) -> None:
         self.add(d, N_ELI.number, nt_string(number))
-        self.add(d, N_CHIDAO.numberKey, nt_string(ids.number_key(number)))
+        self.add(d, N_CHIDAO.numberKey, nt_string(ids.number_lookup_key(number)))
 
     def document(
         self,
@@ -436,9 +503,10 @@ class _Builder(_Collector):
         date: str | None,
         year: int | None,
         issuer: str | None,
+        typed: bool = True,
     ) -> None:
-        self.add(d, _A, N_ELI.LegalResource)
-        self.add(d, _A, N_CHIDAO.Directive)
+        if typed:  # a placeholder is typed by its links graph, where it stays a document
+            self.add(d, _A, N_ELI.LegalResource)
         if number:
             self.numbered(d, number)
         if doc_type:
@@ -454,6 +522,7 @@ class _Builder(_Collector):
 
     def header(self) -> None:
         r, d = self.record, self.doc
+        self.add(d, _A, N_CHIDAO.Directive)
         self.document(
             d,
             r.number.value if r.number else None,
@@ -476,31 +545,30 @@ class _Builder(_Collector):
         }
         for name, m in fields.items():
             if m is not None and m.span is not None:
-                node = self.mention(m.span, N_CHIDAO.HeaderMention, m.printed or m.value)
-                self.add(node, N_CHIDAO.field, nt_string(name))
-                self.add(d, N_CHIDAO.evidence, node)
+                self.span(d, name, m.span)
         if r.issuer is not None and r.issuer.span is not None and self.issuer is not None:
-            anchor = r.issuer.printed or r.issuer.name
-            node = self.mention(r.issuer.span, N_CHIDAO.HeaderMention, anchor, self.issuer)
-            self.add(node, N_CHIDAO.field, nt_string("issuer"))
-            self.add(d, N_CHIDAO.evidence, node)
+            self.span(d, "issuer", r.issuer.span)
 
-    def party(self, party: Party, cls: str) -> tuple[str, str | None]:
+    def party(self, party: Party, kind: str) -> str | None:
+        """The organisation a party names (if resolved), with its span; else the span alone."""
         org = self.organisation(party.resolved) if party.resolved else None
-        node = self.mention(party.span, cls, party.name, org)
-        return node, org
+        m = self.span(org or self.doc, kind, party.span)
+        if org is None:
+            # No fact rests on it: the printed name is kept, as nothing else holds it.
+            self.add(m, N_NIF.anchorOf, nt_string(party.name))
+        return org
 
     def recipients(self) -> None:
         for p in self.record.recipients:
-            node, org = self.party(p, N_CHIDAO.RecipientMention)
-            self.add(self.doc, N_CHIDAO.evidence, node)
+            org = self.party(p, "recipient")
             if org is not None:
                 self.add(self.doc, N_CHIDAO.addressedTo, org)
         for p in self.record.distribution:
-            node, org = self.party(p, N_CHIDAO.DistributionMention)
-            self.add(self.doc, N_CHIDAO.evidence, node)
+            org = self.party(p, "distribution")
             if p.purpose:
-                self.add(node, N_CHIDAO.purpose, _vi(p.purpose))
+                self.add(
+                    self.iri(ids.span_iri(self.file_iri, p.span)), N_CHIDAO.purpose, _vi(p.purpose)
+                )
             if org is not None:
                 self.add(self.doc, N_CHIDAO.distributedTo, org)
 
@@ -514,17 +582,19 @@ class _Builder(_Collector):
             self.add(k, N_CHIDAO.taskLabel, nt_string(task.label))
         if self.issuer is not None:
             self.add(k, N_ODRL2.assigner, self.issuer)
-        self.add(k, N_CHIDAO.evidence, self.mention(task.span, N_CHIDAO.TaskMention, task.text))
+        self.span(k, "task", task.span)
         if task.assignee is not None:
-            node, org = self.party(task.assignee, N_CHIDAO.AssigneeMention)
-            self.add(k, N_CHIDAO.evidence, node)
+            a = task.assignee
+            org = self.organisation(a.resolved) if a.resolved else None
+            m = self.span(k, "assignee", a.span)
             if org is not None:
                 self.add(k, N_ODRL2.assignee, org)
+            else:
+                self.add(m, N_NIF.anchorOf, nt_string(a.name))
         deadline = _iso_date(task.deadline)
         if deadline is not None:
             c = self.iri(ids.local_iri(self.graph_iri, f"task-{i}-deadline"))
             self.add(k, N_ODRL2.constraint, c)
-            self.add(c, _A, N_ODRL2.Constraint)
             self.add(c, N_ODRL2.leftOperand, N_ODRL2.dateTime)
             self.add(c, N_ODRL2.operator, N_ODRL2.lteq)
             self.add(c, N_ODRL2.rightOperand, _date(deadline))
@@ -540,50 +610,58 @@ class _Builder(_Collector):
             return
         s = self.iri(ids.local_iri(self.graph_iri, "signature"))
         self.add(self.doc, N_CHIDAO.signature, s)
-        self.add(s, _A, N_CHIDAO.Signature)
         for name, m, prop in parts:
             if m is None:
                 continue
             self.add(s, prop, _vi(m.value))
             if m.span is not None:
-                node = self.mention(m.span, N_CHIDAO.SignatureMention, m.printed or m.value)
-                self.add(node, N_CHIDAO.field, nt_string(name))
-                self.add(s, N_CHIDAO.evidence, node)
+                self.span(s, name, m.span)
 
     def citation(self, c: Citation) -> None:
+        """The citation as printed: a complete one links its document, a year-less or
+        issuer-less one describes its placeholder and leaves the link to
+        :mod:`chidao.graph.rdf.links`."""
         prop = _RELATIONS.get(c.relation, N_ELI.cites)
-        target = ids.citation_target(c, self.lookup)
-        node = self.mention(c.span, N_CHIDAO.CitationMention, c.surface)
-        self.add(self.doc, N_CHIDAO.evidence, node)
-        self.add(node, N_CHIDAO.relation, prop)
-        if c.trigger is not None:
-            self.add(node, N_CHIDAO.trigger, _vi(c.trigger.printed or c.trigger.value))
-        if target is None:
+        relation = str(RELATION_PROPERTIES.get(c.relation, ELI.cites))
+        if not c.number:
+            # Nothing to link: the span records that the file cites something here.
+            m = self.span(self.doc, "citation", c.span)
+            self.add(m, N_CHIDAO.relation, prop)
             return
-        iri = self.iri(target.iri)
+        issuer_key = ids.org_iri(c.issuer).rsplit("/", 1)[1] if c.issuer else None
+        year = ids.citation_year(c)
+        target = ids.doc_iri(c.number, issuer_key, year)
+        iri = self.iri(target)
         if iri == self.doc:
-            return
-        self.add(node, N_ITSRDF.taIdentRef, iri)
-        self.add(self.doc, prop, iri)
+            return  # a document does not cite itself
+        m = self.span(iri, "citation", c.span)
         issuer = self.organisation(c.issuer) if c.issuer else None
-        self.document(iri, c.number, c.doc_type, c.date, ids.citation_year(c), issuer)
-        for candidate in target.candidates:
-            cand = self.iri(candidate)
-            self.add(node, N_CHIDAO.candidate, cand)
-            self.add(cand, _A, N_ELI.LegalResource)
-            self.add(cand, _A, N_CHIDAO.Directive)
-            self.numbered(cand, c.number or "")
-        if target.ambiguous:
-            self.add(node, N_CHIDAO.ambiguous, f'"true"^^{N_XSD.boolean}')
+        complete = issuer_key is not None and year is not None
+        self.document(iri, c.number, c.doc_type, c.date, year, issuer, typed=complete)
+        if complete:
+            self.add(self.doc, prop, iri)
+            return
+        self.add(m, N_CHIDAO.relation, prop)
+        self.citations.append(
+            PrintedCitation(
+                str(self.graph_iri),
+                self.doc[1:-1],
+                relation,
+                str(target),
+                ids.span_iri(self.file_iri, c.span),
+                ids.number_lookup_key(c.number),
+            )
+        )
 
 
-def record_statements(record: Record, lookup: ids.Lookup | None = None) -> Statements:
-    """The statements of ``record``'s named graph (:func:`~chidao.graph.rdf.ids.graph_iri`).
+def build_record(record: Record) -> Built:
+    """What ``record`` says: its file's graph and the registry descriptions it refers to.
 
-    ``lookup`` resolves citations that omit their issuer or year against the
-    documents already known (see :func:`~chidao.graph.rdf.ids.citation_target`).
+    Pure: it reads nothing but the record.  A citation without issuer or year
+    is kept as printed (:attr:`Built.citations`); what it points to is derived
+    from the store later (:mod:`chidao.graph.rdf.links`).
     """
-    b = _Builder(record, lookup)
+    b = _Builder(record)
     b.source()
     b.header()
     b.recipients()
@@ -592,7 +670,15 @@ def record_statements(record: Record, lookup: ids.Lookup | None = None) -> State
     b.signature()
     for c in record.citations:
         b.citation(c)
-    return b.statements()
+    from chidao.graph.rdf.duties import add_duties  # here: that module imports this one
+
+    return add_duties(b.built(), record)
+
+
+def record_statements(record: Record) -> Statements:
+    """The statements of ``record``'s own named graph (:func:`~chidao.graph.rdf.ids.graph_iri`),
+    without the registry descriptions (:func:`build_record` gives both)."""
+    return build_record(record).statements
 
 
 def _unescape(m: re.Match[str]) -> str:
@@ -633,14 +719,22 @@ def rdflib_triples(statements: Iterable[Statement]) -> list[Triple]:
     return [(term(s), term(p), term(o)) for s, p, o in statements]
 
 
-def record_triples(record: Record, lookup: ids.Lookup | None = None) -> list[Triple]:
-    """:func:`record_statements` as rdflib triples."""
-    return rdflib_triples(record_statements(record, lookup))
+def record_triples(
+    record: Record, known: Mapping[str, Iterable[str]] | None = None
+) -> list[Triple]:
+    """Everything ``record`` says as rdflib triples: its graph, the registry
+    descriptions it refers to and its links graph, as one self-contained graph.
+
+    ``known`` (number key → document IRIs) resolves year-less citations as the
+    store would (:func:`chidao.graph.rdf.links.link_statements`); by default
+    nothing else is known.
+    """
+    return rdflib_triples(build_record(record).all_statements(known or {}))
 
 
-def record_graph(record: Record, lookup: ids.Lookup | None = None) -> Graph:
+def record_graph(record: Record, known: Mapping[str, Iterable[str]] | None = None) -> Graph:
     """``record``'s named graph as an in-memory :class:`rdflib.Graph` (identifier set)."""
     g = Graph(identifier=ids.graph_iri(record.sha256, record.source))
-    for t in record_triples(record, lookup):
+    for t in record_triples(record, known):
         g.add(t)
     return g

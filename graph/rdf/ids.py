@@ -61,10 +61,10 @@ _DASHES = dict.fromkeys(map(ord, "‐‑‒–—―−"), "-")  # e.g. "12/QĐ�
 _SLASHES = dict.fromkeys(map(ord, "⁄∕／"), "/")  # e.g. "12／QĐ-UBND" (full-width solidus)
 
 
-def fold(text: str) -> str:
+def ascii_fold(text: str) -> str:
     """Lower-case ASCII without accents (``đ`` → ``d``).
 
-    >>> fold("Huyện ủy Kim Sơn"), fold("Công điện 12/CĐ-UBND")
+    >>> ascii_fold("Huyện ủy Kim Sơn"), ascii_fold("Công điện 12/CĐ-UBND")
     ('huyen uy kim son', 'cong dien 12/cd-ubnd')
     """
     text = text.replace("đ", "d").replace("Đ", "D")
@@ -79,7 +79,7 @@ def slug(text: str) -> str:
     >>> slug("30/NQ-CP"), slug("Ủy ban nhân dân huyện Kim Sơn"), slug("SỐ 207 -CV/HU")
     ('30-nq-cp', 'uy-ban-nhan-dan-huyen-kim-son', 'so-207-cv-hu')
     """
-    return _NON_SLUG.sub("-", fold(text)).strip("-") or UNKNOWN
+    return _NON_SLUG.sub("-", ascii_fold(text)).strip("-") or UNKNOWN
 
 
 def _iri(*parts: str) -> URIRef:
@@ -99,7 +99,7 @@ def org_key(name: str, *units: str) -> str:
 
 
 def _bare(unit_name: str) -> str:
-    return _UNIT_PREFIX.sub("", fold(unit_name)).strip()
+    return _UNIT_PREFIX.sub("", ascii_fold(unit_name)).strip()
 
 
 _DEPTH = {"province": 1, "district": 2, "commune": 3}
@@ -210,7 +210,7 @@ def number_year(number: str | None) -> int | None:
 
 
 @lru_cache(maxsize=SLUG_CACHE)
-def number_key(text: str) -> str:
+def number_lookup_key(text: str) -> str:
     """The comparison key of a registration number as users and OCR write it.
 
     Case, accents (``QĐ``/``QD``), spaces, dash and slash look-alikes and a
@@ -218,9 +218,9 @@ def number_key(text: str) -> str:
     node with an ``eli:number`` also carries this key (``chidao:numberKey``), so
     a number is found by one index look-up however it was printed.
 
-    >>> number_key("Số 43 / NQ-CP"), number_key("12/CĐ-UBND"), number_key("12/CD–UBND")
-    ('43/nq-cp', '12/cd-ubnd', '12/cd-ubnd')
-    >>> number_key('43"}/NQ-CP')
+    >>> [number_lookup_key(n) for n in ("Số 43 / NQ-CP", "12/CĐ-UBND", "12/CD–UBND")]
+    ['43/nq-cp', '12/cd-ubnd', '12/cd-ubnd']
+    >>> number_lookup_key('43"}/NQ-CP')
     '43"}/nq-cp'
     """
     t = clean.fold(text.translate(_DASHES).translate(_SLASHES)).strip()
@@ -372,13 +372,8 @@ def graph_iri(sha256: str, source: str) -> URIRef:
     return _iri("graph", sha256, path_key)
 
 
-def mention_iri(sha256: str, span: tuple[int, int]) -> URIRef:
-    """A character span of a file, in NIF's RFC 5147 style (``…#char=12,40``)."""
-    return URIRef(span_iri(file_iri(sha256), span))
-
-
 def span_iri(file: str, span: tuple[int, int]) -> str:
-    """:func:`mention_iri` from the file's IRI, as text (the RDF builder's fast path).
+    """A character span of a file, in NIF's RFC 5147 style (``…#char=12,40``), as text.
 
     >>> span_iri("https://w3id.org/chidao/file/ab12", (12, 40))
     'https://w3id.org/chidao/file/ab12#char=12,40'
@@ -404,3 +399,16 @@ def change_event_iri(date: str) -> URIRef:
 def agent_iri(version: str) -> URIRef:
     """chidao itself, as the software agent of an extraction."""
     return _iri("agent", "chidao", version)
+
+
+def registry_graph_iri(statements: Iterable[tuple[str, str, str]]) -> URIRef:
+    """The registry graph holding exactly ``statements`` (N-Triples terms): named by their hash.
+
+    Two files that describe a body alike name the same graph, whatever their order.
+
+    >>> a = registry_graph_iri([("<http://e/a>", "<http://e/p>", '"x"')])
+    >>> a == registry_graph_iri([("<http://e/a>", "<http://e/p>", '"x"')]), a.split("/")[-2]
+    (True, 'registry')
+    """
+    text = "".join(sorted(f"{s} {p} {o} .\n" for s, p, o in statements))
+    return _iri("graph", "registry", hashlib.sha256(text.encode("utf-8")).hexdigest()[:32])

@@ -77,9 +77,14 @@ def _label(key: tuple, members: list[dict]) -> str:
     if kind in ("issuer", "issuer-name"):
         return next((m["issuer_name"] for m in members if m.get("issuer_name")), str(key[1]))
     if kind == "province":
-        return f"{key[1] or 'province unknown'} · {key[2] or 'level unknown'}"
+        # The level shows as the lane and the colour (and in the tooltip).
+        if key[1]:
+            return str(key[1])
+        return "province unknown" if key[2] else "level unknown"
     if kind == "level":
         return f"{key[1] or 'level unknown'} level"
+    if kind == "period":
+        return f"day {key[2]}" if key[2] == key[3] else f"days {key[2]}–{key[3]}"
     return f"unknown issuer · {key[1] or 'level unknown'}"
 
 
@@ -93,6 +98,7 @@ def aggregate(
     nodes: Iterable[Hashable],
     by: str,
     keep: Iterable[Hashable] = (),
+    key: Callable[[Hashable], tuple] | None = None,
 ) -> nx.MultiDiGraph:
     """The graph of ``nodes`` with their documents folded into groups.
 
@@ -106,11 +112,16 @@ def aggregate(
         How documents are grouped (organisations are never grouped).
     keep : iterable
         Documents shown on their own all the same (a cascade's root).
+    key : callable, optional
+        Node → group key, instead of the scheme ``by`` names (which then only
+        names the grouping); a key ``("period", level, first_day, last_day)``
+        is labelled with its days.
 
     Returns
     -------
     networkx.MultiDiGraph
-        Group nodes (``kind="group"``) with ``label``, ``grouping``, ``count``,
+        Group nodes (``kind="group"``, for two documents or more: a document
+        alone in its group stays itself) with ``label``, ``grouping``, ``count``,
         ``cited_only`` (how many members are known only from citations),
         ``level``, ``system``, ``province`` (when all members share it),
         ``first_date``, ``last_date`` and ``sample`` (up to five member numbers,
@@ -137,15 +148,27 @@ def aggregate(
     >>> A.edges[("issuer", "tu"), "gov", "implements"]["lag_days"]
     15.0
     """
-    if by not in _KEYS:
+    if key is None and by not in _KEYS:
         raise ValueError(f"grouping must be one of {', '.join(GROUPINGS)}, not {by!r}")
     kept = set(keep)
     chosen = set(nodes)
-    group: dict[Hashable, Hashable] = {n: n if n in kept else group_of(G, n, by) for n in chosen}
+
+    def key_of(n: Hashable) -> Hashable:
+        if n in kept or G.nodes[n].get("kind") != "document":
+            return n
+        return key(n) if key is not None else group_of(G, n, by)
+
+    group: dict[Hashable, Hashable] = {n: key_of(n) for n in chosen}
     members: dict[Hashable, list[dict]] = defaultdict(list)
     for n, g in group.items():
         if g != n:
             members[g].append(G.nodes[n])
+    # A group of one is drawn as its document: its number says more than "1 doc".
+    alone = {g for g, ms in members.items() if len(ms) == 1}
+    for n, g in group.items():
+        if g in alone:
+            group[n] = n
+    members = defaultdict(list, {g: ms for g, ms in members.items() if g not in alone})
 
     A = nx.MultiDiGraph()
     for n, g in group.items():

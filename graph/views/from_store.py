@@ -6,10 +6,11 @@ from typing import Any
 
 from chidao.errors import QueryError
 from chidao.graph.analysis.load import load_graph, load_neighbourhood, load_organisation
-from chidao.graph.analysis.lookup import resolve_document, resolve_organisation
+from chidao.graph.analysis.lookup import find_organisation as resolve_organisation
+from chidao.graph.analysis.lookup import resolve_document
 from chidao.graph.analysis.nodes import CARRY_OUT
 from chidao.graph.store.oxigraph import TripleStore
-from chidao.graph.views.build import cascade_view, corpus_view, organisation_view
+from chidao.graph.views.build import cascade_view, corpus_view, organisation_view, timeline_view
 
 
 def store_view(
@@ -26,7 +27,8 @@ def store_view(
     ``doc`` is named as on the command line (number, file name or IRI, narrowed by
     ``issuer`` and ``year``: :func:`chidao.graph.analysis.lookup.resolve_document`); ``org``
     by name or IRI. With neither, the whole corpus is drawn. ``view_options`` go
-    to :func:`~chidao.graph.views.build.cascade_view` and its siblings.
+    to :func:`~chidao.graph.views.build.cascade_view` and its siblings
+    (``timeline=True``: :func:`~chidao.graph.views.build.timeline_view`).
 
     A document's or an organisation's view loads only its neighbourhood
     (:func:`~chidao.graph.analysis.load.load_neighbourhood`,
@@ -44,8 +46,9 @@ def store_view(
     if doc is not None:
         iri = resolve_document(store, doc, issuer, year)
         relations = view_options.get("relations", CARRY_OUT)
+        draw = timeline_view if view_options.pop("timeline", False) else cascade_view
         G = load_neighbourhood(store, iri, relations=relations, context=True)
-        return cascade_view(G, iri, **view_options)
+        return draw(G, iri, **view_options)
     if org is not None:
         iri = resolve_organisation(store, org)
         return organisation_view(load_organisation(store, iri), iri, **view_options)

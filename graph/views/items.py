@@ -14,9 +14,11 @@ from datetime import date
 
 import networkx as nx
 
+from chidao.graph.views.fit import FONT_PX, LABEL_WIDTH
 from chidao.graph.views.layout import (
     CITED_ONLY_DASHES,
     MIXED_GROUP_SHAPE,
+    RELATION_LABELS,
     document_shape,
     edge_style,
     node_colour,
@@ -61,13 +63,31 @@ def _search_text(*parts: object) -> str:
     return " ".join(str(p) for p in parts if p).casefold()
 
 
-def document_item(a: dict, root: bool) -> dict:
-    """pyvis node options of a document with attributes ``a``; ``root`` draws it bigger."""
+#: Node sizes (vis-network: radius of a dot), px at scale 1.
+DOCUMENT_SIZE = 10
+ROOT_SIZE = 16
+
+
+def relation_label(relation: str) -> str:
+    """What an edge label says for ``relation`` (an edge key of :mod:`chidao.graph`).
+
+    >>> relation_label("based_on"), relation_label("sub_organization_of")
+    ('based on', 'part of')
+    """
+    return RELATION_LABELS.get(relation, relation.replace("_", " "))
+
+
+def document_item(a: dict, root: bool, *, compact: bool = False) -> dict:
+    """pyvis node options of a document with attributes ``a``; ``root`` draws it bigger.
+
+    The label is the number and the date; ``compact``: the number only (the date
+    is in the tooltip), for views that would not read otherwise.
+    """
     number = a.get("number")
     cited_only = bool(a.get("cited_only"))
     label = number or a.get("doc_type") or "(no number)"
     when = fmt_date(a.get("date"))
-    if when:
+    if when and not compact:
         label += "\n" + when
     tip = _rows(
         ("Number", number),
@@ -87,8 +107,9 @@ def document_item(a: dict, root: bool) -> dict:
         "label": label,
         "shape": document_shape(a.get("system")),
         "color": node_colour(a.get("level"), cited_only=cited_only),
-        "size": 22 if root else 14,
+        "size": ROOT_SIZE if root else DOCUMENT_SIZE,
         "borderWidth": 4 if root else 2,
+        "widthConstraint": {"maximum": LABEL_WIDTH},
         "tip": tip,
         "kind": "document",
         "lvl": a.get("level") or "unknown",  # for the legend's level switches
@@ -97,7 +118,7 @@ def document_item(a: dict, root: bool) -> dict:
     }
     if cited_only:
         node["shapeProperties"] = {"borderDashes": CITED_ONLY_DASHES}
-        node["font"] = {"color": "#616a6b"}
+        node["font"] = {"color": "#616a6b", "size": FONT_PX}
     return node
 
 
@@ -110,7 +131,7 @@ def organisation_item(a: dict) -> dict:
         "color": node_colour(a.get("level")),
         # Label inside the shape: white on the level colour, without the label backdrop.
         "font": {"color": "#ffffff", "background": "none"},
-        "widthConstraint": {"maximum": 170},
+        "widthConstraint": {"maximum": LABEL_WIDTH},
         "tip": _rows(
             ("Organisation", name),
             ("Level", a.get("level")),
@@ -144,9 +165,10 @@ def group_item(a: dict) -> dict:
         "label": f"{a['label']}\n{count} doc{'s' if count != 1 else ''}",
         "shape": shape,
         "color": node_colour(a.get("level")),
-        "size": round(12 + 4 * math.sqrt(count)),
+        # Grows with the count, but only so much: a big group must not cover its row.
+        "size": round(DOCUMENT_SIZE + min(2 * math.sqrt(count), 10)),
         "borderWidth": 4,
-        "widthConstraint": {"maximum": 200},
+        "widthConstraint": {"maximum": LABEL_WIDTH},
         "tip": tip,
         "kind": "group",
         "lvl": a.get("level") or "unknown",  # for the legend's level switches
@@ -171,7 +193,7 @@ def edge_item(G: nx.MultiDiGraph, u: Hashable, v: Hashable, k: str, a: dict) -> 
     """pyvis edge options of ``u → v`` with key (relation) ``k`` and attributes ``a``."""
     lag = a.get("lag_days")
     count = a.get("count")
-    label = k if count is None else f"{k} ×{count}"
+    label = relation_label(k) if count is None else f"{relation_label(k)} ×{count}"
     if lag is not None:
         label += f" · {'median ' if count is not None else ''}{fmt_days(lag)}"
     name = {
@@ -179,7 +201,7 @@ def edge_item(G: nx.MultiDiGraph, u: Hashable, v: Hashable, k: str, a: dict) -> 
         for n in (u, v)
     }
     tip = _rows(
-        ("Relation", k),
+        ("Relation", relation_label(k)),
         ("From", name[u]),
         ("To", name[v]),
         ("Edges", count),

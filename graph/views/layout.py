@@ -18,6 +18,7 @@ from collections.abc import Hashable, Iterable, Mapping
 import networkx as nx
 
 from chidao.graph.analysis.nodes import LEVELS, level_rank
+from chidao.graph.views.fit import Cell, fitted_scale
 
 #: Lane of a node whose level is unknown and cannot be inferred: below communes.
 UNKNOWN_LANE = len(LEVELS)
@@ -50,7 +51,7 @@ RELATION_COLOURS: dict[str, str] = {
     "implements": "#2c3e50",
     "based_on": "#8e44ad",
     "amends": "#d35400",
-    "replaces": "#d35400",
+    "replaces": "#b7950b",
     "cites": "#a6acaf",
     "issued_by": "#16a085",
     "recipient": "#a6acaf",
@@ -58,16 +59,29 @@ RELATION_COLOURS: dict[str, str] = {
     "assignee": "#239b56",
     "sub_organization_of": "#b3b6b7",
 }
+#: What an edge label says for each relation (the RDF names are for queries).
+RELATION_LABELS: dict[str, str] = {
+    "implements": "implements",
+    "based_on": "based on",
+    "amends": "amends",
+    "replaces": "replaces",
+    "cites": "cites",
+    "issued_by": "issued by",
+    "recipient": "addressed to",
+    "distribution": "copied to",
+    "assignee": "assigned to",
+    "sub_organization_of": "part of",
+}
 #: Weak links are drawn dashed so that the carrying-out edges stand out.
 DASHED_RELATIONS = frozenset({"cites", "recipient", "distribution", "sub_organization_of"})
 
 CITED_ONLY_FILL = "#eeeeee"
 CITED_ONLY_DASHES = [6, 4]
 
-#: Pixel spacing of the fixed layout.
-NODE_GAP = 170
-ROW_GAP = 70
-LANE_GAP = 230
+#: Grid cell of the fixed layout when the caller gives none (px at scale 1).
+DEFAULT_CELL = Cell(150, 70)
+#: Extra space between two lanes, in cell heights.
+LANE_GAP_CELLS = 0.6
 
 
 def node_colour(level: str | None, *, cited_only: bool = False) -> dict[str, object]:
@@ -158,19 +172,62 @@ def lanes(G: nx.MultiDiGraph, nodes: Iterable[Hashable]) -> dict[Hashable, int]:
     return out
 
 
+def lane_columns(sizes: Mapping[int, int], cells: Mapping[int, Cell]) -> dict[int, int]:
+    """How many columns each lane wraps into so that the drawing fits the window best.
+
+    A lane of ``n`` nodes in ``c`` columns takes ``ceil(n / c)`` rows of its own
+    cell height; every lane is at most as wide as the widest. The width that gives
+    the largest fitted scale (:func:`chidao.graph.views.fit.fitted_scale`) wins,
+    so a view is as wide as the window is, not one row thousands of nodes wide,
+    and a lane of short labels packs more columns than one of long labels.
+
+    >>> lane_columns({0: 1, 1: 63, 2: 600}, dict.fromkeys(range(3), Cell(120, 60)))
+    {0: 1, 1: 23, 2: 23}
+    >>> lane_columns({0: 40, 1: 40}, {0: Cell(200, 60), 1: Cell(100, 60)})
+    {0: 5, 1: 10}
+    """
+    lanes_here = [lane for lane, n in sizes.items() if n]
+    if not lanes_here:
+        return {}
+    widths = sorted(
+        {c * cells[lane].width for lane in lanes_here for c in range(1, sizes[lane] + 1)}
+    )
+    best: dict[int, int] = {lane: 1 for lane in lanes_here}
+    best_scale = -1.0
+    for width in widths:
+        columns = {
+            lane: max(1, min(sizes[lane], int(width // cells[lane].width))) for lane in lanes_here
+        }
+        height = (
+            sum(
+                (math.ceil(sizes[lane] / columns[lane]) + LANE_GAP_CELLS) * cells[lane].height
+                for lane in lanes_here
+            )
+            - LANE_GAP_CELLS * cells[lanes_here[-1]].height
+        )
+        drawn = max(columns[lane] * cells[lane].width for lane in lanes_here)
+        scale = fitted_scale(drawn, height)
+        if scale > best_scale + 1e-9:
+            best, best_scale = columns, scale
+    return best
+
+
 def fixed_positions(
     G: nx.MultiDiGraph,
     lane_of: Mapping[Hashable, int],
     order_key: Mapping[Hashable, tuple] | None = None,
+    cell: Cell | None = None,
+    cells: Mapping[int, Cell] | None = None,
 ) -> dict[Hashable, tuple[int, int]]:
     """Top-down ``(x, y)`` pixel positions: one lane per level, wrapped into rows.
 
     Lanes are filled from the top; within a lane, nodes are ordered by the mean
     ``x`` of their neighbours already placed in the lanes above (so a district
     letter lands under the province document it carries out), then by
-    ``order_key`` (default: the node itself). A lane of more than ``2·√n`` nodes
-    wraps into rows, filled column by column, so that a corpus view is not one
-    row thousands of nodes wide.
+    ``order_key`` (default: the node itself). Every node of a lane gets a grid
+    cell (``cells[lane]``, else ``cell``: big enough for the lane's biggest node
+    and its label, so labels cannot overlap); lanes wrap into
+    :func:`lane_columns` columns, filled column by column.
 
     Parameters
     ----------
@@ -180,6 +237,10 @@ def fixed_positions(
         Node → lane, as from :func:`lanes`.
     order_key : mapping, optional
         Node → sort key breaking ties between nodes without placed neighbours.
+    cell : Cell, optional
+        Grid cell size of every lane (default: :data:`DEFAULT_CELL`).
+    cells : mapping, optional
+        Lane → grid cell size, where it differs from ``cell``.
 
     Returns
     -------
@@ -191,19 +252,17 @@ def fixed_positions(
     >>> G = nx.MultiDiGraph()
     >>> _ = G.add_edge("p2", "c", key="implements")
     >>> _ = G.add_edge("p1", "c", key="implements")
-    >>> pos = fixed_positions(G, {"c": 0, "p1": 1, "p2": 1})
+    >>> pos = fixed_positions(G, {"c": 0, "p1": 1, "p2": 1}, cell=Cell(100, 50))
     >>> pos["c"], pos["p1"], pos["p2"]
-    ((0, 0), (-85, 230), (85, 230))
+    ((0, 0), (-50, 80), (50, 80))
     """
-    per_row = max(20, math.ceil(2 * math.sqrt(max(len(lane_of), 1))))
     by_lane: dict[int, list[Hashable]] = {}
     for n, lane in lane_of.items():
         by_lane.setdefault(lane, []).append(n)
+    cell_of = {lane: (cells or {}).get(lane) or cell or DEFAULT_CELL for lane in by_lane}
+    columns_of = lane_columns({lane: len(ns) for lane, ns in by_lane.items()}, cell_of)
     pos: dict[Hashable, tuple[int, int]] = {}
-    y = 0
-    # Lanes far apart enough to tell apart once a wide view is zoomed out to fit.
-    widest = min(max(len(ns) for ns in by_lane.values()), per_row) if by_lane else 0
-    lane_gap = max(LANE_GAP, round(widest * NODE_GAP * 0.06))
+    y = 0.0
     for lane in sorted(by_lane):
 
         def key(n: Hashable) -> tuple:
@@ -213,13 +272,38 @@ def fixed_positions(
             return (bary, tie)
 
         members = sorted(by_lane[lane], key=key)
-        rows = math.ceil(len(members) / per_row)
+        cell = cell_of[lane]
+        rows = math.ceil(len(members) / columns_of[lane])
         cols = math.ceil(len(members) / rows)
         for i, n in enumerate(members):
             # Column by column, so that the documents under one parent stay together
             # in a block beneath it instead of being spread along a row.
             col, row = divmod(i, rows)
-            x = round((col - (cols - 1) / 2) * NODE_GAP)
-            pos[n] = (x, y + row * ROW_GAP)
-        y += (rows - 1) * ROW_GAP + lane_gap
+            x = round((col - (cols - 1) / 2) * cell.width)
+            pos[n] = (x, round(y + row * cell.height))
+        y += (rows + LANE_GAP_CELLS) * cell.height
     return pos
+
+
+def extent(
+    positions: Mapping[Hashable, tuple[float, float]],
+    cell: Cell | Mapping[Hashable, Cell],
+) -> tuple[float, float]:
+    """Width and height (px at scale 1) of a drawing of ``positions`` on cells.
+
+    ``cell`` is every node's cell, or a node → cell mapping.
+
+    >>> extent({"a": (0, 0), "b": (100, 50)}, Cell(100, 50))
+    (200.0, 100)
+    """
+    if not positions:
+        return (0, 0)
+
+    def of(n: Hashable) -> Cell:
+        return cell if isinstance(cell, Cell) else cell[n]
+
+    left = min(x - of(n).width / 2 for n, (x, _) in positions.items())
+    right = max(x + of(n).width / 2 for n, (x, _) in positions.items())
+    top = min(y for _, y in positions.values())
+    bottom = max(y + of(n).height for n, (_, y) in positions.items())
+    return (right - left, bottom - top)

@@ -1,0 +1,196 @@
+"""The link stage: year-less citations linked to the documents the store holds.
+
+Ingest writes each file's graph as the file says it (:mod:`chidao.graph.rdf.build`)
+and, in the same write, a *pending graph* naming the number keys whose links
+that batch may change: the keys of its own documents, of the placeholders its
+citations describe, and of the documents it replaced.  :func:`link` then
+derives, by queries over what is stored (never re-reading a source file):
+
+1. the file graphs holding a year-less citation with a pending key;
+2. all their year-less citations, and the documents known with those keys;
+3. each such file's *links graph* (:func:`chidao.graph.rdf.links.link_statements`),
+   written where it differs from the stored one, a chunk of graphs per write
+   (each write whole or absent);
+4. then the pending graphs are dropped.
+
+A kill at any moment leaves the pending graphs in place (they go last), and
+the next run — even one that ingests nothing — derives the same links again:
+the store ends as a clean run leaves it.  The links depend only on the file
+graphs stored, so the order in which files arrived never changes them.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from urllib.parse import unquote, urlparse
+
+from rdflib import Literal, URIRef
+
+from chidao.graph.rdf import ids
+from chidao.graph.rdf.build import (
+    N_CHIDAO,
+    PrintedCitation,
+    Statements,
+    nt_iri,
+    nt_string,
+    rdflib_triples,
+)
+from chidao.graph.rdf.links import link_statements, links_graph_iri
+from chidao.graph.rdf.sparql_text import sparql_iri, sparql_term
+from chidao.graph.store.oxigraph import GraphWrite, TripleStore
+
+#: Pending graphs' IRIs begin so.
+PENDING = ids.BASE + "graph/pending/"
+
+#: Keys or graphs per VALUES block.
+CHUNK = 400
+
+#: Links graphs per store write.
+WRITE_CHUNK = 256
+
+_PENDING_KEYS = "SELECT ?pg ?k WHERE { GRAPH ?pg { ?pg chidao:linkPending ?k } }"
+
+_CITING = """
+SELECT DISTINCT ?g WHERE {{
+  VALUES ?k {{ {values} }}
+  GRAPH ?g {{
+    ?p chidao:numberKey ?k ; chidao:citationSpan ?m .
+    ?m chidao:relation ?r .
+    ?g prov:wasDerivedFrom ?f . ?doc prov:hadPrimarySource ?f .
+    FILTER (?p != ?doc)
+  }}
+}}
+"""
+
+_CITATIONS = """
+SELECT ?g ?doc ?r ?p ?m ?k WHERE {{
+  VALUES ?g {{ {values} }}
+  GRAPH ?g {{
+    ?p chidao:citationSpan ?m ; chidao:numberKey ?k .
+    ?m chidao:relation ?r .
+    ?g prov:wasDerivedFrom ?f . ?doc prov:hadPrimarySource ?f .
+    FILTER (?p != ?doc)
+  }}
+}}
+"""
+
+_KNOWN = "SELECT DISTINCT ?d ?k WHERE {{ VALUES ?k {{ {values} }} ?d chidao:numberKey ?k }}"
+
+_FILE_URL = """
+SELECT ?g ?url WHERE {{
+  VALUES ?g {{ {values} }}
+  GRAPH ?g {{ ?g prov:wasDerivedFrom ?f . ?f nfo:fileUrl ?url }}
+}}
+"""
+
+_OWN_KEYS = """
+SELECT DISTINCT ?k WHERE {{
+  VALUES ?g {{ {values} }}
+  GRAPH ?g {{ ?d prov:hadPrimarySource ?f ; chidao:numberKey ?k }}
+}}
+"""
+
+
+@dataclass
+class LinkSummary:
+    """What :func:`link` did: links graphs written, and the files whose links changed."""
+
+    keys: int = 0
+    graphs: int = 0  # links graphs derived
+    written: int = 0  # of which differed from the store and were written
+    changed: dict[str, str] = field(default_factory=dict)  # file graph → file path
+
+
+def _chunks(items: Sequence[str], n: int = CHUNK) -> Iterator[Sequence[str]]:
+    for i in range(0, len(items), n):
+        yield items[i : i + n]
+
+
+def _keys(keys: Iterable[str]) -> str:
+    return " ".join(sparql_term(Literal(k)) for k in keys)
+
+
+def _iris(iris: Iterable[str]) -> str:
+    return " ".join(sparql_iri(i) for i in iris)
+
+
+def pending_write(keys: Iterable[str], graphs: Iterable[str]) -> GraphWrite | None:
+    """The pending graph of a batch: ``keys`` to link again (``None`` when there are none).
+
+    Its IRI is a hash of the batch's graphs and keys, so writing the same
+    batch again names the same graph.
+    """
+    keys = sorted(set(keys))
+    if not keys:
+        return None
+    text = "\n".join([*sorted(graphs), "", *keys])
+    iri = PENDING + hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
+    term = nt_iri(iri)
+    triples = tuple((term, N_CHIDAO.linkPending, nt_string(k)) for k in keys)
+    return GraphWrite(URIRef(iri), Statements(triples, (iri,)))
+
+
+def built_keys(own_key: str | None, citations: Iterable[PrintedCitation]) -> set[str]:
+    """The keys a new file graph may change links of: its document's and its citations'."""
+    keys = {c.key for c in citations}
+    if own_key is not None:
+        keys.add(own_key)
+    return keys
+
+
+def stored_keys(store: TripleStore, graphs: Sequence[str]) -> set[str]:
+    """The number keys of the documents of stored file ``graphs`` (before they are replaced)."""
+    found: set[str] = set()
+    for part in _chunks(list(graphs)):
+        found.update(str(k) for (k,) in store.query(_OWN_KEYS.format(values=_iris(part))).rows)
+    return found
+
+
+def link(store: TripleStore, write_chunk: int = WRITE_CHUNK) -> LinkSummary:
+    """Derive and write the links graphs the pending keys call for; then drop the pending."""
+    summary = LinkSummary()
+    rows = list(store.query(_PENDING_KEYS).rows)
+    pending = sorted({str(pg) for pg, _ in rows})
+    keys = sorted({str(k) for _, k in rows})
+    summary.keys = len(keys)
+    if not pending:
+        return summary
+    citing: set[str] = set()
+    for part in _chunks(keys):
+        citing.update(str(g) for (g,) in store.query(_CITING.format(values=_keys(part))).rows)
+    citations: dict[str, list[PrintedCitation]] = defaultdict(list)
+    for part in _chunks(sorted(citing)):
+        for g, doc, r, p, m, k in store.query(_CITATIONS.format(values=_iris(part))).rows:
+            citations[str(g)].append(
+                PrintedCitation(str(g), str(doc), str(r), str(p), str(m), str(k))
+            )
+    wanted = sorted({c.key for cs in citations.values() for c in cs})
+    known: dict[str, list[str]] = defaultdict(list)
+    for part in _chunks(wanted):
+        for d, k in store.query(_KNOWN.format(values=_keys(part))).rows:
+            if isinstance(d, URIRef):
+                known[str(k)].append(str(d))
+    writes = []
+    for g in sorted(citations):
+        statements = link_statements(g, citations[g], known)
+        summary.graphs += 1
+        lg = links_graph_iri(g)
+        stored = set(store.graph_triples(str(lg)))
+        if stored == set(rdflib_triples(statements)):
+            continue
+        writes.append(GraphWrite(lg, statements))
+        if stored:
+            summary.changed[g] = ""
+    for part in _chunks(writes, write_chunk):  # type: ignore[arg-type]
+        store.write(list(part))
+        summary.written += len(part)
+    if summary.changed:
+        for part in _chunks(sorted(summary.changed)):
+            for g, url in store.query(_FILE_URL.format(values=_iris(part))).rows:
+                summary.changed[str(g)] = unquote(urlparse(str(url)).path)
+    # Last: until here a kill leaves the pending keys for the next run.
+    store.update(" ;\n".join(f"DROP SILENT GRAPH {sparql_iri(pg)}" for pg in pending))
+    return summary
