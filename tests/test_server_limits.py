@@ -308,3 +308,20 @@ def test_slow_queries_leave_a_worker_to_quick_ones(store: Path) -> None:
             thread.join()
         assert answers == [200] * 10
         assert still_running >= 1  # the quick queries did not wait for the slow ones
+
+
+def test_a_foreign_store_is_served_only_when_adopted(tmp_path: Path) -> None:
+    import pyoxigraph as ox
+
+    from chidao.errors import StoreError
+
+    path = tmp_path / "theirs"
+    db = ox.Store(str(path))
+    db.add(ox.Quad(ox.NamedNode("http://e/s"), ox.NamedNode("http://e/p"), ox.Literal("o")))
+    db.flush()
+    del db
+    with pytest.raises(StoreError, match="--adopt"):
+        Endpoint(path, port=0).start()
+    with Endpoint(path, port=0, adopt=True) as ep:
+        status, body = _query(ep.query_url, "SELECT ?o WHERE { ?s <http://e/p> ?o }")
+        assert status == 200 and body.splitlines()[1:] == ["o"]

@@ -61,6 +61,7 @@ from pathlib import Path
 from typing import Any
 
 from chidao.errors import StoreError
+from chidao.graph.store.folder import store_writer
 from chidao.graph.store.worker import read_frame, write_frame
 
 MB = 1024 * 1024
@@ -749,7 +750,7 @@ class Endpoint:
         from chidao.graph.store.oxigraph import PREFIXES, OxigraphStore
         from chidao.graph.store.page import query_page
 
-        writer = _lock_holder(self.store_path)
+        writer = store_writer(self.store_path)
         if writer is not None:
             raise StoreError(
                 f"the store is open for writing by process {writer} (a chidao ingest, or "
@@ -817,12 +818,6 @@ class Endpoint:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
-
-
-def _lock_holder(path: Path) -> int | None:
-    from chidao.graph.store.folder import store_writer
-
-    return store_writer(path)
 
 
 __all__ = ["Endpoint", "Limits", "Refused", "uses_service"]
