@@ -325,3 +325,30 @@ def test_a_foreign_store_is_served_only_when_adopted(tmp_path: Path) -> None:
     with Endpoint(path, port=0, adopt=True) as ep:
         status, body = _query(ep.query_url, "SELECT ?o WHERE { ?s <http://e/p> ?o }")
         assert status == 200 and body.splitlines()[1:] == ["o"]
+
+
+def test_workers_die_when_the_server_is_killed(store: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+
+    chidao = str(Path(sys.executable).parent / "chidao")
+    server = subprocess.Popen(
+        [chidao, "serve", "--store", str(store), "--port", "0", "--workers", "2"],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert server.stdout is not None
+        for line in server.stdout:
+            if "Ctrl-C" in line:
+                break
+        workers = psutil.Process(server.pid).children()
+        assert len(workers) == 2
+        server.send_signal(signal.SIGKILL)
+        server.wait()
+        gone, alive = psutil.wait_procs(workers, timeout=5)
+        assert not alive, "a worker outlived the server"
+    finally:
+        if server.poll() is None:
+            server.kill()
