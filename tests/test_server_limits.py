@@ -79,7 +79,8 @@ def test_a_query_past_the_time_limit_is_stopped(store: Path) -> None:
         assert status == 503 and "time limit" in body
         assert time.monotonic() - started < 5
         assert not psutil.pid_exists(before) or psutil.Process(before).status() == "zombie"
-        status, _ = _query(ep.query_url, LIGHT)  # waits for the replacement worker
+        _wait_for_idle_worker(ep)
+        status, _ = _query(ep.query_url, LIGHT)
         assert status == 200
 
 
@@ -90,6 +91,7 @@ def test_a_query_past_the_memory_ceiling_is_stopped(store: Path) -> None:
         assert status == 503 and ("memory" in body), body
         # Checked every 10 ms: the overshoot is what a query allocates in that time.
         assert ep.peak_worker_rss < 150 * MB + 100 * MB
+        _wait_for_idle_worker(ep)
         assert _query(ep.query_url, LIGHT)[0] == 200
 
 
@@ -109,7 +111,15 @@ def test_excess_concurrent_queries_get_503(store: Path) -> None:
         status, body = _query(ep.query_url, LIGHT)
         slow.join()
         assert status == 503 and "busy" in body
+        _wait_for_idle_worker(ep)  # the slow query's worker was killed and is being replaced
         assert _query(ep.query_url, LIGHT)[0] == 200
+
+
+def _wait_for_idle_worker(ep: Endpoint) -> None:
+    deadline = time.monotonic() + 30
+    while not ep.worker_pids():
+        assert time.monotonic() < deadline, "no worker came back"
+        time.sleep(0.05)
 
 
 def test_a_client_that_hangs_up_stops_its_query(store: Path) -> None:
@@ -129,6 +139,7 @@ def test_a_client_that_hangs_up_stops_its_query(store: Path) -> None:
         while psutil.pid_exists(worker) and psutil.Process(worker).status() != "zombie":
             assert time.monotonic() < deadline, "the worker kept evaluating"
             time.sleep(0.05)
+        _wait_for_idle_worker(ep)
         assert _query(ep.query_url, LIGHT)[0] == 200
 
 
@@ -286,6 +297,7 @@ def test_the_hostile_mix_leaves_the_server_alive_and_fast(store: Path) -> None:
         assert all(s == 403 for s, _ in results["service"])
         assert all(s in (200, 503) for s, _ in results["cross"])
         assert ep.running
+        _wait_for_idle_worker(ep)
         # Light queries after the storm.
         times = []
         for _ in range(40):
