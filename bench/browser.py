@@ -53,7 +53,7 @@ def chromium(profile: str, *, timeout: float, log_browser: bool = False) -> Any:
 
 # What the first paint shows: the scale, each drawn node's shape size and label
 # font on screen (px), and every pair of node labels (documents, groups, axis
-# ticks and band names alike) whose boxes overlap.
+# ticks and band names alike) whose boxes (shape and label) overlap.
 #: Run in a drawn view (``return`` value: a dict). The view tests assert on it and
 #: ``bench/bench_views.py --first-paint`` prints it.
 FIRST_PAINT_JS = """
@@ -66,8 +66,9 @@ network.body.data.nodes.get().forEach(function (item) {
     out.minNode = Math.min(out.minNode, Math.min(node.shape.width, node.shape.height) * s);
   }
   out.minFont = Math.min(out.minFont, node.labelModule.fontOptions.size * s);
-  var l = node.labelModule.size;
-  boxes.push([String(item.id), l.left, l.top, l.left + l.width, l.top + l.height]);
+  // The node's whole box: its shape and the label beside or inside it.
+  var b = network.getBoundingBox(item.id);
+  boxes.push([String(item.id), b.left, b.top, b.right, b.bottom]);
 });
 boxes.sort(function (a, b) { return a[1] - b[1]; });
 for (var i = 0; i < boxes.length; i++) {

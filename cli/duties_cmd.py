@@ -24,7 +24,7 @@ from rich.table import Table
 from chidao.cli.options import endpoint_options, format_option, store_option
 from chidao.cli.stores import opened_store
 from chidao.graph.analysis.duties import DUE_SOON_DAYS, DutyReport, DutyStatus, duty_statuses
-from chidao.graph.analysis.lookup import resolve_document, resolve_organisation
+from chidao.graph.analysis.lookup import find_organisation, resolve_document
 from chidao.graph.analysis.validity import Validity, document_status, in_force_version
 
 #: Columns of ``chidao duties --format csv``.
@@ -183,7 +183,7 @@ def duties_command(
     ORG is a name (accents optional) or IRI; DOC a number, file name or IRI.
     """
     with opened_store(store_path, endpoint, update_endpoint, read_only=True) as store:
-        org_iri = resolve_organisation(store, org) if org else None
+        org_iri = find_organisation(store, org) if org else None
         doc_iri = resolve_document(store, source, issuer, year) if source else None
         report = duty_statuses(store, _as_of(as_of), org_iri, doc_iri, soon)
     if fmt == "json":

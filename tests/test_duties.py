@@ -13,7 +13,7 @@ from rdflib import Literal, URIRef
 from chidao.cli.main import main
 from chidao.extract.pipeline import extract_text
 from chidao.graph.analysis.duties import duty_statuses
-from chidao.graph.analysis.lookup import resolve_document, resolve_organisation
+from chidao.graph.analysis.lookup import find_organisation, resolve_document
 from chidao.graph.ingest.ingest import ingest
 from chidao.graph.rdf.build import record_graph
 from chidao.graph.rdf.duties import DUTY
@@ -154,7 +154,7 @@ def test_never_reported_workload_and_filters(store: OxigraphStore) -> None:
     assert workload[KIM_SON] == {"met": 3}
     cut_off = [d for d in report.duties if d.text.startswith("4.")]
     assert [(d.due, d.status) for d in cut_off] == [(None, "met")]
-    org = resolve_organisation(store, "huyen uy yen mo")
+    org = find_organisation(store, "huyen uy yen mo")
     mine = duty_statuses(store, dt.date(2021, 10, 1), org=org)
     assert {d.assignee for d in mine.duties} == {YEN_MO}
     doc = resolve_document(store, "217-CV/TU")

@@ -32,6 +32,7 @@ from chidao.graph.views.aggregate import GROUPINGS, aggregate, count_groups
 from chidao.graph.views.fit import (
     FONT_PX,
     MIN_SCALE,
+    SQUARE_LABEL_WIDTH,
     VIEW_HEIGHT,
     VIEW_WIDTH,
     cell_for,
@@ -212,7 +213,12 @@ def _item(a: dict, root: bool, compact: bool) -> dict:
 
 
 def _box(spec: dict) -> tuple[float, float]:
-    inside = spec["shape"] in ("box", "ellipse", "database", "circle", "text")
+    shape = spec["shape"]
+    inside = shape in ("box", "ellipse", "database", "circle", "text")
+    if shape in ("database", "circle"):
+        # vis-network draws these as tall as they are wide around their label.
+        w, h = node_box(spec["label"], 5, inside=True, width=SQUARE_LABEL_WIDTH)
+        return (max(w, h), max(w, h))
     return node_box(spec["label"], spec.get("size", DOCUMENT_SIZE), inside=inside)
 
 

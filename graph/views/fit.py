@@ -28,6 +28,9 @@ MIN_FONT_PX = 9.0
 MIN_SCALE = MIN_FONT_PX / FONT_PX
 #: Width (px at scale 1) past which a label wraps (vis-network ``widthConstraint``).
 LABEL_WIDTH = 128
+#: Narrower wrap for shapes drawn as tall as they are wide around their label
+#: (vis-network's ``database`` and ``circle``): a long name would make them huge.
+SQUARE_LABEL_WIDTH = 72
 #: Generous mean glyph width and line height of the system sans-serif, as a
 #: fraction of the font size (Vietnamese diacritics make lines a little taller).
 CHAR_WIDTH = 0.62
@@ -93,8 +96,10 @@ def wrapped_lines(label: str, width: float = LABEL_WIDTH) -> list[str]:
     return out
 
 
-def node_box(label: str, size: float, *, inside: bool = False) -> tuple[float, float]:
-    """Estimated ``(width, height)`` of a node drawn with ``label``.
+def node_box(
+    label: str, size: float, *, inside: bool = False, width: float = LABEL_WIDTH
+) -> tuple[float, float]:
+    """Estimated ``(width, height)`` of a node drawn with ``label`` wrapped at ``width``.
 
     ``size`` is vis-network's node size (radius of a dot); the label sits under
     the shape, or ``inside`` it (boxes, ellipses: organisations).
@@ -102,8 +107,8 @@ def node_box(label: str, size: float, *, inside: bool = False) -> tuple[float, f
     >>> node_box("281-CV/HU", 10)
     (78.12, 42.2)
     """
-    lines = wrapped_lines(label)
-    text_w = min(max((text_width(line) for line in lines), default=0), LABEL_WIDTH)
+    lines = wrapped_lines(label, width)
+    text_w = min(max((text_width(line) for line in lines), default=0), width)
     text_h = len(lines) * LINE_HEIGHT * FONT_PX
     if inside:
         return round(text_w + 2 * size, 2), round(text_h + 2 * size, 2)

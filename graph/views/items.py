@@ -14,7 +14,7 @@ from datetime import date
 
 import networkx as nx
 
-from chidao.graph.views.fit import FONT_PX, LABEL_WIDTH
+from chidao.graph.views.fit import FONT_PX, LABEL_WIDTH, SQUARE_LABEL_WIDTH
 from chidao.graph.views.layout import (
     CITED_ONLY_DASHES,
     MIXED_GROUP_SHAPE,
@@ -125,13 +125,16 @@ def document_item(a: dict, root: bool, *, compact: bool = False) -> dict:
 def organisation_item(a: dict) -> dict:
     """pyvis node options of an organisation with attributes ``a``."""
     name = a.get("name") or "(unnamed organisation)"
+    shape = organisation_shape(a.get("system"))
     return {
         "label": name,
-        "shape": organisation_shape(a.get("system")),
+        "shape": shape,
         "color": node_colour(a.get("level")),
         # Label inside the shape: white on the level colour, without the label backdrop.
         "font": {"color": "#ffffff", "background": "none"},
-        "widthConstraint": {"maximum": LABEL_WIDTH},
+        "widthConstraint": {
+            "maximum": SQUARE_LABEL_WIDTH if shape in ("database", "circle") else LABEL_WIDTH
+        },
         "tip": _rows(
             ("Organisation", name),
             ("Level", a.get("level")),
