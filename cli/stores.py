@@ -19,15 +19,17 @@ def opened_store(
     update_endpoint: str | None = None,
     *,
     read_only: bool = False,
+    adopt: bool = False,
 ) -> Iterator[TripleStore]:
     """The store the command's options name, closed afterwards.
 
     :class:`~chidao.errors.ChidaoError` raised while opening it or inside the
     block becomes :class:`click.ClickException` (one ``Error:`` line, exit 1);
-    so does a node the analyses cannot find.
+    so does a node the analyses cannot find. ``adopt`` accepts an Oxigraph
+    store chidao did not create (a command's ``--adopt``).
     """
     try:
-        store = open_store(store_path, endpoint, update_endpoint, read_only=read_only)
+        store = open_store(store_path, endpoint, update_endpoint, read_only=read_only, adopt=adopt)
     except ChidaoError as exc:
         raise click.ClickException(str(exc)) from exc
     try:

@@ -14,6 +14,7 @@ from rdflib.compare import isomorphic
 from chidao.cli.main import main
 from chidao.errors import QueryError, StoreError
 from chidao.graph.rdf.sparql_text import bind_values, query_form, sparql_term, where_brace
+from chidao.graph.store.endpoint import Endpoint
 from chidao.graph.store.oxigraph import (
     GraphWrite,
     OxigraphStore,
@@ -313,8 +314,20 @@ def _analysis(command: str, number: str, store_args: list[str]) -> object:
     return result.exit_code, json.loads(result.output) if result.exit_code == 0 else result.output
 
 
+@pytest.fixture(params=["oxigraph", "chidao"])
+def any_server(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[object]:
+    """A writable server over a new store: the upstream Oxigraph server, or chidao's own."""
+    if request.param == "oxigraph":
+        with OxigraphServer(tmp_path / "served", port=0, writable=True) as running:
+            yield running
+    else:
+        with Endpoint(tmp_path / "served", port=0, writable=True) as running:
+            yield running
+
+
 @pytest.mark.server
-def test_ingest_through_endpoint_matches_embedded(tmp_path: Path, server: OxigraphServer) -> None:
+def test_ingest_through_endpoint_matches_embedded(tmp_path: Path, any_server) -> None:  # type: ignore[no-untyped-def]
+    server = any_server
     runner = CliRunner()
     local = ["--store", str(tmp_path / "embedded")]
     remote = ["--endpoint", server.query_url]

@@ -79,7 +79,8 @@ def test_a_query_past_the_time_limit_is_stopped(store: Path) -> None:
         assert status == 503 and "time limit" in body
         assert time.monotonic() - started < 5
         assert not psutil.pid_exists(before) or psutil.Process(before).status() == "zombie"
-        status, _ = _query(ep.query_url, LIGHT)  # waits for the replacement worker
+        _wait_for_idle_worker(ep)
+        status, _ = _query(ep.query_url, LIGHT)
         assert status == 200
 
 
@@ -90,6 +91,7 @@ def test_a_query_past_the_memory_ceiling_is_stopped(store: Path) -> None:
         assert status == 503 and ("memory" in body), body
         # Checked every 10 ms: the overshoot is what a query allocates in that time.
         assert ep.peak_worker_rss < 150 * MB + 100 * MB
+        _wait_for_idle_worker(ep)
         assert _query(ep.query_url, LIGHT)[0] == 200
 
 
@@ -109,7 +111,15 @@ def test_excess_concurrent_queries_get_503(store: Path) -> None:
         status, body = _query(ep.query_url, LIGHT)
         slow.join()
         assert status == 503 and "busy" in body
+        _wait_for_idle_worker(ep)  # the slow query's worker was killed and is being replaced
         assert _query(ep.query_url, LIGHT)[0] == 200
+
+
+def _wait_for_idle_worker(ep: Endpoint) -> None:
+    deadline = time.monotonic() + 30
+    while not ep.worker_pids():
+        assert time.monotonic() < deadline, "no worker came back"
+        time.sleep(0.05)
 
 
 def test_a_client_that_hangs_up_stops_its_query(store: Path) -> None:
@@ -129,6 +139,7 @@ def test_a_client_that_hangs_up_stops_its_query(store: Path) -> None:
         while psutil.pid_exists(worker) and psutil.Process(worker).status() != "zombie":
             assert time.monotonic() < deadline, "the worker kept evaluating"
             time.sleep(0.05)
+        _wait_for_idle_worker(ep)
         assert _query(ep.query_url, LIGHT)[0] == 200
 
 
@@ -218,10 +229,26 @@ def test_a_read_only_endpoint_refuses_updates_and_a_writable_one_applies_them(
         assert status == 200 and body.splitlines()[1:] == ["1"]
 
 
+def _closed_by_server(port: int) -> None:
+    """One request the server answers and then closes first: its side of the connection
+    waits out TIME_WAIT on ``port``."""
+    with socket.create_connection(("127.0.0.1", port)) as sock:
+        sock.sendall(b"GET / HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+        while sock.recv(65536):
+            pass
+        time.sleep(0.1)
+
+
 def test_a_restarted_server_gets_its_port_back(store: Path) -> None:
     with Endpoint(store, port=0) as ep:
         port = ep.port
-        assert _query(ep.query_url, LIGHT)[0] == 200  # leaves a connection in TIME_WAIT
+        _closed_by_server(port)
+    plain = socket.socket()
+    try:
+        with pytest.raises(OSError):  # the situation: a bind without SO_REUSEADDR fails
+            plain.bind(("127.0.0.1", port))
+    finally:
+        plain.close()
     assert port_is_free("127.0.0.1", port)
     with Endpoint(store, port=port) as again:
         assert _query(again.query_url, LIGHT)[0] == 200
@@ -270,6 +297,7 @@ def test_the_hostile_mix_leaves_the_server_alive_and_fast(store: Path) -> None:
         assert all(s == 403 for s, _ in results["service"])
         assert all(s in (200, 503) for s, _ in results["cross"])
         assert ep.running
+        _wait_for_idle_worker(ep)
         # Light queries after the storm.
         times = []
         for _ in range(40):
@@ -292,3 +320,47 @@ def test_slow_queries_leave_a_worker_to_quick_ones(store: Path) -> None:
             thread.join()
         assert answers == [200] * 10
         assert still_running >= 1  # the quick queries did not wait for the slow ones
+
+
+def test_a_foreign_store_is_served_only_when_adopted(tmp_path: Path) -> None:
+    import pyoxigraph as ox
+
+    from chidao.errors import StoreError
+
+    path = tmp_path / "theirs"
+    db = ox.Store(str(path))
+    db.add(ox.Quad(ox.NamedNode("http://e/s"), ox.NamedNode("http://e/p"), ox.Literal("o")))
+    db.flush()
+    del db
+    with pytest.raises(StoreError, match="--adopt"):
+        Endpoint(path, port=0).start()
+    with Endpoint(path, port=0, adopt=True) as ep:
+        status, body = _query(ep.query_url, "SELECT ?o WHERE { ?s <http://e/p> ?o }")
+        assert status == 200 and body.splitlines()[1:] == ["o"]
+
+
+def test_workers_die_when_the_server_is_killed(store: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+
+    chidao = str(Path(sys.executable).parent / "chidao")
+    server = subprocess.Popen(
+        [chidao, "serve", "--store", str(store), "--port", "0", "--workers", "2"],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert server.stdout is not None
+        for line in server.stdout:
+            if "Ctrl-C" in line:
+                break
+        workers = psutil.Process(server.pid).children()
+        assert len(workers) == 2
+        server.send_signal(signal.SIGKILL)
+        server.wait()
+        gone, alive = psutil.wait_procs(workers, timeout=5)
+        assert not alive, "a worker outlived the server"
+    finally:
+        if server.poll() is None:
+            server.kill()

@@ -79,4 +79,6 @@ def test_reads_during_an_ingest_never_fail(tmp_path: Path, corpus: Path) -> None
     assert writer.returncode == 0, writer.stderr.read() if writer.stderr else ""
     assert reads >= 10, "the ingest ended before the readers ran"
     assert failures == 0, problems[:3]
-    assert counts == sorted(counts)  # snapshots only ever grow during an ingest
+    assert len(set(counts)) > 1, (
+        "every read saw the same store: the reads did not overlap the ingest"
+    )

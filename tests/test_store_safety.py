@@ -225,3 +225,17 @@ def test_a_store_you_cannot_write_says_so_and_still_reads(tmp_path: Path) -> Non
     finally:
         for path in (store, *store.rglob("*")):
             path.chmod(0o755)
+
+
+def test_commands_open_a_foreign_store_only_when_adopting(tmp_path: Path) -> None:
+    import click
+
+    from chidao.cli.stores import opened_store
+
+    path = tmp_path / "theirs"
+    _raw_store(path, "http://example.org/graph/1")
+    with pytest.raises(click.ClickException, match="--adopt"):
+        with opened_store(str(path), read_only=True):
+            pass
+    with opened_store(str(path), read_only=True, adopt=True) as store:
+        assert store.triple_count() == 1

@@ -61,6 +61,7 @@ from pathlib import Path
 from typing import Any
 
 from chidao.errors import StoreError
+from chidao.graph.store.folder import store_writer
 from chidao.graph.store.worker import read_frame, write_frame
 
 MB = 1024 * 1024
@@ -90,7 +91,9 @@ class Limits:
     allow_federation
         Run ``SERVICE`` clauses (outgoing HTTP requests) instead of refusing them.
     max_request_bytes
-        Largest request body.
+        Largest query request body.
+    max_update_bytes
+        Largest update request body (a writable server; ingest sends whole files).
     max_connections
         Connections served at once; more get ``503`` at once.
     """
@@ -103,6 +106,7 @@ class Limits:
     worker_memory_bytes: int = 1024 * MB
     allow_federation: bool = False
     max_request_bytes: int = 1 * MB
+    max_update_bytes: int = 256 * MB
     max_connections: int = 64
 
     @property
@@ -288,6 +292,7 @@ class Pool:
         self._trials: dict[str, threading.Event] = {}  # texts on trial now
         self._closed = False
         self.peak_rss = 0
+        self.generation = 0  # updates applied: a query worker reopens when it changed
         # Every worker is started from this one long-lived thread: Linux sends the
         # die-with-parent signal when the *thread* that forked a child ends.
         self._spawner = ThreadPoolExecutor(1, thread_name_prefix="chidao-spawn")
@@ -369,6 +374,7 @@ class Pool:
         self, request: dict[str, Any], client: socket.socket | None, *, lane: int, timeout_s: float
     ) -> tuple[dict, bytes]:
         worker = self._acquire(lane)
+        request = {**request, "generation": self.generation}
         try:
             answer = worker.ask(
                 request, timeout_s=timeout_s, client=client, memory=self.limits.worker_memory_bytes
@@ -429,9 +435,12 @@ class Pool:
             raise Refused(403, "The server is read-only")
         with self._writer_lock:
             try:
-                return self.writer.ask(
+                answer = self.writer.ask(
                     request, timeout_s=None, client=None, memory=self.limits.worker_memory_bytes
                 )
+                with self._lock:
+                    self.generation += 1  # query workers reopen the store before their next query
+                return answer
             except Refused:
                 self.writer = self._spawn("write")
                 raise
@@ -576,7 +585,7 @@ class _Handler(BaseHTTPRequestHandler):
             if method != "POST":
                 raise Refused(405, "use POST for /update")
             if self.server.pool.writer is None:
-                self._body_params(params, "update")  # read the body: the connection stays usable
+                self.close_connection = True  # the body is not read: the connection ends
                 raise Refused(403, "The server is read-only")
             params = self._body_params(params, "update")
             text = _one(params, "update")
@@ -590,11 +599,11 @@ class _Handler(BaseHTTPRequestHandler):
 
     def _body_params(self, params: dict[str, list[str]], field: str) -> dict[str, list[str]]:
         length = int(self.headers.get("Content-Length") or 0)
-        if length > self.server.limits.max_request_bytes:
+        limits = self.server.limits
+        most = limits.max_update_bytes if field == "update" else limits.max_request_bytes
+        if length > most:
             self.close_connection = True
-            raise Refused(
-                413, f"the request is larger than {self.server.limits.max_request_bytes} bytes"
-            )
+            raise Refused(413, f"the request is larger than {most:,} bytes")
         body = self.rfile.read(length) if length else b""
         media = (self.headers.get("Content-Type") or "").split(";")[0].strip().lower()
         if media == f"application/sparql-{field}":
@@ -741,7 +750,7 @@ class Endpoint:
         from chidao.graph.store.oxigraph import PREFIXES, OxigraphStore
         from chidao.graph.store.page import query_page
 
-        writer = _lock_holder(self.store_path)
+        writer = store_writer(self.store_path)
         if writer is not None:
             raise StoreError(
                 f"the store is open for writing by process {writer} (a chidao ingest, or "
@@ -809,12 +818,6 @@ class Endpoint:
 
     def __exit__(self, *exc: object) -> None:
         self.stop()
-
-
-def _lock_holder(path: Path) -> int | None:
-    from chidao.graph.store.folder import store_writer
-
-    return store_writer(path)
 
 
 __all__ = ["Endpoint", "Limits", "Refused", "uses_service"]

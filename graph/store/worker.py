@@ -169,8 +169,9 @@ def main(argv: list[str]) -> int:
     """Serve requests on stdin/stdout until stdin closes.
 
     ``argv``: store folder, mode (``read`` opens once; ``fresh`` reopens the
-    store read-only for every query, to see a writer's latest commits;
-    ``write`` opens it for writing), and the prefixes as JSON.
+    store read-only whenever the request's ``generation`` — the writer's count
+    of updates — changed, to see its latest commits; ``write`` opens it for
+    writing and flushes after each update), and the prefixes as JSON.
     """
     path, mode, prefixes_json = argv
     prefixes = json.loads(prefixes_json)
@@ -181,15 +182,19 @@ def main(argv: list[str]) -> int:
         write_frame(stdout, {"status": 500, "error": f"cannot open the store: {exc}"})
         return 1
     write_frame(stdout, {"status": 200, "ready": os.getpid()})
+    seen = 0  # the writer's update count when the store was opened here
     while (frame := read_frame(stdin)) is not None:
         request, _ = frame
-        if mode == "fresh" and request.get("op") != "update":
+        if mode == "fresh" and request.get("generation", 0) != seen:
             try:
                 db = _open(path, writable=False)
+                seen = request.get("generation", 0)
             except (OSError, RuntimeError) as exc:
                 write_frame(stdout, {"status": 500, "error": f"cannot open the store: {exc}"})
                 continue
         head, body = evaluate(db, request, prefixes)
+        if mode == "write" and request.get("op") == "update" and head.get("status") == 204:
+            db.flush()  # readers reopen from files, not by replaying a long write-ahead log
         write_frame(stdout, head, body)
     if mode == "write":
         db.flush()
