@@ -32,15 +32,14 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import URIRef
-
 from chidao.extract.batch import extract_many
 from chidao.extract.read import iter_input_files
 from chidao.graph.ingest.link import built_keys, link, pending_write, stored_keys
 from chidao.graph.rdf import ids
 from chidao.graph.rdf.build import Built, build_record
 from chidao.graph.rdf.links import links_graph_iri
-from chidao.graph.store.oxigraph import GraphWrite, TripleStore, to_ox
+from chidao.graph.rdf.terms import drop_graphs
+from chidao.graph.store.oxigraph import GraphWrite, TripleStore
 
 #: Files per store write: large enough to amortise a bulk load (each writes a set
 #: of sorted files that RocksDB must later compact), small enough that a crash
@@ -283,10 +282,9 @@ def prune_missing(
     pending = pending_write(keys, [g for g, _url in gone])
     if pending is not None:  # the link stage relinks what cited the documents that go
         store.write([pending])
-    # One update, so one transaction; IRIs are written by pyoxigraph's serialiser (to_ox),
-    # which refuses anything that is not an IRI.
+    # One update, so one transaction; each IRI checked (terms.drop_graphs).
     drops = [g for g, _url in gone] + [str(links_graph_iri(g)) for g, _url in gone]
-    store.update(" ;\n".join(f"DROP SILENT GRAPH {to_ox(URIRef(g))}" for g in drops))
+    store.update(drop_graphs(drops))
     return [FileResult(_path_of(url), "removed", g) for g, url in gone]
 
 

@@ -39,7 +39,7 @@ from chidao.graph.rdf.build import (
     rdflib_triples,
 )
 from chidao.graph.rdf.links import link_statements, links_graph_iri
-from chidao.graph.rdf.sparql_text import sparql_iri, sparql_term
+from chidao.graph.rdf.terms import drop_graphs, sparql_iri, sparql_term
 from chidao.graph.store.oxigraph import GraphWrite, TripleStore
 
 #: Pending graphs' IRIs begin so.
@@ -192,5 +192,5 @@ def link(store: TripleStore, write_chunk: int = WRITE_CHUNK) -> LinkSummary:
             for g, url in store.query(_FILE_URL.format(values=_iris(part))).rows:
                 summary.changed[str(g)] = unquote(urlparse(str(url)).path)
     # Last: until here a kill leaves the pending keys for the next run.
-    store.update(" ;\n".join(f"DROP SILENT GRAPH {sparql_iri(pg)}" for pg in pending))
+    store.update(drop_graphs(pending))
     return summary
