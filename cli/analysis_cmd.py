@@ -357,7 +357,12 @@ def who_command(
     endpoint: str | None,
     update_endpoint: str | None,
 ) -> None:
-    """Show what ORG issued, received, was copied on and was assigned, and from whom.
+    """Show what ORG issued, received, was copied on, was assigned and carried out.
+
+    Every category is shown with its count, zero included: documents issued,
+    received as addressee (Kính gửi), copied (Nơi nhận), the tasks assigned (text,
+    deadline, source document), the documents it issued that carry out another,
+    and who sent it documents.
 
     ORG is a name (accents and case optional; add the place's words to choose
     between namesakes) or an IRI.
@@ -373,12 +378,20 @@ def who_command(
 def _print_who(a: OrgActivity, labels: dict[str, str]) -> None:
     console = _console()
     console.print(f"[bold]{_esc(a.name or a.organisation)}[/bold] · {a.level or 'level unknown'}")
-    console.print(f"issued {len(a.issued)} document(s)")
+    c = a.counts
+    # Every category with its count, zeros too: "none" is an answer.
+    console.print(
+        f"issued {c['issued']} · received {c['received']} · copied on {c['copied']} · "
+        f"assigned tasks in {c['assigned']} document(s) ({c['tasks']} task(s)) · "
+        f"carried out {c['carried_out']}"
+    )
+    console.print(f"issued ({c['issued']})")
     for n in a.issued:
         console.print(f"  {labels[n]}")
-    for title, items in (("received", a.received), ("copied on", a.copied),
+    for title, items in (("received (Kính gửi)", a.received), ("copied on (Nơi nhận)", a.copied),
                          ("assigned tasks by", a.assigned)):  # fmt: skip
         if not items:
+            console.print(f"{title} (0)")
             continue
         table = Table(title=f"{title} ({len(items)})")
         for col in ("document", "date", "from"):
@@ -390,6 +403,33 @@ def _print_who(a: OrgActivity, labels: dict[str, str]) -> None:
                 _esc(x.issuer_name or x.issuer or "unknown"),
             )
         console.print(table)
+    if a.tasks:
+        table = Table(title=f"tasks ({len(a.tasks)})")
+        for col in ("task", "kind", "deadline", "from document"):
+            table.add_column(col)
+        for t in a.tasks:
+            table.add_row(
+                _esc(t.text),
+                t.kind,
+                t.deadline.isoformat() if t.deadline else "none given",
+                _esc(t.number or t.document),
+            )
+        console.print(table)
+    else:
+        console.print("tasks (0)")
+    if a.carried_out:
+        table = Table(title=f"carried out ({len(a.carried_out)})")
+        for col in ("its document", "date", "carries out"):
+            table.add_column(col)
+        for d in a.carried_out:
+            table.add_row(
+                _esc(d.number or d.document),
+                d.date.isoformat() if d.date else "undated",
+                _esc(", ".join(d.implements)),
+            )
+        console.print(table)
+    else:
+        console.print("carried out (0)")
     if a.senders:
         table = Table(title="from whom")
         for col in ("body", "level", "documents"):

@@ -211,8 +211,10 @@ def _check_every_document(store) -> int:  # type: ignore[no-untyped-def]
         family = {u for u, _, k in G.in_edges(org, keys=True) if k == "sub_organization_of"}
         family |= {v for _, v, k in G.out_edges(org, keys=True) if k == "sub_organization_of"}
         linked_docs = {u for u, _, k in G.in_edges(org, keys=True) if k in DOC_TO_ORG}
+        issued = {u for u, _, k in G.in_edges(org, keys=True) if k == "issued_by"}
+        above = {v for d in issued for v, _ in cited(G, d, CARRY_OUT)}
         H = load_organisation(store, org)
-        _assert_induced(H, G, {org} | family | _with_orgs(G, linked_docs))
+        _assert_induced(H, G, {org} | family | _with_orgs(G, linked_docs | above))
         assert who(H, org) == who(G, org)
     return linked
 

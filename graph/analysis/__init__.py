@@ -17,14 +17,23 @@ from chidao.graph.analysis.coverage import Coverage, coverage_gaps
 from chidao.graph.analysis.hubs import DocRank, document_ranks, hubs
 from chidao.graph.analysis.lineage import Hop, lineage, lineage_tops
 from chidao.graph.analysis.nodes import CARRY_OUT, DOC_RELATIONS, LEVELS, DocInfo, to_jsonable
-from chidao.graph.analysis.who import Addressed, OrgActivity, Sender, who
+from chidao.graph.analysis.who import (
+    Addressed,
+    AssignedTask,
+    CarriedOut,
+    OrgActivity,
+    Sender,
+    who,
+)
 
 __all__ = [
     "CARRY_OUT",
     "DOC_RELATIONS",
     "LEVELS",
     "Addressed",
+    "AssignedTask",
     "Cascade",
+    "CarriedOut",
     "CascadeNode",
     "Coverage",
     "DocInfo",

@@ -866,7 +866,8 @@ def load_organisation(store: TripleStore, org: str) -> nx.MultiDiGraph:
 
     The induced subgraph of :func:`load_graph` on ``org``, its parent and
     sub-organisations, the documents linked to it (it issued, received, was
-    copied on or was assigned them) and their issuers: enough for
+    copied on or was assigned them), the documents those it issued carry out
+    (:data:`~chidao.graph.analysis.nodes.CARRY_OUT`) and their issuers: enough for
     :func:`chidao.graph.analysis.who.who` and
     :func:`chidao.graph.views.select.organisation_nodes`.
 
@@ -889,4 +890,10 @@ def load_organisation(store: TripleStore, org: str) -> nx.MultiDiGraph:
     family = {str(o) for o, p in run.first("org:subOrganizationOf", named) if str(p) == org}
     family |= {str(p) for _, p in run.first("org:subOrganizationOf", [org])}
     known = Described(run)
-    return _induced(run, known, known.documents(linked), {org} | family)
+    docs = known.documents(linked)
+    # What its own documents carry out, so that who can say what it carried out.
+    issued = {d for d in docs if URIRef(org) in known.values(d, "eli:passed_by")}
+    props = [p for p, key in DOC_EDGES.items() if key in CARRY_OUT]
+    above = _linked(run, known, issued, props, upward=True)
+    docs.update(known.documents(above - docs.keys()))
+    return _induced(run, known, docs, {org} | family)

@@ -28,6 +28,7 @@ from chidao.graph.analysis import (
     lineage,
     who,
 )
+from chidao.graph.analysis.assigned import assigned_tasks
 from chidao.graph.analysis.coverage import gazetteer_units
 from chidao.graph.analysis.load import load_documents, load_neighbourhood, load_organisation
 from chidao.graph.analysis.lookup import find_organisation, resolve_document
@@ -142,7 +143,8 @@ def store_hubs(
 
 
 def organisation_activity(store: TripleStore, ref: str) -> Activity:
-    """What the organisation ``ref`` names issued, received, was copied on and assigned.
+    """What the organisation ``ref`` names issued, received, was copied on, was assigned
+    (documents and their tasks) and carried out.
 
     Raises
     ------
@@ -151,5 +153,5 @@ def organisation_activity(store: TripleStore, ref: str) -> Activity:
     """
     iri = find_organisation(store, ref)
     G = load_organisation(store, iri)
-    result = who(G, iri)
+    result = who(G, iri, assigned_tasks(store, iri, G))
     return Activity(result, {n: doc_info(G, n) for n in result.issued})

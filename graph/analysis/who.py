@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 
 import networkx as nx
 
-from chidao.graph.analysis.nodes import doc_info, is_document, level_rank
+from chidao.graph.analysis.nodes import CARRY_OUT, doc_info, is_document, level_rank
 
 #: Document → organisation edges by which an organisation is addressed.
 RECEIVING: tuple[str, ...] = ("recipient", "distribution", "assignee")
@@ -28,6 +29,30 @@ class Addressed:
 
 
 @dataclass(frozen=True, slots=True)
+class AssignedTask:
+    """A task of a document assigned to the organisation: its text, its first deadline
+    (``None``: the text gives none) and the document it comes from."""
+
+    document: str
+    number: str | None
+    date: date | None
+    issuer_name: str | None
+    kind: str  # task | report
+    text: str
+    deadline: date | None
+
+
+@dataclass(frozen=True, slots=True)
+class CarriedOut:
+    """A document the organisation issued that carries out others (``implements``)."""
+
+    document: str
+    number: str | None
+    date: date | None
+    implements: list[str]  # the numbers (or IRIs) of the documents it carries out
+
+
+@dataclass(frozen=True, slots=True)
 class Sender:
     """A body that addressed the organisation, and how many of its documents did."""
 
@@ -44,7 +69,9 @@ class OrgActivity:
     ``issued`` lists its documents' IRIs; ``received``, ``copied`` and
     ``assigned`` the documents addressed to it in each role; ``senders`` the
     issuers of those, most documents first; ``parent`` and ``children`` its
-    place in the hierarchy (``sub_organization_of``).
+    place in the hierarchy (``sub_organization_of``); ``tasks`` the tasks assigned
+    to it; ``carried_out`` the documents it issued that carry out another;
+    ``counts`` how many of each, zeros included.
     """
 
     organisation: str
@@ -58,6 +85,9 @@ class OrgActivity:
     copied: list[Addressed]
     assigned: list[Addressed]
     senders: list[Sender]
+    tasks: list[AssignedTask]
+    carried_out: list[CarriedOut]
+    counts: dict[str, int]
 
 
 def _by_date(G: nx.MultiDiGraph, n: str) -> tuple[date, str, str]:
@@ -65,7 +95,29 @@ def _by_date(G: nx.MultiDiGraph, n: str) -> tuple[date, str, str]:
     return (a.get("date") or date.max, a.get("number") or "", n)
 
 
-def who(G: nx.MultiDiGraph, org: str) -> OrgActivity:
+def _carried_out(
+    G: nx.MultiDiGraph, issued: list[str], relations: tuple[str, ...]
+) -> list[CarriedOut]:
+    out = []
+    for d in issued:
+        targets = {
+            v for _, v, k in G.out_edges(d, keys=True) if k in relations and is_document(G, v)
+        }
+        if targets:
+            a = G.nodes[d]
+            implements = [
+                G.nodes[t].get("number") or t for t in sorted(targets, key=lambda n: _by_date(G, n))
+            ]
+            out.append(CarriedOut(d, a.get("number"), a.get("date"), implements))
+    return out
+
+
+def who(
+    G: nx.MultiDiGraph,
+    org: str,
+    tasks: Sequence[AssignedTask] = (),
+    relations: tuple[str, ...] = CARRY_OUT,
+) -> OrgActivity:
     """What ``org`` issued, received, was copied on and was assigned, and from whom.
 
     Parameters
@@ -74,6 +126,11 @@ def who(G: nx.MultiDiGraph, org: str) -> OrgActivity:
         The document graph (schema in :mod:`chidao.graph`).
     org : str
         IRI of an organisation node.
+    tasks : sequence of AssignedTask
+        The tasks assigned to ``org`` (tasks are not nodes of the graph:
+        :func:`chidao.graph.analysis.assigned.assigned_tasks` reads them from a store).
+    relations : tuple of str
+        Edge keys by which a document carries out another.
 
     Returns
     -------
@@ -108,6 +165,11 @@ def who(G: nx.MultiDiGraph, org: str) -> OrgActivity:
     (['cv'], ['52-KL/TU'], 'tu')
     >>> [(s.issuer_name, s.documents) for s in who(G, "ub").senders]
     [('Huyện ủy Kim Sơn', 1)]
+    >>> _ = G.add_edge("cv", "kl", key="implements")
+    >>> [(c.number, c.implements) for c in who(G, "hu").carried_out]
+    [('217-CV/HU', ['52-KL/TU'])]
+    >>> who(G, "ub").counts
+    {'issued': 0, 'received': 1, 'copied': 0, 'assigned': 1, 'tasks': 0, 'carried_out': 0}
     """
     if org not in G or G.nodes[org].get("kind") != "organisation":
         raise nx.NodeNotFound(f"organisation {org!r} is not in the graph")
@@ -139,6 +201,19 @@ def who(G: nx.MultiDiGraph, org: str) -> OrgActivity:
         {u for u, _, k in G.in_edges(org, keys=True) if k == "sub_organization_of"}
         | {n for n, p in G.nodes(data="parent") if p == org and n != org}
     )
+    issued_list = sorted(issued, key=lambda n: _by_date(G, n))
+    done = _carried_out(G, issued_list, relations)
+    task_list = sorted(
+        tasks, key=lambda t: (t.deadline or date.max, t.date or date.max, t.number or "")
+    )
+    tally = {
+        "issued": len(issued_list),
+        "received": len(roles["recipient"]),
+        "copied": len(roles["distribution"]),
+        "assigned": len(roles["assignee"]),
+        "tasks": len(task_list),
+        "carried_out": len(done),
+    }
     return OrgActivity(
         organisation=org,
         name=a.get("name"),
@@ -146,7 +221,7 @@ def who(G: nx.MultiDiGraph, org: str) -> OrgActivity:
         system=a.get("system"),
         parent=parent,
         children=children,
-        issued=sorted(issued, key=lambda n: _by_date(G, n)),
+        issued=issued_list,
         received=roles["recipient"],
         copied=roles["distribution"],
         assigned=roles["assignee"],
@@ -162,4 +237,7 @@ def who(G: nx.MultiDiGraph, org: str) -> OrgActivity:
                 key=lambda kv: (-kv[1], level_rank(names[kv[0]][1]), names[kv[0]][0] or ""),
             )
         ],
+        tasks=task_list,
+        carried_out=done,
+        counts=tally,
     )
