@@ -9,6 +9,7 @@ the result is drawn with rich, or written as JSON with ``--format json``.
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import json
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -32,6 +33,7 @@ from chidao.graph.analysis.questions import (
     organisation_activity,
     store_hubs,
 )
+from chidao.graph.analysis.validity import Change, ended_note
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -59,6 +61,27 @@ def relation_option(fn: F) -> F:
         type=click.Choice(RELATIONS),
         help=f"Relation to follow (repeat for several) [default: {', '.join(CARRY_OUT)}].",
     )(fn)
+
+
+def as_of_option(fn: F) -> F:
+    """``--as-of DATE``: the date on which documents are marked no longer in force."""
+    return click.option(
+        "--as-of",
+        "as_of",
+        type=click.DateTime(formats=["%Y-%m-%d"]),
+        default=None,
+        help="Mark documents no longer in force on this date (YYYY-MM-DD) [default: today].",
+    )(fn)
+
+
+def _day(value: dt.datetime | None) -> dt.date | None:
+    return value.date() if value is not None else None
+
+
+def _ended(ended: dict[str, Change], iri: str) -> str:
+    """The red mark of a document no longer in force, or nothing."""
+    change = ended.get(iri)
+    return f" · [red]{_esc(ended_note(change))}[/red]" if change is not None else ""
 
 
 def _echo_json(value: Any) -> None:
@@ -119,6 +142,7 @@ def _relations(relations: tuple[str, ...]) -> tuple[str, ...]:
 @doc_ref_options
 @relation_option
 @click.option("--max-depth", type=click.IntRange(1), default=None, help="Longest chain, in hops.")
+@as_of_option
 @format_option("tree", "json")
 @store_option
 @endpoint_options
@@ -128,6 +152,7 @@ def lineage_command(
     year: int | None,
     relations: tuple[str, ...],
     max_depth: int | None,
+    as_of: dt.datetime | None,
     fmt: str,
     store_path: str | None,
     endpoint: str | None,
@@ -137,15 +162,25 @@ def lineage_command(
 
     DOC is a number (43/NQ-CP, "Số 418-CV/TU"), a source file name or an IRI.
     Each hop shows the relation, the higher document's issuer and level, and
-    the lag in days between the two dates.
+    the lag in days between the two dates. Documents replaced or repealed by
+    --as-of (default today) are marked "no longer in force".
     """
     with opened_store(store_path, endpoint, update_endpoint, read_only=True) as store:
-        found = document_lineage(store, doc, issuer, year, _relations(relations), max_depth)
-    root, chains = found.document, found.chains
+        found = document_lineage(
+            store, doc, issuer, year, _relations(relations), max_depth, _day(as_of)
+        )
+    root, chains, ended = found.document, found.chains, found.no_longer_in_force
     if fmt == "json":
-        _echo_json({"document": dataclasses.asdict(root), "chains": chains})
+        _echo_json(
+            {
+                "document": dataclasses.asdict(root),
+                "chains": chains,
+                "as_of": found.as_of,
+                "no_longer_in_force": ended,
+            }
+        )
         return
-    tree = Tree(_label(root))
+    tree = Tree(_label(root) + _ended(ended, root.iri))
     branches: dict[tuple[str, ...], Tree] = {(): tree}
     for chain in chains:
         path: tuple[str, ...] = ()
@@ -154,7 +189,10 @@ def lineage_command(
             path = (*path, hop.target)
             if path not in branches:
                 lag = _lag_up(hop.lag_days)
-                branches[path] = parent.add(f"[cyan]{hop.relation}[/cyan] → {_label(hop, lag)}")
+                mark = _ended(ended, hop.target)
+                branches[path] = parent.add(
+                    f"[cyan]{hop.relation}[/cyan] → {_label(hop, lag)}{mark}"
+                )
     console = _console()
     console.print(tree)
     if not chains:
@@ -165,12 +203,14 @@ def lineage_command(
 
 
 def _cascade_tree(c: Cascade) -> Tree:
-    tree = Tree(_label(c.root))
+    ended = c.no_longer_in_force
+    tree = Tree(_label(c.root) + _ended(ended, c.root.iri))
     branches: dict[str, Tree] = {c.root.iri: tree}
     for n in c.nodes:
         days = f"+{_days(n.days_from_root)}" if n.days_from_root is not None else ""
         also = f" [dim](also carries out {len(n.also_carries_out)} more)[/dim]"
         text = f"[cyan]{n.relation}[/cyan] ← {_label(n.document, days)}"
+        text += _ended(ended, n.document.iri)
         branches[n.document.iri] = branches[n.parent].add(
             text + (also if n.also_carries_out else "")
         )
@@ -197,6 +237,7 @@ def _cascade_table(c: Cascade) -> Table:
 @click.argument("doc")
 @doc_ref_options
 @relation_option
+@as_of_option
 @format_option("tree", "json")
 @store_option
 @endpoint_options
@@ -205,6 +246,7 @@ def cascade_command(
     issuer: str | None,
     year: int | None,
     relations: tuple[str, ...],
+    as_of: dt.datetime | None,
     fmt: str,
     store_path: str | None,
     endpoint: str | None,
@@ -215,10 +257,11 @@ def cascade_command(
     The tree places each document under the one it carries out that came
     last before it; the table gives per level the number of documents and the
     first and median lag in days after DOC; the bodies that passed it on
-    follow.
+    follow. Documents replaced or repealed by --as-of (default today) are marked
+    "no longer in force".
     """
     with opened_store(store_path, endpoint, update_endpoint, read_only=True) as store:
-        result = document_cascade(store, doc, issuer, year, _relations(relations))
+        result = document_cascade(store, doc, issuer, year, _relations(relations), _day(as_of))
     if fmt == "json":
         _echo_json(result)
         return

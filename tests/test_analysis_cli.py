@@ -252,6 +252,8 @@ def test_rendering_of_relays_undated_and_disagreeing_dates(monkeypatch, sample_s
     G.add_edge("d2", "kh", key="based_on", lag_days=None)
     monkeypatch.setattr(questions, "load_neighbourhood", lambda store, iri, **kw: G)
     monkeypatch.setattr(questions, "resolve_document", lambda store, ref, i, y: ref)
+    # The made-up IRIs are not in the store: none is marked no longer in force.
+    monkeypatch.setattr(questions, "not_in_force", lambda store, iris, as_of: {})
 
     out = run(sample_store, "cascade", "gov").output
     assert "implements ← 12-KH/TU · Tỉnh ủy X · province · 2021-07-10 · +9 days" in out

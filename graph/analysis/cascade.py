@@ -5,8 +5,9 @@ from __future__ import annotations
 import heapq
 import statistics
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
+from typing import TYPE_CHECKING
 
 import networkx as nx
 
@@ -22,6 +23,9 @@ from chidao.graph.analysis.nodes import (
     level_rank,
     require_document,
 )
+
+if TYPE_CHECKING:  # validity reads the store: the graph analyses do not import it
+    from chidao.graph.analysis.validity import Change
 
 
 @dataclass(frozen=True, slots=True)
@@ -84,6 +88,11 @@ class Cascade:
     nodes: tuple[CascadeNode, ...]
     levels: tuple[LevelSummary, ...]
     relays: tuple[Relay, ...]
+    #: The date the marks below hold on (``None``: not asked of a store).
+    as_of: date | None = None
+    #: Documents of the cascade (root included) no longer in force on ``as_of``, each with
+    #: the change that ended it (:func:`chidao.graph.analysis.validity.not_in_force`).
+    no_longer_in_force: dict[str, Change] = field(default_factory=dict)
 
 
 def _key(

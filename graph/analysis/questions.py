@@ -10,7 +10,9 @@ the result; the benchmarks time them, so the figures are what a user waits for
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass, field
 
 import networkx as nx
 
@@ -33,15 +35,22 @@ from chidao.graph.analysis.coverage import gazetteer_units
 from chidao.graph.analysis.load import load_documents, load_neighbourhood, load_organisation
 from chidao.graph.analysis.lookup import find_organisation, resolve_document
 from chidao.graph.analysis.nodes import doc_info
+from chidao.graph.analysis.validity import Change, not_in_force
 from chidao.graph.store.oxigraph import TripleStore
 
 
 @dataclass(frozen=True, slots=True)
 class Lineage:
-    """A document and the chains of documents it carries out, nearest first."""
+    """A document and the chains of documents it carries out, nearest first.
+
+    ``no_longer_in_force``: which of them (the document included) were no longer in
+    force on ``as_of``, each with the change that ended it.
+    """
 
     document: DocInfo
     chains: list[list[Hop]]
+    as_of: dt.date | None = None
+    no_longer_in_force: dict[str, Change] = field(default_factory=dict)
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,11 +88,13 @@ def document_lineage(
     year: int | None = None,
     relations: tuple[str, ...] = CARRY_OUT,
     max_depth: int | None = None,
+    as_of: dt.date | None = None,
 ) -> Lineage:
     """What the document ``ref`` names carries out, all the way up.
 
     ``ref``, ``issuer`` and ``year`` name the document as
-    :func:`~chidao.graph.analysis.lookup.resolve_document` reads them.
+    :func:`~chidao.graph.analysis.lookup.resolve_document` reads them. The documents
+    no longer in force on ``as_of`` (today if ``None``) are marked, in one query.
 
     Raises
     ------
@@ -92,7 +103,10 @@ def document_lineage(
     """
     iri = resolve_document(store, ref, issuer, year)
     G = load_neighbourhood(store, iri, down=False, relations=relations, max_depth=max_depth)
-    return Lineage(doc_info(G, iri), lineage(G, iri, relations, max_depth))
+    chains = lineage(G, iri, relations, max_depth)
+    as_of = as_of or dt.date.today()
+    shown = sorted({iri} | {hop.target for chain in chains for hop in chain})
+    return Lineage(doc_info(G, iri), chains, as_of, not_in_force(store, shown, as_of))
 
 
 def document_cascade(
@@ -101,8 +115,10 @@ def document_cascade(
     issuer: str | None = None,
     year: int | None = None,
     relations: tuple[str, ...] = CARRY_OUT,
+    as_of: dt.date | None = None,
 ) -> Cascade:
-    """Every document that carries out the one ``ref`` names, transitively.
+    """Every document that carries out the one ``ref`` names, transitively; those no
+    longer in force on ``as_of`` (today if ``None``) are marked, in one query.
 
     Raises
     ------
@@ -110,7 +126,11 @@ def document_cascade(
         If ``ref`` names no document, or several.
     """
     iri, G = _carried_out(store, ref, issuer, year, relations)
-    return cascade(G, iri, relations)
+    tree = cascade(G, iri, relations)
+    as_of = as_of or dt.date.today()
+    shown = sorted({iri} | {n.document.iri for n in tree.nodes})
+    ended = not_in_force(store, shown, as_of)
+    return dataclasses.replace(tree, as_of=as_of, no_longer_in_force=ended)
 
 
 def document_gaps(

@@ -38,12 +38,13 @@ MAX_CHAIN = 20
 
 # Documents (VALUES ?doc) replaced or repealed, by whom and when: one query for a whole tree.
 _ENDED = """
-SELECT DISTINCT ?doc ?rel ?by ?date WHERE {{
+SELECT DISTINCT ?doc ?rel ?by ?date ?number WHERE {{
     {values}
     VALUES ?rel {{ dcterms:replaces eli:repeals }}
     ?by ?rel ?doc .
     FILTER (?by != ?doc)
     OPTIONAL {{ ?by eli:date_document ?date }}
+    OPTIONAL {{ ?by eli:number ?number }}
 }}
 """
 
@@ -160,6 +161,28 @@ def in_force_version(status: Validity) -> list[DocRef]:
     return [d for nxt in status.chain for d in in_force_version(nxt)]
 
 
+def _s(term: object) -> str | None:
+    return None if term is None else str(term)
+
+
+def _rank(c: Change) -> tuple[dt.date, str, str, str]:
+    return (c.by.date or dt.date.min, c.by.iri, c.kind, c.by.number or "")
+
+
+def ended_note(change: Change) -> str:
+    """``no longer in force (replaced by 45/QĐ-UBND on 2022-03-01)``: how a tree marks it.
+
+    >>> ended_note(Change("replaced", DocRef("x", "45/QĐ-UBND", dt.date(2022, 3, 1), None)))
+    'no longer in force (replaced by 45/QĐ-UBND on 2022-03-01)'
+    >>> ended_note(Change("repealed", DocRef("x", None, None, None)))
+    'no longer in force (repealed by x, undated)'
+    """
+    by = change.by.number or change.by.iri
+    when = f"on {change.by.date.isoformat()}" if change.by.date else "undated"
+    sep = " " if change.by.date else ", "
+    return f"no longer in force ({change.kind} by {by}{sep}{when})"
+
+
 def not_in_force(
     store: TripleStore, iris: list[str], as_of: dt.date | None = None
 ) -> dict[str, Change]:
@@ -172,12 +195,14 @@ def not_in_force(
         return {}
     found: dict[str, Change] = {}
     rows = store.query(_ENDED.format(values=values_of("doc", iris))).rows
-    for doc, rel, by, date in rows:
+    for doc, rel, by, date, number in rows:
         day = _day(str(date) if date is not None else None)
         if day is not None and day > as_of:
             continue
-        change = Change(CHANGES[str(rel)], DocRef(str(by), None, day, None))
+        change = Change(CHANGES[str(rel)], DocRef(str(by), _s(number), day, None))
         held = found.get(str(doc))
-        if held is None or (day or dt.date.min) < (held.by.date or dt.date.min):
+        # The earliest change wins; between rows of one change (files that disagree on
+        # its number), the least number, so that the answer does not depend on row order.
+        if held is None or _rank(change) < _rank(held):
             found[str(doc)] = change
     return found
