@@ -75,3 +75,12 @@ def test_ocr_off_refuses_an_image(tmp_path: Path) -> None:
     assert summary.failed == 1
     (result,) = results
     assert result.messages == (f"error: {photo}: PNG image: needs OCR, which is off (--no-ocr)",)
+
+
+def test_the_total_counts_one_progress_call_per_path(tmp_path: Path) -> None:
+    folder = _folder(tmp_path, R.SONG_HINH.name)
+    (folder / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    totals: list[int] = []
+    results: list[FileResult] = []
+    ingest([folder], OxigraphStore(), on_start=totals.append, progress=results.append)
+    assert totals == [2] and len(results) == 2

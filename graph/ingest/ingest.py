@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from chidao.extract.batch import extract_many
-from chidao.extract.read import Skipped, iter_input_files
+from chidao.extract.read import Skipped, iter_input_files, walk_inputs
 from chidao.graph.ingest.link import built_keys, link, pending_write, stored_keys
 from chidao.graph.rdf import ids
 from chidao.graph.rdf.build import Built, build_record
@@ -116,7 +116,8 @@ def ingest(
     """Ingest the files under ``paths`` (files or folders) into ``store``.
 
     ``progress`` is called once per file when its fate is final (after its
-    batch is committed); ``on_start`` once with the number of files found.
+    batch is committed); ``on_start`` once with the number of files found
+    (and of unreadable paths).
     ``strict`` stops at the first file that fails (the batch so far is still
     committed).  ``prune`` also drops, in one transaction, the graphs of files
     that were under a folder of ``paths`` and are gone; it is skipped when
@@ -131,7 +132,8 @@ def ingest(
         paths = list(paths)  # walked more than once: a generator would be used up
     if on_start is not None:
         # A first walk only counts (the progress bar's total): no list of 10^6 names is kept.
-        on_start(sum(1 for _ in iter_input_files(paths)))
+        # Unreadable paths count too: each gets its progress call.
+        on_start(sum(1 for _ in walk_inputs(paths)))
     present: set[str] | None = set() if prune else None  # what prune keeps
 
     def report(result: FileResult) -> None:

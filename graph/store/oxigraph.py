@@ -775,8 +775,6 @@ def optimize_store(store: TripleStore) -> None:
     store.optimize()
 
 
-
-
 def open_store(
     store_path: str | None = None,
     endpoint: str | None = None,
