@@ -9,9 +9,9 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from chidao.cli.options import store_option
+from chidao.cli.options import ocr_option, store_option
 from chidao.cli.stores import opened_store
-from chidao.graph.ingest.ingest import FileResult
+from chidao.graph.ingest.ingest import FileResult, IngestSummary
 from chidao.graph.workflow import STEPS, RunReport, run
 
 #: How many SHACL violations are listed before "… and N more".
@@ -36,12 +36,18 @@ def _print_validation(report: RunReport, console: Console) -> None:
         )
 
 
+def _counts(s: IngestSummary) -> str:
+    """The ingest counts, with the unreadable paths when there were some."""
+    unreadable = f", {s.unreadable} unreadable" if s.unreadable else ""
+    return (
+        f"{s.files} file(s): {s.added} added, {s.replaced} replaced, {s.skipped} unchanged, "
+        f"{s.failed} failed{unreadable}"
+    )
+
+
 def _print(report: RunReport, console: Console) -> None:
     s = report.ingest
-    console.print(
-        f"[bold]Ingested[/] {s.files} file(s): {s.added} added, {s.replaced} replaced, "
-        f"{s.skipped} unchanged, {s.failed} failed."
-    )
+    console.print(f"[bold]Ingested[/] {_counts(s)}.")
     console.print(
         f"[bold]Store[/]: {report.triples:,} triples; {report.documents} documents ingested, "
         f"{report.cited_only} known only from citations, {report.organisations} organisations."
@@ -107,6 +113,7 @@ def _print(report: RunReport, console: Console) -> None:
     help="Folder for the HTML views.",
 )
 @click.option("-j", "--jobs", type=click.IntRange(1), default=1, show_default=True)
+@ocr_option
 @click.option(
     "-q",
     "--quiet",
@@ -114,15 +121,20 @@ def _print(report: RunReport, console: Console) -> None:
     help="No progress bar, no per-file warnings, no tables: ingest counts, SHACL verdict, views.",
 )
 def run_command(
-    paths: tuple[Path, ...], store_path: str | None, out_dir: Path, jobs: int, quiet: bool
+    paths: tuple[Path, ...],
+    store_path: str | None,
+    out_dir: Path,
+    jobs: int,
+    ocr: bool,
+    quiet: bool,
 ) -> None:
     """Ingest PATHS into the store, then report on the graph and write its views.
 
     The report names the most carried-out documents (hubs), the cascade of the
     first of them by level with lags in days, the lineage of the document with
     the longest chain, and the SHACL verdict with its violations.  Views go to
-    OUT: corpus.html and cascade.html.  The exit code is 1 when a file failed
-    or the graph does not conform to the SHACL shapes.
+    OUT: corpus.html and cascade.html.  The exit code is 1 when a file failed,
+    a path could not be read, or the graph does not conform to the SHACL shapes.
     """
     console = Console()
     err = Console(stderr=True)
@@ -153,20 +165,23 @@ def run_command(
 
     with progress, opened_store(store_path) as store:
         report = run(
-            paths, store, out_dir, jobs=jobs, progress=on_file, on_start=on_start, on_step=on_step
+            paths,
+            store,
+            out_dir,
+            jobs=jobs,
+            ocr=ocr,
+            progress=on_file,
+            on_start=on_start,
+            on_step=on_step,
         )
     if quiet:
         s = report.ingest
-        console.print(
-            f"{s.files} file(s): {s.added} added, {s.replaced} replaced, {s.skipped} unchanged, "
-            f"{s.failed} failed.",
-            highlight=False,
-        )
+        console.print(f"{_counts(s)}.", highlight=False)
         _print_validation(report, console)
         for p in report.views:
             console.print(f"View: {p}", highlight=False)
     else:
         _print(report, console)
     conforms = report.validation is None or report.validation.conforms
-    if report.ingest.failed or not conforms:
+    if not report.ingest.ok or not conforms:
         raise SystemExit(1)

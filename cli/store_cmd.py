@@ -15,7 +15,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from chidao.cli.options import endpoint_options, format_option, store_option
+from chidao.cli.options import endpoint_options, format_option, ocr_option, store_option
 from chidao.cli.stores import opened_store
 from chidao.graph.ingest.ingest import DEFAULT_BATCH, FileResult, IngestSummary, ingest
 from chidao.graph.rdf.nif import export_full
@@ -27,7 +27,12 @@ from chidao.graph.store.stats import store_stats
 def _summary_line(s: IngestSummary) -> str:
     extra = "".join(
         f", {n} {what}"
-        for n, what in ((s.removed, "removed"), (s.relinked, "relinked"), (s.stale, "stale"))
+        for n, what in (
+            (s.unreadable, "unreadable"),
+            (s.removed, "removed"),
+            (s.relinked, "relinked"),
+            (s.stale, "stale"),
+        )
         if n
     )
     return (
@@ -64,6 +69,12 @@ def _summary_line(s: IngestSummary) -> str:
     is_flag=True,
     help="Compact the embedded store's indexes afterwards: slower ingest, faster queries.",
 )
+@ocr_option
+@click.option(
+    "--adopt",
+    is_flag=True,
+    help="Accept an Oxigraph store chidao did not create (it is marked as chidao's from then on).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar and no warnings.")
 def ingest_command(
     paths: tuple[Path, ...],
@@ -75,6 +86,8 @@ def ingest_command(
     strict: bool,
     prune: bool,
     optimize: bool,
+    ocr: bool,
+    adopt: bool,
     quiet: bool,
 ) -> None:
     """Extract the directives in PATHS (files or folders) into the knowledge-graph store.
@@ -83,12 +96,14 @@ def ingest_command(
     skipped, a changed file replaces its old graph.  Every batch is one
     transaction, so an interrupted run leaves each file fully stored or absent
     and the next run picks up where it stopped.  Bad files get one line on
-    standard error naming the file; the exit code is 1 when any file failed.
+    standard error naming the file, and so does a path that cannot be read
+    (a dangling link, a folder that cannot be listed: --prune then drops
+    nothing); the exit code is 1 when any file failed or path was unreadable.
     """
     if optimize and endpoint:
         raise click.UsageError("--optimize compacts the embedded store, not a SPARQL endpoint")
     err = Console(stderr=True)
-    with opened_store(store_path, endpoint, update_endpoint) as store:
+    with opened_store(store_path, endpoint, update_endpoint, adopt=adopt) as store:
         with Progress(
             TextColumn("[bold]ingest"),
             BarColumn(),
@@ -115,6 +130,7 @@ def ingest_command(
                     jobs=jobs,
                     strict=strict,
                     prune=prune,
+                    ocr=ocr,
                     progress=on_file,
                     on_start=lambda n: bar.update(task, total=n),
                 )

@@ -77,6 +77,7 @@ def run(
     out_dir: str | Path,
     *,
     jobs: int = 1,
+    ocr: bool = True,
     progress: Callable[[FileResult], None] | None = None,
     on_start: Callable[[int], None] | None = None,
     on_step: Callable[[str], None] | None = None,
@@ -86,10 +87,11 @@ def run(
     Writes ``out_dir/corpus.html`` (every document) and, when some document is
     carried out by another, ``out_dir/cascade.html`` for the most carried-out one.
     ``progress`` is called after each file, ``on_start`` with the number of
-    files, ``on_step`` with each of :data:`STEPS` as it begins.
+    files, ``on_step`` with each of :data:`STEPS` as it begins; ``ocr`` turns
+    OCR of scans and images on or off.
     """
     step = on_step or (lambda _name: None)
-    summary = ingest(paths, store, jobs=jobs, progress=progress, on_start=on_start)
+    summary = ingest(paths, store, jobs=jobs, ocr=ocr, progress=progress, on_start=on_start)
     report = RunReport(ingest=summary, triples=store.triple_count())
     step(STEPS[0])
     G = load_graph(store)

@@ -91,3 +91,27 @@ def test_run_says_lags_from_an_undated_document_are_unknown() -> None:
     assert "lags unknown: the document itself is undated" in text
     assert "province: 1 document(s), lags unknown" in text
     assert "undated" not in text.replace("itself is undated", "")
+
+
+def test_run_reports_an_unreadable_path_and_exits_1(tmp_path: Path) -> None:
+    corpus = tmp_path / "in"
+    corpus.mkdir()
+    (corpus / "good.txt").write_text((SAMPLES / "002_5bba84921d00a5fa.txt").read_text("utf-8"))
+    (corpus / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    args = ["run", "-q", str(corpus), "--store", str(tmp_path / "s"), "--out", str(tmp_path / "o")]
+    result = CliRunner().invoke(main, args)
+    assert result.exit_code == 1, result.output
+    errors = [ln for ln in result.output.splitlines() if ln.startswith("error:")]
+    assert len(errors) == 1 and str(corpus / "gone.txt") in errors[0]
+    assert "1 file(s): 1 added, 0 replaced, 0 unchanged, 0 failed, 1 unreadable." in result.output
+
+
+def test_run_no_ocr_refuses_an_image(tmp_path: Path) -> None:
+    from PIL import Image
+
+    photo = tmp_path / "photo.png"
+    Image.new("L", (40, 20), 255).save(photo)
+    args = ["run", "-q", "--no-ocr", str(photo), "--store", str(tmp_path / "s")]
+    result = CliRunner().invoke(main, [*args, "--out", str(tmp_path / "o")])
+    assert result.exit_code == 1, result.output
+    assert f"error: {photo}: PNG image: needs OCR, which is off (--no-ocr)" in result.output

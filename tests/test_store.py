@@ -27,9 +27,10 @@ from chidao.graph.store.oxigraph import (
     TripleStore,
     export_bytes,
     open_store,
-    store_lookup,
 )
+from chidao.graph.store.stats import store_stats
 from chidao.ontology.namespaces import BASE, ELI
+from chidao.ontology.vocabulary import SPAN_KINDS
 
 
 def _write(store: OxigraphStore, record, replaces: tuple[str, ...] = ()) -> str:
@@ -142,12 +143,17 @@ def test_bound_values_are_never_spliced_into_the_query() -> None:
     assert store.triple_count() > 0
 
 
-def test_store_lookup_ignores_placeholders_and_filters() -> None:
+def test_stats_counts_the_spans_of_every_kind() -> None:
     store = R.hand_store()
-    lookup = store_lookup(store)
-    assert lookup("68/NQ-CP", None, None) == [BASE + "doc/chinh-phu/2021/68-nq-cp"]
-    assert lookup("68/NQ-CP", None, 2020) == []
-    assert lookup("68/NQ-CP", "tinh-uy-bac-kan", None) == []
+    props = {str(k.prop) for k in SPAN_KINDS.values()}
+    spans = {
+        o for g in store.named_graphs() for _s, p, o in store.graph_triples(g) if str(p) in props
+    }
+    stats = store_stats(store)
+    assert stats["spans"] == len(spans) > 0
+    # Tasks and signatures carry spans too, not only the header.
+    used = {str(p) for g in store.named_graphs() for _s, p, _o in store.graph_triples(g)}
+    assert {str(SPAN_KINDS[k].prop) for k in ("number", "task", "name")} <= used
 
 
 def test_invalid_sparql_is_a_query_error() -> None:

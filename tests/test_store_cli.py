@@ -154,3 +154,54 @@ def test_optimize_refuses_an_endpoint_and_a_read_only_store(tmp_path) -> None:
     OxigraphStore(tmp_path / "ro").close()
     with pytest.raises(StoreError, match="read-only"):
         optimize_store(OxigraphStore(tmp_path / "ro", read_only=True))
+
+
+def test_ingest_reports_an_unreadable_path_and_prunes_nothing(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for sample in (R.SONG_HINH, R.BAC_KAN):
+        shutil.copy(sample, corpus / sample.name)
+    store = str(tmp_path / "s")
+    assert _run("ingest", "-q", "--store", store, str(corpus)).exit_code == 0
+    (corpus / R.BAC_KAN.name).unlink()
+    (corpus / "gone.txt").symlink_to(tmp_path / "nowhere.txt")
+    result = _run("ingest", "--prune", "--store", store, str(corpus))
+    assert result.exit_code == 1, result.output
+    errors = [line for line in result.output.splitlines() if line.startswith("error:")]
+    assert len(errors) == 1 and str(corpus / "gone.txt") in errors[0]
+    assert "1 file(s): 0 added, 0 replaced, 1 unchanged, 0 failed, 1 unreadable;" in result.output
+    assert "removed" not in result.output
+    from chidao.graph.store.oxigraph import OxigraphStore
+
+    with OxigraphStore(store, read_only=True) as opened:
+        assert len(file_graphs(opened.graph_counts())) == 2  # the deleted file's graph stays
+
+
+def test_ingest_no_ocr_refuses_an_image(tmp_path: Path) -> None:
+    from PIL import Image
+
+    photo = tmp_path / "photo.png"
+    Image.new("L", (40, 20), 255).save(photo)
+    result = _run("ingest", "--no-ocr", "--store", str(tmp_path / "s"), str(photo))
+    assert result.exit_code == 1
+    assert f"error: {photo}: PNG image: needs OCR, which is off (--no-ocr)" in result.output
+
+
+def test_ingest_adopts_a_foreign_store_only_when_told(tmp_path: Path) -> None:
+    import pyoxigraph as ox
+
+    path = tmp_path / "theirs"
+    db = ox.Store(str(path))
+    s, p = ox.NamedNode("http://example.org/s"), ox.NamedNode("http://example.org/p")
+    db.add(ox.Quad(s, p, ox.Literal("o"), ox.NamedNode("http://example.org/graph/1")))
+    db.flush()
+    del db
+    refused = _run("ingest", "-q", "--store", str(path), str(R.SONG_HINH))
+    assert refused.exit_code == 1 and "--adopt" in refused.output
+    adopted = _run("ingest", "-q", "--adopt", "--store", str(path), str(R.SONG_HINH))
+    assert adopted.exit_code == 0, adopted.output
+    assert "1 added" in adopted.output
+    from chidao.graph.store.oxigraph import OxigraphStore
+
+    with OxigraphStore(path, read_only=True) as opened:  # chidao's now: no --adopt needed
+        assert "http://example.org/graph/1" in opened.graph_counts()

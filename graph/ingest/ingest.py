@@ -33,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from chidao.extract.batch import extract_many
-from chidao.extract.read import iter_input_files
+from chidao.extract.read import Skipped, iter_input_files, walk_inputs
 from chidao.graph.ingest.link import built_keys, link, pending_write, stored_keys
 from chidao.graph.rdf import ids
 from chidao.graph.rdf.build import Built, build_record
@@ -50,9 +50,10 @@ DEFAULT_BATCH = 256
 @dataclass(frozen=True, slots=True)
 class FileResult:
     """What ingest did with one file: ``added``, ``replaced``, ``skipped``, ``failed``,
-    ``removed`` (its graph dropped by ``prune`` because the file is gone) or ``relinked``
-    (its year-less citations point elsewhere now that other documents are stored: see
-    :mod:`chidao.graph.ingest.link`)."""
+    ``unreadable`` (a path the walk could not take: a dangling or looping link, a folder
+    that cannot be listed, a name that is not UTF-8), ``removed`` (its graph dropped by
+    ``prune`` because the file is gone) or ``relinked`` (its year-less citations point
+    elsewhere now that other documents are stored: see :mod:`chidao.graph.ingest.link`)."""
 
     source: str
     status: str
@@ -70,6 +71,7 @@ class IngestSummary:
     replaced: int = 0
     skipped: int = 0
     failed: int = 0
+    unreadable: int = 0
     removed: int = 0
     relinked: int = 0
     stale: int = 0
@@ -79,7 +81,7 @@ class IngestSummary:
 
     @property
     def ok(self) -> bool:
-        return self.failed == 0
+        return self.failed == 0 and self.unreadable == 0
 
     def count(self, result: FileResult) -> None:
         setattr(self, result.status, getattr(self, result.status) + 1)
@@ -109,15 +111,20 @@ def ingest(
     progress: Callable[[FileResult], None] | None = None,
     on_start: Callable[[int], None] | None = None,
     prune: bool = False,
+    ocr: bool = True,
 ) -> IngestSummary:
     """Ingest the files under ``paths`` (files or folders) into ``store``.
 
     ``progress`` is called once per file when its fate is final (after its
-    batch is committed); ``on_start`` once with the number of files found.
+    batch is committed); ``on_start`` once with the number of files found
+    (and of unreadable paths).
     ``strict`` stops at the first file that fails (the batch so far is still
     committed).  ``prune`` also drops, in one transaction, the graphs of files
-    that were under a folder of ``paths`` and are gone.  Returns an
-    :class:`IngestSummary`.
+    that were under a folder of ``paths`` and are gone; it is skipped when
+    some path could not be read (a folder that could not be listed must not
+    look emptied).  A path the walk cannot take is reported as ``unreadable``
+    and the run goes on.  ``ocr`` turns OCR of scans and images on or off.
+    Returns an :class:`IngestSummary`.
     """
     started = time.perf_counter()
     summary = IngestSummary()
@@ -125,7 +132,8 @@ def ingest(
         paths = list(paths)  # walked more than once: a generator would be used up
     if on_start is not None:
         # A first walk only counts (the progress bar's total): no list of 10^6 names is kept.
-        on_start(sum(1 for _ in iter_input_files(paths)))
+        # Unreadable paths count too: each gets its progress call.
+        on_start(sum(1 for _ in walk_inputs(paths)))
     present: set[str] | None = set() if prune else None  # what prune keeps
 
     def report(result: FileResult) -> None:
@@ -138,8 +146,11 @@ def ingest(
     in_flight: dict[str, str] = {}
     claimed: set[str] = set()
 
+    def unreadable(skipped: Skipped) -> None:
+        report(FileResult(skipped.path, "unreadable", messages=(skipped.line(),)))
+
     def todo() -> Iterator[Path]:
-        for path in iter_input_files(paths):
+        for path in iter_input_files(paths, on_skip=unreadable):
             summary.files += 1
             name = str(path)
             if present is not None:
@@ -195,7 +206,7 @@ def ingest(
         keys.clear()
 
     try:
-        for outcome in extract_many(todo(), jobs=jobs, strict=strict):
+        for outcome in extract_many(todo(), jobs=jobs, strict=strict, ocr=ocr):
             messages = tuple(outcome.messages())
             record = outcome.record
             if record is None:
@@ -226,7 +237,7 @@ def ingest(
         finish()
     finally:
         writer.shutdown(wait=True)  # a write under way ends whole, whatever stopped the run
-    if present is not None:
+    if present is not None and not summary.unreadable:
         for result in prune_missing(store, paths, present):
             report(result)
     linked = link(store)

@@ -55,7 +55,6 @@ from rdflib import BNode, Dataset, Literal, URIRef
 from rdflib.term import Node
 
 from chidao.errors import QueryError, StoreError
-from chidao.graph.rdf import ids
 from chidao.graph.rdf.build import Statements
 from chidao.graph.store.folder import (
     CHIDAO_GRAPHS,
@@ -141,9 +140,6 @@ class TripleStore(Protocol):
 
     def graphs_for_file(self, path: str) -> list[str]:
         """The named graphs built from the file at absolute ``path`` (any content)."""
-
-    def find_documents(self, number: str) -> list[str]:
-        """IRIs of the documents known with registration number ``number``."""
 
     def query(self, sparql: str, bindings: Mapping[str, Node] | None = None) -> QueryResult:
         """Run a SPARQL query over the union of the graphs.
@@ -305,8 +301,6 @@ def _insert_data(batch: Sequence[GraphWrite]) -> str:
 # --- the embedded store ----------------------------------------------------------------------
 
 _FILE_URL = ox.NamedNode(str(NFO.fileUrl))
-_NUMBER = ox.NamedNode(str(ELI.number))
-_DOCS_BY_NUMBER = f"SELECT DISTINCT ?d ?n WHERE {{ ?d {_NUMBER} ?n }}"
 
 #: The graphs of the bulk load under way, one IRI a line, in the store's folder.
 JOURNAL = "chidao-bulk-journal"
@@ -494,21 +488,6 @@ class OxigraphStore:
             if isinstance(graph, ox.NamedNode):
                 graphs.add(graph.value)
         return sorted(graphs)
-
-    def find_documents(self, number: str) -> list[str]:
-        # SPARQL, not quads_for_pattern: a central number is stated once per citing file
-        # (hundreds), and DISTINCT drops the copies before they are decoded (10x at 10^4).
-        try:
-            rows = self._ox.query(
-                _DOCS_BY_NUMBER,
-                use_default_graph_as_union=True,
-                substitutions={ox.Variable("n"): ox.Literal(number)},
-            )
-            return sorted(
-                {row["d"].value for row in rows if isinstance(row["d"], ox.NamedNode)}  # type: ignore[union-attr, index]
-            )
-        except OSError as exc:
-            raise StoreError(f"cannot read the store: {exc}", source=str(self.path)) from exc
 
     def pairs(
         self, predicate: str, iris: Iterable[str], *, by_object: bool = False
@@ -796,25 +775,6 @@ def optimize_store(store: TripleStore) -> None:
     store.optimize()
 
 
-def store_lookup(store: TripleStore) -> ids.Lookup:
-    """A :data:`~chidao.graph.rdf.ids.Lookup` over the documents ``store`` already holds."""
-
-    def lookup(number: str, issuer: str | None, year: int | None) -> list[str]:
-        found = []
-        for iri in store.find_documents(number):
-            key = ids.DocKey.parse(iri)
-            if key is None or not key.complete:
-                continue  # a placeholder is never a candidate
-            if issuer is not None and key.issuer != issuer:
-                continue
-            if year is not None and key.year != year:
-                continue
-            found.append(iri)
-        return found
-
-    return lookup
-
-
 def open_store(
     store_path: str | None = None,
     endpoint: str | None = None,
@@ -855,5 +815,4 @@ __all__ = [
     "TripleStore",
     "export_bytes",
     "open_store",
-    "store_lookup",
 ]

@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 from chidao.graph.store.oxigraph import TripleStore
+from chidao.ontology.vocabulary import SPAN_KINDS
+
+#: Every span property, from the vocabulary's table (a span is an IRI, not a typed node).
+_SPAN_PROPS = " ".join(sorted(f"<{k.prop}>" for k in SPAN_KINDS.values()))
 
 #: Count name → SPARQL (``?n``), over the union of the files' graphs.
 COUNTS: dict[str, str] = {
@@ -19,7 +23,9 @@ COUNTS: dict[str, str] = {
         "VALUES ?p { eli:ensures_implementation_of eli:based_on eli:amends eli:repeals "
         "eli:cites dcterms:replaces } ?a ?p ?b } }"
     ),
-    "spans": "SELECT (COUNT(DISTINCT ?m) AS ?n) WHERE { ?m a nif:OffsetBasedString }",
+    "spans": (
+        f"SELECT (COUNT(DISTINCT ?m) AS ?n) WHERE {{ VALUES ?p {{ {_SPAN_PROPS} }} ?s ?p ?m }}"
+    ),
 }
 
 
