@@ -286,11 +286,6 @@ class RemoteStore:
         )
         return sorted(str(row[0]) for row in res.rows)
 
-    def find_documents(self, number: str) -> list[str]:
-        """IRIs of the documents known with registration number ``number``."""
-        res = self.query("SELECT DISTINCT ?d WHERE { ?d eli:number ?n }", {"n": Literal(number)})
-        return sorted(str(row[0]) for row in res.rows)
-
     def named_graphs(self) -> Iterator[str]:
         """Every named graph's IRI."""
         res = self.query(f"SELECT DISTINCT ?g WHERE {{ GRAPH ?g {{ ?s ?p ?o }} {self._ours} }}")
