@@ -16,7 +16,7 @@ from rdflib.term import Node
 
 from chidao.graph.store.oxigraph import PREFIXES, TripleStore
 from chidao.ontology import shapes_path
-from chidao.ontology.namespaces import BASE, NFO, PROV, RDF, SH
+from chidao.ontology.namespaces import BASE, CHIDAO, NFO, NIF, PROV, RDF, SH
 
 #: Registry graphs' IRIs begin so (:func:`chidao.graph.rdf.ids.registry_graph_iri`).
 REGISTRY = BASE + "graph/registry/"
@@ -84,17 +84,75 @@ def _short(term: Node | None) -> str | None:
     return str(term)
 
 
+def span_violations(data: Graph, graph_iri: str | None = None) -> list[Violation]:
+    """Spans (``<file>#char=b,e`` objects of a ``chidao:…Span`` property) that begin at or after
+    their end, or end after the end of their file (its ``nif:endIndex``).
+
+    One pass over the statements; as SHACL-SPARQL constraints pySHACL would run them once per
+    file over every statement.
+
+    >>> from rdflib import Literal
+    >>> g = Graph()
+    >>> f = URIRef("https://w3id.org/chidao/file/" + "a" * 64)
+    >>> _ = g.add((f, RDF.type, NFO.FileDataObject)).add((f, NIF.endIndex, Literal(10)))
+    >>> d = URIRef("https://w3id.org/chidao/doc/x")
+    >>> _ = g.add((d, CHIDAO.numberSpan, URIRef(f + "#char=2,8")))
+    >>> _ = g.add((d, CHIDAO.dateSpan, URIRef(f + "#char=8,12")))
+    >>> _ = g.add((d, CHIDAO.placeSpan, URIRef(f + "#char=5,5")))
+    >>> for v in span_violations(g):
+    ...     print(v.message.replace(str(f), "<file>"))
+    a span begins before it ends: <file>#char=5,5
+    a span ends after the end of its file: <file>#char=8,12
+    """
+    lengths = {}
+    for f in data.subjects(RDF.type, NFO.FileDataObject):
+        end = data.value(f, NIF.endIndex)
+        if end is not None:
+            lengths[str(f)] = int(end)
+    name = next(data.objects(None, NFO.fileName), None)
+    out = []
+    prefix = str(CHIDAO)
+    for _h, p, span in data:
+        ps = str(p)
+        if not (ps.startswith(prefix) and ps.endswith("Span")) or not isinstance(span, URIRef):
+            continue
+        file, sep, offsets = str(span).partition("#char=")
+        if not sep or file not in lengths:
+            continue
+        begin, _, end = offsets.partition(",")
+        if not (begin.isdigit() and end.isdigit()):
+            continue
+        why = None
+        if int(begin) >= int(end):
+            why = "a span begins before it ends"
+        elif int(end) > lengths[file]:
+            why = "a span ends after the end of its file"
+        if why is not None:
+            out.append(
+                Violation(
+                    graph=graph_iri or str(data.identifier),
+                    file=str(name) if name is not None else None,
+                    focus=_short(URIRef(file)) or file,
+                    path=None,
+                    message=f"{why}: {span}",
+                    severity="sh:Violation",
+                )
+            )
+    return sorted(out, key=lambda v: v.message)
+
+
 def validate_graph(data: Graph, graph_iri: str | None = None) -> list[Violation]:
-    """The SHACL violations of one graph."""
+    """The SHACL violations of one graph, and its spans' (:func:`span_violations`)."""
+    spans = span_violations(data, graph_iri)
     from pyshacl import validate as shacl_validate  # slow to import: only when validating
 
     conforms, results, _text = shacl_validate(
         data, shacl_graph=shapes_graph(), inference="none", advanced=True
     )
     if conforms:
-        return []
+        return spans
     name = next(data.objects(None, NFO.fileName), None)
-    out = []
+    out = list(spans)
     for r in results.subjects(RDF.type, SH.ValidationResult):
         out.append(
             Violation(
@@ -124,12 +182,24 @@ def _file_graph(store: TripleStore, iri: str) -> Graph | None:
 
 
 def registry_graph(store: TripleStore, names: Iterable[str]) -> Graph:
-    """The registry's descriptions (organisations, units, document types, events) as one graph."""
+    """The registry's descriptions (organisations, units, document types, events) as one graph,
+    one description per node.
+
+    Files that print a body differently (``Cục Thuế`` / ``Cục thuế``, an OCR slip) describe the
+    same node in two registry graphs; like two files giving two dates for one cited document,
+    that is a disagreement between files, not a violation of either. So each node keeps the
+    statements of the first registry graph (in IRI order) that describes it.
+    """
     out = Graph()
-    for iri in names:
-        if iri.startswith(REGISTRY):
-            for t in store.graph_triples(iri):
+    described: set[Node] = set()
+    for iri in sorted(n for n in names if n.startswith(REGISTRY)):
+        triples = list(store.graph_triples(iri))
+        subjects = {s for s, _, _ in triples}
+        fresh = subjects - described
+        for t in triples:
+            if t[0] in fresh:
                 out.add(t)
+        described |= subjects
     return out
 
 
@@ -162,7 +232,7 @@ def validate_store(
         conforms, _results, _text = shacl_validate(
             union, shacl_graph=shapes_graph(), inference="none", advanced=True
         )
-        if not conforms:
+        if not conforms or any(span_violations(g) for _, g in parts):
             for iri, g in parts:
                 report.violations.extend(validate_graph(g + registry, iri))
         if progress is not None:
