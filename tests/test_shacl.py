@@ -135,20 +135,20 @@ def test_a_broken_graph_in_the_store_is_reported_with_its_file() -> None:
 
 
 def test_files_that_print_a_body_differently_still_conform(tmp_path: Path) -> None:
-    # Regression: two letters naming one tax office "Cục Thuế" and "Cục thuế" give one node with
-    # two registry descriptions (an OCR slip here); validating each file with the whole registry reported every
-    # file as violating skos:prefLabel's one-per-language rule.
+    # Regression: two letters naming one department "Vụ Pháp chế" and (OCR) "Vu pháp che" give
+    # one node with two registry descriptions; validating each file with the whole registry
+    # reported every file as violating skos:prefLabel's one-per-language rule.
     a = tmp_path / "a.txt"
     b = tmp_path / "b.txt"
-    body = "\n\nV/v hướng dẫn thuế\n\nKính gửi: {name} tỉnh Bắc Ninh\n\nĐề nghị thực hiện.\n"
+    body = "\n\nV/v hướng dẫn thuế\n\nKính gửi: {name}\n\nĐề nghị thực hiện.\n"
     a.write_text(
         "BỘ TÀI CHÍNH\nTỔNG CỤC THUẾ\nSố: 12/TCT-CS\nHà Nội, ngày 05 tháng 3 năm 2021"
-        + body.format(name="Cục Thuế"),
+        + body.format(name="Vụ Pháp chế"),
         encoding="utf-8",
     )
     b.write_text(
         "BỘ TÀI CHÍNH\nTỔNG CỤC THUẾ\nSố: 13/TCT-CS\nHà Nội, ngày 06 tháng 3 năm 2021"
-        + body.format(name="Cục Thuê"),
+        + body.format(name="Vu pháp che"),
         encoding="utf-8",
     )
     store = OxigraphStore(tmp_path / "s")
@@ -157,7 +157,7 @@ def test_files_that_print_a_body_differently_still_conform(tmp_path: Path) -> No
         str(r[0])
         for r in store.query(
             "SELECT DISTINCT ?l WHERE { GRAPH ?g { ?o skos:prefLabel ?l } "
-            "FILTER(CONTAINS(LCASE(STR(?l)), 'tỉnh bắc ninh')) }"
+            "FILTER(?o = <https://w3id.org/chidao/org/vu-phap-che>) }"
         ).rows
     }
     assert len(labels) == 2  # the two printed forms reach the store
