@@ -65,6 +65,7 @@ class NIF(DefinedNamespace):
     beginIndex: URIRef
     endIndex: URIRef
     anchorOf: URIRef
+    isString: URIRef
     referenceContext: URIRef
 
 
@@ -122,6 +123,7 @@ class CHIDAO(DefinedNamespace):
     SignatureMention: URIRef
     CitationMention: URIRef
     HeaderMention: URIRef
+    DutyMention: URIRef
     AdminUnit: URIRef
     Level: URIRef
     System: URIRef
@@ -145,6 +147,20 @@ class CHIDAO(DefinedNamespace):
     ambiguous: URIRef
     field: URIRef
     carryOut: URIRef
+    # duties (chidao.graph.rdf.duties): a deadline's repeat and relative form, a report's office
+    repeat: URIRef
+    offset: URIRef
+    anchor: URIRef
+    via: URIRef
+    reportOn: URIRef
+    # what the text as read is, when it is not the file as such (OCR, a converter, a web page)
+    readingMethod: URIRef
+    readingEngine: URIRef
+    pageNumber: URIRef
+    ocrConfidence: URIRef
+    # header values not read from the document's own text
+    pageField: URIRef
+    inferredField: URIRef
     # spans: one property per kind of mention, from what the span supports to the span
     numberSpan: URIRef
     typeSpan: URIRef
@@ -160,6 +176,10 @@ class CHIDAO(DefinedNamespace):
     signerPositionSpan: URIRef
     onBehalfOfSpan: URIRef
     citationSpan: URIRef
+    reportTargetSpan: URIRef
+    viaSpan: URIRef
+    reportSubjectSpan: URIRef
+    deadlineSpan: URIRef
     linkPending: URIRef
     # individuals: levels and systems
     central: URIRef

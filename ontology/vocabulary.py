@@ -66,7 +66,8 @@ class SpanKind:
 
     ``holder`` is what the property's subject is: the ``document``, the
     ``named`` thing (an organisation named by a recipient; a cited document),
-    the ``task`` or the ``signature``.  ``mention`` and ``field`` are the NIF
+    the ``task``, the ``signature``, a reporting ``duty`` or a ``deadline``
+    (the duty's ``odrl:Constraint``).  ``mention`` and ``field`` are the NIF
     view's class and field (:mod:`chidao.graph.rdf.nif`).
     """
 
@@ -103,5 +104,10 @@ SPAN_KINDS: dict[str, SpanKind] = {
             "on_behalf_of", "onBehalfOfSpan", "signature", CHIDAO.SignatureMention, "on_behalf_of"
         ),
         _kind("citation", "citationSpan", "named", CHIDAO.CitationMention),
+        # a reporting duty's parts (chidao.graph.rdf.duties) and any duty's deadline
+        _kind("report_target", "reportTargetSpan", "duty", CHIDAO.DutyMention, "report_target"),
+        _kind("via", "viaSpan", "duty", CHIDAO.DutyMention, "via"),
+        _kind("report_subject", "reportSubjectSpan", "duty", CHIDAO.DutyMention, "report_subject"),
+        _kind("deadline", "deadlineSpan", "deadline", CHIDAO.DutyMention, "deadline"),
     )
 }

@@ -16,7 +16,6 @@ from chidao.graph.analysis.duties import duty_statuses
 from chidao.graph.analysis.lookup import find_organisation, resolve_document
 from chidao.graph.ingest.ingest import ingest
 from chidao.graph.rdf.build import record_graph
-from chidao.graph.rdf.duties import DUTY
 from chidao.graph.rdf.validate import validate_graph
 from chidao.graph.store.oxigraph import OxigraphStore
 from chidao.graph.store.results import load_query
@@ -226,7 +225,7 @@ def test_duties_in_the_graph_are_odrl_with_spans(folder: Path) -> None:
     assert (
         str(
             g.value(
-                g.value(first, DUTY.via), URIRef("http://www.w3.org/2004/02/skos/core#prefLabel")
+                g.value(first, CHIDAO.via), URIRef("http://www.w3.org/2004/02/skos/core#prefLabel")
             )
         )
         == "Văn phòng Tỉnh ủy Ninh Bình"
@@ -241,9 +240,9 @@ def test_duties_in_the_graph_are_odrl_with_spans(folder: Path) -> None:
         return text[b:e]
 
     anchors = {
-        "target": spelled(DUTY.reportTargetSpan),
-        "via": spelled(DUTY.viaSpan),
-        "subject": spelled(DUTY.reportSubjectSpan),
+        "target": spelled(CHIDAO.reportTargetSpan),
+        "via": spelled(CHIDAO.viaSpan),
+        "subject": spelled(CHIDAO.reportSubjectSpan),
         "duty": spelled(CHIDAO.taskSpan),
     }
     assert anchors["target"] == "Ban Thường vụ Tỉnh ủy"
@@ -251,13 +250,13 @@ def test_duties_in_the_graph_are_odrl_with_spans(folder: Path) -> None:
     assert anchors["subject"] == "kết quả thực hiện"
     assert anchors["duty"].startswith("Các huyện ủy tổ chức sơ kết")
     (c,) = list(g.objects(first, ODRL2.constraint))
-    assert spelled(DUTY.deadlineSpan, c) == "trước ngày 30/6/2021"
+    assert spelled(CHIDAO.deadlineSpan, c) == "trước ngày 30/6/2021"
     assert not list(g.subjects(RDF.type, NIF.OffsetBasedString))  # the lean model: no NIF strings
     # the quarterly report: its first due date and the repeat
     quarterly = next(r for r in reports if r != first)
     (c,) = list(g.objects(quarterly, ODRL2.constraint))
     assert str(g.value(c, ODRL2.rightOperand)) == "2021-06-30"
-    assert str(g.value(c, DUTY.repeat)) == "P3M"
+    assert str(g.value(c, CHIDAO.repeat)) == "P3M"
     assert validate_graph(g) == []
 
 

@@ -25,6 +25,8 @@ def test_full_export_spells_out_every_span_with_its_text(tmp_path: Path) -> None
     # Every span the records hold is stored: one statement each.
     records = [extract_file(p) for p in sorted(R.SAMPLES.glob("*.txt"))]
     assert len({s.iri for s in spans}) >= 100
+    # the reporting duties' spans are span kinds too, so they are spelt out
+    assert any(s.kind.holder == "duty" for s in spans)
     out = tmp_path / "full.nq"
     result = CliRunner().invoke(
         main, ["export", "--store", str(store_dir), "--provenance", "full", "-o", str(out)]

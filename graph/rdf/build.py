@@ -28,7 +28,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -37,7 +37,15 @@ from rdflib.namespace import DefinedNamespace
 from rdflib.term import Literal, Node, URIRef
 
 from chidao import __version__
-from chidao.extract.records import AdminUnit, Citation, Organisation, Party, Record, Task
+from chidao.extract.records import (
+    AdminUnit,
+    Citation,
+    Organisation,
+    Party,
+    Reading,
+    Record,
+    Task,
+)
 from chidao.graph.rdf import ids
 
 # N-Triples term syntax lives in chidao.graph.rdf.terms (nt_iri, nt_string re-exported here).
@@ -124,6 +132,8 @@ _RELATIONS = {k: nt_iri(v) for k, v in RELATION_PROPERTIES.items()}
 _LEVELS = {k: nt_iri(v) for k, v in LEVELS.items()}
 _SYSTEMS = {k: nt_iri(v) for k, v in SYSTEMS.items()}
 _SPANS = {k: nt_iri(v.prop) for k, v in SPAN_KINDS.items()}
+# Where a header value came from, when not the document's own text (Mention.origin).
+_ORIGINS = {"page": N_CHIDAO.pageField, "inferred": N_CHIDAO.inferredField}
 
 
 def _vi(text: str) -> str:
@@ -134,6 +144,16 @@ def _int(n: int) -> str:
     # xsd:integer, not NIF's xsd:nonNegativeInteger: Oxigraph stores every integer type as
     # xsd:integer, and a graph must read back from the store exactly as it was built.
     return f'"{n}"^^{N_XSD.integer}'
+
+
+def _decimal(x: float) -> str:
+    """``x`` as an ``xsd:decimal`` in Oxigraph's canonical form (``91``, ``91.5``).
+
+    >>> _decimal(91.0).split("^^")[0], _decimal(87.25).split("^^")[0], _decimal(87.254)[:7]
+    ('"91"', '"87.25"', '"87.25"')
+    """
+    text = f"{x:.2f}".rstrip("0").rstrip(".")
+    return f'"{text}"^^{N_XSD.decimal}'
 
 
 def _date(day: dt.date) -> str:
@@ -435,6 +455,26 @@ class _Builder(_Collector):
         self.add(f, N_NIF.endIndex, _int(r.length))
         self.add(g, N_PROV.wasDerivedFrom, f)
         self.add(g, N_PROV.wasAttributedTo, self.include(_agent(__version__)))
+        if r.reading is not None:
+            self.reading(f, r.reading)
+
+    def reading(self, f: str, reading: Reading) -> None:
+        """The text the spans point into when it is not the file as such, and how it was made.
+
+        Stored once, on the file: ``nif:isString`` (the NIF view reads the spans' text
+        from it), ``chidao:readingMethod``, ``chidao:readingEngine`` and, per OCR'd page,
+        ``<file#page=N>`` ``dcterms:isPartOf`` the file with ``chidao:pageNumber`` and
+        ``chidao:ocrConfidence`` (when the engine gave one).
+        """
+        self.add(f, N_NIF.isString, nt_string(reading.text))
+        self.add(f, N_CHIDAO.readingMethod, nt_string(reading.method))
+        self.add(f, N_CHIDAO.readingEngine, nt_string(reading.engine))
+        for number, confidence in reading.pages:
+            page = self.iri(f"{self.file_iri}#page={number}")
+            self.add(page, N_DCTERMS.isPartOf, f)
+            self.add(page, N_CHIDAO.pageNumber, _int(number))
+            if confidence is not None:
+                self.add(page, N_CHIDAO.ocrConfidence, _decimal(confidence))
 
     # --- spans --------------------------------------------------------------------------
 
@@ -509,8 +549,17 @@ class _Builder(_Collector):
         for name, m in fields.items():
             if m is not None and m.span is not None:
                 self.span(d, name, m.span)
-        if r.issuer is not None and r.issuer.span is not None and self.issuer is not None:
-            self.span(d, "issuer", r.issuer.span)
+            if m is not None:
+                self.origin(name, m.origin)
+        if r.issuer is not None and self.issuer is not None:
+            if r.issuer.span is not None:
+                self.span(d, "issuer", r.issuer.span)
+            self.origin("issuer", r.issuer.origin)
+
+    def origin(self, name: str, origin: str) -> None:
+        """A header value not read from the document's own text: one statement naming it."""
+        if origin in _ORIGINS:
+            self.add(self.doc, _ORIGINS[origin], nt_string(name))
 
     def party(self, party: Party, kind: str) -> str | None:
         """The organisation a party names (if resolved), with its span; else the span alone."""
@@ -636,8 +685,7 @@ def build_record(record: Record) -> Built:
     from chidao.graph.rdf.duties import add_duties  # here: that module imports this one
 
     built = b.built()
-    # The hook adds statements and registry graphs; the citations left to link stay ours.
-    return replace(add_duties(built, record), citations=built.citations)
+    return add_duties(built, record)
 
 
 def record_statements(record: Record) -> Statements:

@@ -24,33 +24,30 @@ bodies the duties name (a report's addressee, the office it goes through).
   deadline by ``chidao:deadlineSpan`` from its constraint; a name that did not resolve
   keeps its printed text (``nif:anchorOf``), as the builder does for a party.
 
-The terms ``chidao:repeat``, ``chidao:offset``, ``chidao:anchor``, ``chidao:via``,
-``chidao:reportOn`` and the four span properties are minted here (:data:`DUTY`) until
-the ontology lists them.
+The terms are the ontology's (``ontology/chidao.ttl``); the four span kinds are in
+:data:`~chidao.ontology.vocabulary.SPAN_KINDS`, so the NIF view spells them out.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
-
-from rdflib import Namespace
 
 from chidao.extract.records import Deadline, Duty, Organisation, Party, Record
 from chidao.graph.rdf import build, ids
 from chidao.graph.rdf.build import Built, Statements, Vocabulary, nt_iri, nt_string
-from chidao.ontology.namespaces import BASE, DCTERMS, NIF, ODRL2, RDF, XSD
+from chidao.ontology.namespaces import CHIDAO, DCTERMS, NIF, ODRL2, RDF, XSD
 from chidao.ontology.vocabulary import SPAN_KINDS
 
-#: The duty terms not (yet) in :class:`chidao.ontology.namespaces.CHIDAO`: same namespace.
-DUTY = Namespace(BASE + "ontology#")
-
 _DCT, _NIF, _ODRL, _XSD = Vocabulary(DCTERMS), Vocabulary(NIF), Vocabulary(ODRL2), Vocabulary(XSD)
+_CHIDAO = Vocabulary(CHIDAO)
 _A = Vocabulary(RDF).type
 _TASK_SPAN = nt_iri(str(SPAN_KINDS["task"].prop))
-_REPEAT, _OFFSET, _ANCHOR = (nt_iri(str(DUTY[t])) for t in ("repeat", "offset", "anchor"))
-_VIA, _REPORT_ON = nt_iri(str(DUTY.via)), nt_iri(str(DUTY.reportOn))
+_REPEAT, _OFFSET, _ANCHOR = _CHIDAO.repeat, _CHIDAO.offset, _CHIDAO.anchor
+_VIA, _REPORT_ON = _CHIDAO.via, _CHIDAO.reportOn
 _SPAN = {
-    k: nt_iri(str(DUTY[f"{k}Span"])) for k in ("reportTarget", "via", "reportSubject", "deadline")
+    k: nt_iri(str(SPAN_KINDS[k].prop))
+    for k in ("report_target", "via", "report_subject", "deadline")
 }
 
 
@@ -156,7 +153,8 @@ def add_duties(built: Built, record: Record) -> Built:
         # The builder's own description of a body, so that both meet in one registry graph.
         for part in build._organisation(org).closure():
             parts.setdefault(part.graph, part)
-    return Built(out.graph, out.statements, tuple(parts.values()))
+    # Only the registry changes: every other field of ``built`` (its citations…) is kept.
+    return dataclasses.replace(out, registry=tuple(parts.values()))
 
 
 def _span(out: _Out, holder: str, prop: str, file: str, span: tuple[int, int]) -> str:
@@ -193,7 +191,7 @@ def _report(
     if assignee is not None:
         out.add(node, _ODRL.assignee, assignee)
     for kind, party, prop in (
-        ("reportTarget", duty.target, _ODRL.informedParty),
+        ("report_target", duty.target, _ODRL.informedParty),
         ("via", duty.via, _VIA),
     ):
         if party is None:
@@ -206,12 +204,11 @@ def _report(
             out.add(m, _NIF.anchorOf, nt_string(party.name))  # nothing else holds the name
     if duty.subject is not None and duty.subject.span is not None:
         out.add(node, _REPORT_ON, _vi(duty.subject.value))
-        _span(out, node, _SPAN["reportSubject"], file, duty.subject.span)
+        _span(out, node, _SPAN["report_subject"], file, duty.subject.span)
 
 
 def _constraint(out: _Out, duty: str, c: str, deadline: Deadline, file: str) -> None:
-    out.add(duty, _ODRL.constraint, c)
-    out.add(c, _A, _ODRL.Constraint)
+    out.add(duty, _ODRL.constraint, c)  # untyped, as the builder's: odrl:constraint's range says it
     out.add(c, _ODRL.leftOperand, _ODRL.dateTime)
     out.add(c, _ODRL.operator, _ODRL.lteq)
     due = _date(deadline.date)

@@ -7,8 +7,10 @@ file's graph, and is spelt out here: ``nif:OffsetBasedString`` and the
 mention's class, ``nif:beginIndex``/``nif:endIndex`` (from the IRI),
 ``nif:referenceContext`` (the file, a ``nif:Context``), ``itsrdf:taIdentRef``
 (what the span names), ``chidao:field``, ``chidao:evidence`` from the fact,
-and ``nif:anchorOf`` — the text itself, read from the source file when it is
-still there with the same SHA-256 (else left out: the store never copies it).
+and ``nif:anchorOf`` — the text itself: for an OCR'd, converted or web-page file
+the text as read, stored once on the file (``nif:isString``); else read from the
+source file when it is still there with the same SHA-256 (else left out: the
+store never copies a plain file's text).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from typing import IO
 from urllib.parse import unquote, urlparse
 
 import pyoxigraph as ox
+from rdflib import URIRef
 
 from chidao.graph.rdf.build import N_CHIDAO, N_ITSRDF, N_NFO, N_NIF, N_RDF, nt_iri, nt_string
 from chidao.graph.store.oxigraph import EXPORT_FORMATS, TripleStore
@@ -100,15 +103,24 @@ def stored_spans(store: TripleStore) -> Iterator[Span]:
         )
 
 
-class _Texts:
-    """Source texts by file IRI, read once, only when the file still has the stored hash."""
+# The text as read of an OCR'd, converted or web-page file: stored once, on the file node.
+_STORED_TEXT = "SELECT ?file ?text WHERE { GRAPH ?g { ?file nif:isString ?text } } LIMIT 1"
 
-    def __init__(self) -> None:
+
+class _Texts:
+    """The texts spans point into, by file IRI, each read once: the stored text as read
+    (``nif:isString``) when the graph has it, else the source file while it still has
+    the stored hash."""
+
+    def __init__(self, store: TripleStore) -> None:
+        self._store = store
         self._texts: dict[str, str | None] = {}
 
     def get(self, file: str, url: str) -> str | None:
         if file not in self._texts:
-            self._texts[file] = _read(file, url)
+            rows = list(self._store.query(_STORED_TEXT, {"file": URIRef(file)}).rows)
+            stored = rows[0][1] if rows else None
+            self._texts[file] = str(stored) if stored is not None else _read(file, url)
         return self._texts[file]
 
 
@@ -128,7 +140,7 @@ def _read(file: str, url: str) -> str | None:
 
 def nif_quads(store: TripleStore) -> Iterator[str]:
     """The NIF statements of every stored span, as N-Quads lines in the span's file graph."""
-    texts = _Texts()
+    texts = _Texts(store)
     files: set[tuple[str, str]] = set()
     for s in stored_spans(store):
         g, m = nt_iri(s.graph), nt_iri(s.iri)
