@@ -61,6 +61,7 @@ from pathlib import Path
 from typing import Any
 
 from chidao.errors import StoreError
+from chidao.graph.store.address import ServerAddress
 from chidao.graph.store.folder import store_writer
 from chidao.graph.store.worker import read_frame, write_frame
 
@@ -692,7 +693,7 @@ class _HTTPServer(ThreadingHTTPServer):
         self.page: bytes
 
 
-class Endpoint:
+class Endpoint(ServerAddress):
     """chidao's SPARQL endpoint over one store folder, until :meth:`stop`.
 
     Examples
@@ -719,23 +720,6 @@ class Endpoint:
         self.limits = limits or Limits()
         self._http: _HTTPServer | None = None
         self._thread: threading.Thread | None = None
-
-    @property
-    def url(self) -> str:
-        host = f"[{self.bind}]" if ":" in self.bind else self.bind
-        return f"http://{host}:{self.port}"
-
-    @property
-    def query_url(self) -> str:
-        return self.url + "/query"
-
-    @property
-    def update_url(self) -> str:
-        return self.url + "/update"
-
-    @property
-    def store_url(self) -> str:
-        return self.url + "/store"
 
     def start(self) -> Endpoint:
         """Check the store, start the workers, listen; serve in a background thread.

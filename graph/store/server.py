@@ -41,6 +41,7 @@ from typing import IO
 import pyoxigraph
 
 from chidao.errors import StoreError
+from chidao.graph.store.address import ServerAddress
 from chidao.graph.store.endpoint import Endpoint, Limits
 from chidao.graph.store.folder import Folder, inspect_folder, refusal, store_writer
 
@@ -111,7 +112,7 @@ def is_loopback(bind: str) -> bool:
         return False
 
 
-class OxigraphServer:
+class OxigraphServer(ServerAddress):
     """The Oxigraph SPARQL 1.1 server over one store folder, as a child process.
 
     Read-only (``oxigraph serve-read-only``) unless ``writable``; then
@@ -157,29 +158,6 @@ class OxigraphServer:
         self.timeout_s = timeout_s
         self.process: subprocess.Popen[bytes] | None = None
         self._log: IO[bytes] | None = None
-
-    # -- addresses -------------------------------------------------------------
-
-    @property
-    def url(self) -> str:
-        """Base URL, e.g. ``http://127.0.0.1:7878``."""
-        host = f"[{self.bind}]" if ":" in self.bind else self.bind
-        return f"http://{host}:{self.port}"
-
-    @property
-    def query_url(self) -> str:
-        """SPARQL 1.1 Protocol query endpoint."""
-        return self.url + "/query"
-
-    @property
-    def update_url(self) -> str:
-        """SPARQL 1.1 Protocol update endpoint (refused with 403 when read-only)."""
-        return self.url + "/update"
-
-    @property
-    def store_url(self) -> str:
-        """SPARQL 1.1 Graph Store Protocol endpoint."""
-        return self.url + "/store"
 
     # -- lifecycle -------------------------------------------------------------
 
