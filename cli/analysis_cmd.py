@@ -20,7 +20,7 @@ from rich.markup import escape
 from rich.table import Table
 from rich.tree import Tree
 
-from chidao.cli.options import endpoint_options, format_option, store_option
+from chidao.cli.options import doc_ref_options, endpoint_options, format_option, store_option
 from chidao.cli.stores import opened_store
 from chidao.extract.records import RELATIONS
 from chidao.graph.analysis import CARRY_OUT, Cascade, Coverage, DocInfo, DocRank, Hop, OrgActivity
@@ -36,19 +36,6 @@ from chidao.graph.analysis.questions import (
 from chidao.graph.analysis.validity import Change, ended_note
 
 F = TypeVar("F", bound=Callable[..., Any])
-
-
-def doc_ref_options(fn: F) -> F:
-    """``--issuer`` and ``--year``: narrow a document number that repeats."""
-    fn = click.option(
-        "--year", type=int, default=None, help="The document's year, where numbers repeat."
-    )(fn)
-    return click.option(
-        "--issuer",
-        default=None,
-        metavar="NAME",
-        help="Part of the issuer's name (accents optional), where numbers repeat.",
-    )(fn)
 
 
 def relation_option(fn: F) -> F:

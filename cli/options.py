@@ -69,3 +69,16 @@ def ocr_option(fn: F) -> F:
         help="Read scanned PDF pages and images (.png .jpg .tif) with Tesseract OCR "
         "(Debian: apt-get install tesseract-ocr tesseract-ocr-vie); --no-ocr refuses them.",
     )(fn)
+
+
+def doc_ref_options(fn: F) -> F:
+    """``--issuer`` and ``--year``: narrow a document number that repeats."""
+    fn = click.option(
+        "--year", type=int, default=None, help="The document's year, where numbers repeat."
+    )(fn)
+    return click.option(
+        "--issuer",
+        default=None,
+        metavar="NAME",
+        help="Part of the issuer's name (accents optional), where numbers repeat.",
+    )(fn)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from chidao.cli.options import endpoint_options, store_option
+from chidao.cli.options import doc_ref_options, endpoint_options, store_option
 from chidao.cli.stores import opened_store
 from chidao.errors import ChidaoError
 
@@ -14,8 +14,7 @@ from chidao.errors import ChidaoError
 @click.command("report")
 @click.argument("doc", required=False, metavar="[DOC]")
 @click.option("--all", "whole", is_flag=True, help="Report on the whole corpus instead.")
-@click.option("--issuer", metavar="TEXT", help="Narrow DOC to an issuer (part of its name).")
-@click.option("--year", type=int, metavar="YYYY", help="Narrow DOC to a year.")
+@doc_ref_options
 @click.option(
     "-o",
     "--output",

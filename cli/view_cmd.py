@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from chidao.cli.options import endpoint_options, store_option
+from chidao.cli.options import doc_ref_options, endpoint_options, store_option
 from chidao.cli.stores import opened_store
 from chidao.errors import ChidaoError
 from chidao.graph.analysis.nodes import CARRY_OUT, LEVELS
@@ -19,8 +19,7 @@ from chidao.graph.views.from_store import store_view
 @click.argument("doc", required=False, metavar="[DOC]")
 @click.option("--org", metavar="NAME", help="Draw this organisation's neighbourhood instead.")
 @click.option("--all", "whole", is_flag=True, help="Draw the whole corpus instead.")
-@click.option("--issuer", metavar="TEXT", help="Narrow DOC to an issuer (part of its name).")
-@click.option("--year", type=int, metavar="YYYY", help="Narrow DOC to a year.")
+@doc_ref_options
 @click.option(
     "-o",
     "--output",
