@@ -14,7 +14,7 @@ from pathlib import Path
 from jinja2 import Environment, FileSystemLoader, select_autoescape
 
 from chidao import __version__
-from chidao.errors import ChidaoError
+from chidao.files import write_text_whole
 from chidao.graph.report import plots
 from chidao.graph.report.data import CorpusReport, DocumentReport
 from chidao.graph.report.tables import Table, corpus_tables, document_tables
@@ -193,16 +193,5 @@ def corpus_page(r: CorpusReport) -> str:
 
 
 def write_page(html: str, path: str | Path) -> Path:
-    """Write ``html`` to ``path`` (UTF-8).
-
-    Raises
-    ------
-    chidao.errors.ChidaoError
-        If the file cannot be written.
-    """
-    path = Path(path)
-    try:
-        path.write_text(html, encoding="utf-8")
-    except OSError as exc:
-        raise ChidaoError(f"cannot write the report: {exc.strerror}", source=str(path)) from exc
-    return path
+    """Write ``html`` to ``path`` whole (:func:`chidao.files.write_text_whole`); the path."""
+    return write_text_whole(html, path, "report")

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING
 import networkx as nx
 
 from chidao.errors import ChidaoError
+from chidao.files import write_text_whole
 from chidao.graph.analysis.nodes import CARRY_OUT, LEVELS
 from chidao.graph.views.aggregate import GROUPINGS, aggregate, count_groups
 from chidao.graph.views.fit import (
@@ -619,16 +620,5 @@ def corpus_view(
 
 
 def write_view(html: str, path: str | Path) -> Path:
-    """Write ``html`` to ``path`` (UTF-8) and return the path.
-
-    Raises
-    ------
-    chidao.errors.ChidaoError
-        If the file cannot be written.
-    """
-    path = Path(path)
-    try:
-        path.write_text(html, encoding="utf-8")
-    except OSError as exc:
-        raise ChidaoError(f"cannot write the view: {exc.strerror}", source=str(path)) from exc
-    return path
+    """Write ``html`` to ``path`` whole (:func:`chidao.files.write_text_whole`); the path."""
+    return write_text_whole(html, path, "view")
