@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -81,4 +82,15 @@ def doc_ref_options(fn: F) -> F:
         default=None,
         metavar="NAME",
         help="Part of the issuer's name (accents optional), where numbers repeat.",
+    )(fn)
+
+
+def html_output_option(fn: F) -> F:
+    """``-o/--output FILE``: the HTML page to write (required; the parameter is ``output``)."""
+    return click.option(
+        "-o",
+        "--output",
+        type=click.Path(dir_okay=False, path_type=Path),
+        required=True,
+        help="HTML file to write.",
     )(fn)

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from chidao.cli.options import doc_ref_options, endpoint_options, store_option
+from chidao.cli.options import doc_ref_options, endpoint_options, html_output_option, store_option
 from chidao.cli.stores import opened_store
 from chidao.errors import ChidaoError
 
@@ -15,13 +15,7 @@ from chidao.errors import ChidaoError
 @click.argument("doc", required=False, metavar="[DOC]")
 @click.option("--all", "whole", is_flag=True, help="Report on the whole corpus instead.")
 @doc_ref_options
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    required=True,
-    help="HTML file to write.",
-)
+@html_output_option
 @click.option(
     "--csv",
     "csv_dir",

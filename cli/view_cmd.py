@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from chidao.cli.options import doc_ref_options, endpoint_options, store_option
+from chidao.cli.options import doc_ref_options, endpoint_options, html_output_option, store_option
 from chidao.cli.stores import opened_store
 from chidao.errors import ChidaoError
 from chidao.graph.analysis.nodes import CARRY_OUT, LEVELS
@@ -20,13 +20,7 @@ from chidao.graph.views.from_store import store_view
 @click.option("--org", metavar="NAME", help="Draw this organisation's neighbourhood instead.")
 @click.option("--all", "whole", is_flag=True, help="Draw the whole corpus instead.")
 @doc_ref_options
-@click.option(
-    "-o",
-    "--output",
-    type=click.Path(dir_okay=False, path_type=Path),
-    required=True,
-    help="HTML file to write.",
-)
+@html_output_option
 @click.option(
     "--with-cites",
     is_flag=True,
