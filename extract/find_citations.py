@@ -35,7 +35,12 @@ from chidao.extract.issuer_codes import (
 from chidao.extract.lines import upper_ratio
 from chidao.extract.records import AdminUnit, Citation, Mention, Organisation, Problem
 from chidao.extract.relations import Relation, ceases_after, classify, sentence_start
-from chidao.extract.resolve import central_body, doc_type_from_number, resolve_organisation
+from chidao.extract.resolve import (
+    COMMITTEE_BY_UNIT,
+    central_body,
+    doc_type_from_number,
+    resolve_organisation,
+)
 
 #: Folded type word → document type as the guidelines write it.
 DOC_TYPES = {
@@ -651,18 +656,6 @@ AGENCY_NAMES = {
     "KHCN": "Khoa học và Công nghệ",
 }
 
-#: A Party organisation's level word → its committee's name (``Đảng bộ tỉnh`` → ``Tỉnh ủy``).
-COMMITTEE_OF_LEVEL = {
-    "tinh": "Tỉnh ủy",
-    "thanh pho": "Thành ủy",
-    "huyen": "Huyện ủy",
-    "quan": "Quận ủy",
-    "thi xa": "Thị ủy",
-    "xa": "Đảng ủy xã",
-    "phuong": "Đảng ủy phường",
-    "thi tran": "Đảng ủy thị trấn",
-}
-
 #: The Youth Union's central committee, which its Secretariat speaks for.
 YOUTH_UNION_CENTRAL = "Ban Chấp hành Trung ương Đoàn TNCS Hồ Chí Minh"
 
@@ -689,7 +682,7 @@ def resolve_cited(printed: str, context: Organisation | None) -> Organisation | 
     if central_body(org.name) is not None:
         return org
     folded = " ".join(fold(printed).split())
-    committee = next((k for k, v in COMMITTEE_OF_LEVEL.items() if fold(v) == folded), None)
+    committee = next((k for k, v in COMMITTEE_BY_UNIT.items() if fold(v) == folded), None)
     if committee is not None:
         # "Thành ủy" in a Hà Nội letter: the city's committee
         own = _unit_of_level(unit, committee)
@@ -748,7 +741,7 @@ def _spelled_out(printed: str) -> str:
         printed = rx.CONFERENCE_TAIL.sub("", rx.CONFERENCE_HEAD.sub("", printed))
     party = rx.PARTY_ORGANISATION.match(printed)
     if party is not None:
-        committee = COMMITTEE_OF_LEVEL[" ".join(fold(party.group("level")).split())]
+        committee = COMMITTEE_BY_UNIT[" ".join(fold(party.group("level")).split())]
         printed = f"{committee} {party.group('rest')}" if party.group("rest") else committee
     return printed
 

@@ -310,7 +310,8 @@ def _unit_label(unit: AdminUnit) -> str:
 
 # --- committees -----------------------------------------------------------------------------
 
-_COMMITTEE_BY_UNIT = {
+#: A unit's kind (folded) → the name of its Party committee (``Đảng bộ tỉnh`` → ``Tỉnh ủy``).
+COMMITTEE_BY_UNIT = {
     "tinh": "Tỉnh ủy",
     "thanh pho": "Thành ủy",
     "huyen": "Huyện ủy",
@@ -330,7 +331,7 @@ _CITY_KEEPS_TYPE = frozenset({"Hồ Chí Minh"})
 def committee_of(unit: AdminUnit) -> Organisation:
     """The Party committee of an administrative unit (``Huyện Kim Sơn`` → ``Huyện ủy Kim Sơn``)."""
     typ = _type_of(unit)
-    head = _COMMITTEE_BY_UNIT.get(typ, "Đảng ủy")
+    head = COMMITTEE_BY_UNIT.get(typ, "Đảng ủy")
     bare = bare_name(unit.name)
     # A city named after a person keeps "Thành phố": "Thành ủy Thành phố Hồ Chí Minh".
     name = f"{head} {unit.name if bare in _CITY_KEEPS_TYPE else bare}"
