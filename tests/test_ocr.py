@@ -20,7 +20,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from test_spans import _norm, _spans, _words_in_order
+from test_spans import span_mismatches
 
 from chidao.cli.main import main
 from chidao.errors import InputError
@@ -70,18 +70,7 @@ def assert_spans_slice_the_kept_text(record: Record) -> None:
     assert record.reading is not None
     text = record.reading.text
     assert len(text) == record.length
-    bad, n = [], 0
-    for where, (s, e), texts, strict in _spans(record.to_json()):
-        n += 1
-        assert 0 <= s <= e <= len(text), (where, s, e)
-        found = _norm(text[s:e])
-        ok = (
-            _norm(texts[0]) == found
-            if strict
-            else any(_words_in_order(_norm(t), found) for t in texts)
-        )
-        if not ok:
-            bad.append(f"{where} [{s}:{e}] {found!r} ≠ {texts[0]!r}")
+    bad, n = span_mismatches(record.to_json(), text)
     assert not bad, "; ".join(bad[:5])
     assert n > 0
 

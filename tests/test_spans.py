@@ -61,9 +61,9 @@ def _spans(obj, path="record"):
             yield from _spans(v, f"{path}[{i}]")
 
 
-def _check(path: Path) -> None:
-    text = read_path(path).text
-    record = extract_path(path).to_json()
+def span_mismatches(record: dict, text: str) -> tuple[list[str], int]:
+    """The spans of ``record`` (its JSON) that do not slice what they name out of ``text``,
+    and how many spans there are."""
     bad = []
     n = 0
     for where, (s, e), texts, strict in _spans(record):
@@ -77,6 +77,11 @@ def _check(path: Path) -> None:
         )
         if not ok:
             bad.append(f"{where} [{s}:{e}] {found!r} ≠ {texts[0]!r}")
+    return bad, n
+
+
+def _check(path: Path) -> None:
+    bad, n = span_mismatches(extract_path(path).to_json(), read_path(path).text)
     assert not bad, f"{path.name}: " + "; ".join(bad[:5])
     assert n > 0
 
