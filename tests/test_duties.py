@@ -8,18 +8,18 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from rdflib import Literal, URIRef
+from rdflib import Dataset, Literal, URIRef
 
 from chidao.cli.main import main
 from chidao.extract.pipeline import extract_text
 from chidao.graph.analysis.duties import duty_statuses
 from chidao.graph.analysis.lookup import find_organisation, resolve_document
 from chidao.graph.ingest.ingest import ingest
-from chidao.graph.rdf.build import record_graph
+from chidao.graph.rdf.build import printed_label, record_graph
 from chidao.graph.rdf.validate import validate_graph
 from chidao.graph.store.oxigraph import OxigraphStore
 from chidao.graph.store.results import load_query
-from chidao.ontology.namespaces import CHIDAO, DCTERMS, NIF, ODRL2, RDF
+from chidao.ontology.namespaces import CHIDAO, DCTERMS, ELI, NIF, ODRL2, RDF
 
 DIRECTIVE = """TỈNH ỦY NINH BÌNH
 
@@ -220,7 +220,7 @@ def test_duties_in_the_graph_are_odrl_with_spans(folder: Path) -> None:
         )
         == "Tỉnh ủy Ninh Bình"
     )
-    assert (first, RDF.type, ODRL2.Duty) in g
+    assert (None, ODRL2.obligation, first) in g
     assert g.value(first, DCTERMS.isPartOf) is not None
     assert (
         str(
@@ -275,3 +275,43 @@ def test_duties_command_bad_input_is_one_clear_line(
     res = CliRunner().invoke(main, ["duties", "--store", str(store.path), *extra])
     assert res.exit_code != 0 and message in res.output
     assert "Traceback" not in res.output
+
+
+_COUNT = "SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH ?g {{ ?s {p} ?o }} }}"
+
+
+def test_the_store_is_lean_and_the_full_export_is_complete_odrl(
+    folder: Path, tmp_path: Path
+) -> None:
+    store_dir = tmp_path / "store"
+    lean = OxigraphStore(store_dir)
+    ingest([folder], lean)
+    # Stored: no per-duty assigner, no per-task action, no constant operands.
+    for p in ("odrl:assigner", "odrl:leftOperand", "odrl:operator"):
+        assert int(next(iter(lean.query(_COUNT.format(p=p)).rows))[0]) == 0, p
+    lean.close()
+    out = tmp_path / "full.nq"
+    result = CliRunner().invoke(
+        main, ["export", "--store", str(store_dir), "--provenance", "full", "-o", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    ds = Dataset(default_union=True)
+    ds.parse(out, format="nquads")
+    pairs = list(ds.subject_objects(ODRL2.obligation))
+    assert pairs
+    for doc, duty in pairs:
+        # Every duty: one action (a task's is carry-out), its document's issuer as assigner.
+        assert (duty, RDF.type, ODRL2.Duty) in ds
+        actions = set(ds.objects(duty, ODRL2.action))
+        assert len(actions) == 1 and actions <= {CHIDAO.carryOut, ODRL2.inform}, duty
+        assert set(ds.objects(duty, ODRL2.assigner)) == set(ds.objects(doc, ELI.passed_by))
+        if ODRL2.inform not in actions:  # a task: its label as its text opens with it
+            text = str(ds.value(duty, DCTERMS.description))
+            label = ds.value(duty, CHIDAO.taskLabel)
+            assert (label is None) == (printed_label(text) is None)
+            assert label is None or text.startswith(str(label))
+    constraints = {o for _, o in ds.subject_objects(ODRL2.constraint)}
+    assert constraints
+    for c in constraints:
+        assert ds.value(c, ODRL2.leftOperand) == ODRL2.dateTime
+        assert ds.value(c, ODRL2.operator) == ODRL2.lteq

@@ -64,9 +64,10 @@ def _two_dates(g: Graph) -> None:
     g.add((doc, ELI.date_document, Literal("2021-01-02", datatype=XSD.date)))
 
 
-def _task_without_action(g: Graph) -> None:
-    duty = _first(g, ODRL2.Duty)
-    g.remove((duty, ODRL2.action, None))
+def _task_with_two_actions(g: Graph) -> None:
+    duty = sorted(g.objects(None, ODRL2.obligation))[0]
+    g.add((duty, ODRL2.action, CHIDAO.carryOut))
+    g.add((duty, ODRL2.action, ODRL2.inform))
 
 
 def _relation_to_a_person(g: Graph) -> None:
@@ -92,7 +93,7 @@ def _unknown_level(g: Graph) -> None:
         ),
         (_span_backwards, "begins before it ends"),
         (_two_dates, "eli:date_document"),
-        (_task_without_action, "odrl:action"),
+        (_task_with_two_actions, "odrl:action"),
         (_relation_to_a_person, "eli:based_on"),
         (_bad_hash, "one SHA-256 hash"),
         (_span_elsewhere, "a span is <file/SHA-256#char=begin,end>"),
