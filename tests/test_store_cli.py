@@ -134,7 +134,7 @@ def test_ingest_optimize_compacts_and_the_store_still_answers(tmp_path) -> None:
     assert done.exit_code == 0, done.output
     again = runner.invoke(main, ["optimize", "--store", store])
     assert again.exit_code == 0, again.output
-    assert "store optimised" in again.output
+    assert "store rebuilt" in again.output
     found = runner.invoke(main, ["lineage", "281-CV/HU", "--store", store, "--format", "json"])
     assert found.exit_code == 0, found.output
     assert "68/NQ-CP" in found.output
