@@ -11,7 +11,7 @@ when the disk has room for a second copy; :meth:`OxigraphStore.optimize`
 
 How, without ever leaving the user without a whole store:
 
-1. the store's quads are streamed (N-Quads through a pipe, no temporary file)
+1. the store's quads are streamed (N-Quads through a named pipe, no temporary file)
    into a new store beside it, ``<store>.rebuild``, marked ``creating`` until
    it is complete and flushed, then ``ready``;
 2. the old store is renamed ``<store>.pre-rebuild``, the new one renamed into its
@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import tempfile
 import threading
 from dataclasses import dataclass
 from pathlib import Path
@@ -124,7 +125,9 @@ def rebuild_store(held: list[ox.Store], path: Path) -> Rebuilt:
         new.mkdir()
         mark(new, "creating")
         target = ox.Store(str(new))
-        quads = _copy(db, target)
+        # The pipe in the system's temporary folder: never in the user's folders.
+        with tempfile.TemporaryDirectory(prefix="chidao-rebuild-") as pipe:
+            quads = _copy(db, target, Path(pipe))
         target.flush()
         del target  # closes the new database before its folder is renamed
         mark(new, "ready")
@@ -142,24 +145,36 @@ def rebuild_store(held: list[ox.Store], path: Path) -> Rebuilt:
     return Rebuilt(quads, before, folder_bytes(path))
 
 
-def _copy(source: ox.Store, target: ox.Store) -> int:
-    """Stream ``source``'s quads into ``target`` through a pipe: one bulk load, no temp file."""
-    r, w = os.pipe()
+def _copy(source: ox.Store, target: ox.Store, folder: Path) -> int:
+    """Stream ``source``'s quads into ``target``: one bulk load, no temporary file.
+
+    The quads go through a named pipe in ``folder``: the loader given a path
+    writes smaller files (290 against 307 bytes per quad at 10^4 documents) than
+    given a Python stream.
+    """
+    fifo = folder / "quads.nq"
+    os.mkfifo(fifo)
     failed: list[BaseException] = []
 
     def dump() -> None:
         try:
-            with os.fdopen(w, "wb", buffering=1 << 20) as f:
+            with fifo.open("wb", buffering=1 << 20) as f:
                 source.dump(f, ox.RdfFormat.N_QUADS)
         except BaseException as exc:  # reported by the loading side
             failed.append(exc)
 
     thread = threading.Thread(target=dump, name="chidao-rebuild-dump", daemon=True)
     thread.start()
-    with os.fdopen(r, "rb", buffering=1 << 20) as f:
+    try:
         # Lenient: the store's own serialisation, every term already checked on the way in.
-        target.bulk_load(f, ox.RdfFormat.N_QUADS, lenient=True)
-    thread.join()
+        target.bulk_load(path=str(fifo), format=ox.RdfFormat.N_QUADS, lenient=True)
+    except BaseException:
+        # The dump may still wait for a reader: open and close the pipe so that it ends.
+        os.close(os.open(fifo, os.O_RDONLY | os.O_NONBLOCK))
+        raise
+    finally:
+        thread.join(timeout=60)
+        fifo.unlink()
     if failed:
         raise OSError(f"reading the store failed: {failed[0]}")
     copied, original = len(target), len(source)
