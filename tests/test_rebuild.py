@@ -109,6 +109,16 @@ def test_a_kill_between_the_renames_is_settled_at_the_next_opening(
     assert _quads(path) == built[1]
 
 
+def test_a_copy_killed_before_its_marker_is_cleaned_up(
+    built: tuple[Path, list[str]], tmp_path: Path
+) -> None:
+    path = _copy(built[0], tmp_path / "store")
+    (tmp_path / "store.rebuild").mkdir()  # killed between mkdir and the marker
+    OxigraphStore(path).close()
+    assert not (tmp_path / "store.rebuild").exists()
+    assert _quads(path) == built[1]
+
+
 def test_an_unfinished_copy_never_replaces_the_store(
     built: tuple[Path, list[str]], tmp_path: Path
 ) -> None:
@@ -134,7 +144,7 @@ print("done", flush=True)
 """
 
 
-@pytest.mark.parametrize("delay", [0.0, 0.02, 0.05, 0.1, 0.2, 0.4])
+@pytest.mark.parametrize("delay", [0.0, 0.001, 0.005, 0.02, 0.05, 0.1, 0.2, 0.4])
 def test_sigkill_during_a_rebuild_leaves_the_whole_store(
     built: tuple[Path, list[str]], tmp_path: Path, delay: float
 ) -> None:

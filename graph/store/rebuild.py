@@ -78,8 +78,9 @@ def _fsync_dir(folder: Path) -> None:
 
 
 def _ours(folder: Path) -> bool:
-    """A folder chidao made as a store (finished or not): never delete anything else."""
-    return inspect_folder(folder) in (Folder.CHIDAO, Folder.CREATING)
+    """A folder chidao made as a store (finished or not; empty if killed before its
+    marker was written): never delete anything else."""
+    return inspect_folder(folder) in (Folder.CHIDAO, Folder.CREATING, Folder.EMPTY)
 
 
 def finish_rebuild(path: Path, *, write: bool) -> None:
