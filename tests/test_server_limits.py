@@ -364,3 +364,19 @@ def test_workers_die_when_the_server_is_killed(store: Path) -> None:
     finally:
         if server.poll() is None:
             server.kill()
+
+
+def test_a_read_only_server_sees_a_later_ingest(tmp_path: Path) -> None:
+    first, rest = sorted(SAMPLES.glob("*.txt"))[:1], sorted(SAMPLES.glob("*.txt"))[1:]
+    path = tmp_path / "store"
+    with OxigraphStore(path) as db:
+        ingest(first, db)
+    count = "SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d prov:hadPrimarySource ?f }"
+    with Endpoint(path, port=0, limits=Limits(workers=1)) as ep:
+        assert _query(ep.query_url, count)[1].splitlines()[1:] == ["1"]
+        with OxigraphStore(path) as db:  # an ingest while the server runs
+            ingest(rest, db)
+        assert _query(ep.query_url, count)[1].splitlines()[1:] == [str(1 + len(rest))]
+        with OxigraphStore(path) as db:  # and a rebuild swapped in under it
+            db.rebuild()
+        assert _query(ep.query_url, count)[1].splitlines()[1:] == [str(1 + len(rest))]
