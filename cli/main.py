@@ -17,7 +17,7 @@ import click
 from chidao import __version__
 
 #: Command name → (``module:attribute`` under :mod:`chidao.cli`, one-line help).
-#: One line per command; ``tests/test_cli_help.py`` checks each help against the
+#: One line per command; ``tests/cli/test_cli_help.py`` checks each help against the
 #: command's own docstring.
 COMMANDS: dict[str, tuple[str, str]] = {
     "extract": ("extract_cmd:extract", "Extract a structured record from each directive in PATHS"),

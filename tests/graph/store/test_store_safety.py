@@ -21,7 +21,7 @@ from chidao.errors import StoreError
 from chidao.graph.store.folder import MARKER, Folder, inspect_folder
 from chidao.graph.store.oxigraph import OxigraphStore
 
-SAMPLES = Path(__file__).resolve().parents[1] / "data" / "samples"
+SAMPLES = Path(__file__).resolve().parents[3] / "data" / "samples"
 CHIDAO_GRAPH = "https://w3id.org/chidao/graph/"
 
 

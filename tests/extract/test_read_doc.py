@@ -23,7 +23,7 @@ from chidao.extract.legacy import encode_legacy
 from chidao.extract.pipeline import extract_path
 from chidao.extract.read import decode_bytes
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = sorted((ROOT / "data" / "samples").glob("*.txt"))
 
 

@@ -116,7 +116,7 @@ def test_the_span_checks_see_every_span_property() -> None:
     """The shapes' span checks recognise a span property by name: all of them, none else."""
     from chidao.ontology.vocabulary import SPAN_KINDS
 
-    text = Path(__file__).resolve().parents[1].joinpath("ontology", "shapes.ttl").read_text()
+    text = Path(__file__).resolve().parents[3].joinpath("ontology", "shapes.ttl").read_text()
     for kind in SPAN_KINDS.values():
         local = str(kind.prop).rsplit("#", 1)[1]
         assert local.endswith("Span") and f"chidao:{local}" in text

@@ -30,7 +30,7 @@ CORPUS = next(
     (
         p
         for p in (
-            Path(__file__).resolve().parents[2] / "shared" / "corpus",
+            Path(__file__).resolve().parents[4] / "shared" / "corpus",
             Path("/work/shared/corpus"),
         )
         if p.is_dir()

@@ -13,7 +13,7 @@ from chidao.cli.main import main
 from chidao.graph.ingest.ingest import ingest
 from chidao.graph.store.oxigraph import open_store
 
-SAMPLES = Path(__file__).resolve().parents[1] / "data" / "samples"
+SAMPLES = Path(__file__).resolve().parents[2] / "data" / "samples"
 _DATA = re.compile(r'<script type="application/json" id="chidao-data">(.*?)</script>', re.S)
 
 

@@ -21,7 +21,7 @@ import pytest
 from chidao.graph.ingest.ingest import ingest
 from chidao.graph.store.oxigraph import OxigraphStore
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[3]
 DOCS = 40
 BATCH = 6
 

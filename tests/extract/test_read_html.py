@@ -22,7 +22,7 @@ from chidao.extract.batch import extract_file
 from chidao.extract.pipeline import extract_path
 from chidao.extract.read import decode_bytes
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SAMPLE = sorted((ROOT / "data" / "samples").glob("*.txt"))[3]
 SEED = SAMPLE.read_text(encoding="utf-8")
 

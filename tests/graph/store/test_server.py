@@ -37,7 +37,7 @@ from chidao.graph.store.server import OxigraphServer, find_oxigraph, free_port, 
 pytestmark = pytest.mark.server
 
 EX = "http://example.org/"
-SAMPLES = Path(__file__).resolve().parents[1] / "data" / "samples"
+SAMPLES = Path(__file__).resolve().parents[3] / "data" / "samples"
 SAVED = saved_queries()
 
 # A bound example per saved query that documents one (see its comment).

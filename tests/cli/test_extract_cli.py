@@ -9,7 +9,7 @@ from click.testing import CliRunner
 
 from chidao.cli.main import main
 
-SAMPLES = Path(__file__).resolve().parents[1] / "data" / "samples"
+SAMPLES = Path(__file__).resolve().parents[2] / "data" / "samples"
 FILES = sorted(str(p) for p in SAMPLES.glob("*.txt"))
 
 

@@ -16,7 +16,7 @@ import pytest
 from chidao.extract import extract_path
 from chidao.extract.read import read_path
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = sorted((ROOT / "data" / "samples").glob("*.txt"))
 CORPUS_DIR = ROOT.parent / "shared" / "corpus"
 CORPUS = sorted(CORPUS_DIR.glob("*.txt")) if CORPUS_DIR.is_dir() else []

@@ -30,7 +30,7 @@ from chidao.extract.pipeline import extract_path
 from chidao.extract.read import read_path
 from chidao.extract.records import Record
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SAMPLES = sorted((ROOT / "data" / "samples").glob("*.txt"))
 
 

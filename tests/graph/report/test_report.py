@@ -15,7 +15,7 @@ from chidao.graph.analysis import diffusion
 
 pytest.importorskip("matplotlib")
 
-SAMPLES = Path(__file__).resolve().parent.parent / "data" / "samples"
+SAMPLES = Path(__file__).resolve().parents[3] / "data" / "samples"
 
 
 @pytest.fixture(scope="module")

@@ -15,7 +15,7 @@ from chidao.graph.store.binding import bind_plain_text
 from chidao.graph.store.oxigraph import GraphWrite, OxigraphStore
 from chidao.graph.store.results import describe_query, parse_binding_spec, saved_queries
 
-SAMPLES = Path(__file__).resolve().parents[1] / "data" / "samples"
+SAMPLES = Path(__file__).resolve().parents[3] / "data" / "samples"
 BODY = "Ủy ban nhân dân huyện Sông Hinh"
 
 

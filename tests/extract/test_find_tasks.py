@@ -14,7 +14,7 @@ from chidao.extract.outline import outline
 from chidao.extract.records import Organisation
 from chidao.extract.resolve import resolve_organisation
 
-SAMPLES = Path(__file__).resolve().parents[1] / "data" / "samples"
+SAMPLES = Path(__file__).resolve().parents[2] / "data" / "samples"
 
 
 def actors(text: str, context: Organisation | None = None) -> list[str]:
@@ -151,7 +151,7 @@ def test_seed_task_assignees() -> None:
 
     from chidao.extract.pipeline import extract_path
 
-    gold_path = Path(__file__).resolve().parents[1].parent / "shared" / "gold" / "seeds.json"
+    gold_path = Path(__file__).resolve().parents[2].parent / "shared" / "gold" / "seeds.json"
     if not gold_path.exists():
         pytest.skip("../shared/gold/seeds.json is not available")
     gold = {g["file"]: g["task_assignees"] for g in json.loads(gold_path.read_text("utf-8"))}

@@ -15,7 +15,7 @@ import pytest
 
 from chidao.extract import extract_path
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 SHARED = ROOT.parent / "shared"
 SCORER = SHARED / "eval" / "score.py"
 

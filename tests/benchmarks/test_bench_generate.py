@@ -17,7 +17,7 @@ import pytest
 
 from chidao.extract.pipeline import extract_text
 
-ROOT = Path(__file__).resolve().parents[1]
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def _load_generator():

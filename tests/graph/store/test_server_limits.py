@@ -29,7 +29,7 @@ from chidao.graph.store.server import port_is_free
 
 pytestmark = pytest.mark.server
 
-SAMPLES = Path(__file__).resolve().parents[1] / "data" / "samples"
+SAMPLES = Path(__file__).resolve().parents[3] / "data" / "samples"
 LIGHT = "SELECT ?n WHERE { ?d eli:number ?n } ORDER BY ?n LIMIT 5"
 CROSS = "SELECT (COUNT(*) AS ?c) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
 # Grows memory fast: one string built from a cross product.

@@ -94,7 +94,7 @@ def _check_and_resume(store_dir: Path, corpus: Path, reference: dict[str, int]) 
     """Every stored graph is whole; a re-run adds exactly the rest.  Returns graphs kept."""
     store = OxigraphStore(store_dir)
     # The registry's graphs (organisations, units…) too; links and pending graphs are the
-    # link stage's, which the rerun finishes (tests/test_link_order.py kills that too).
+    # link stage's, which the rerun finishes (tests/graph/ingest/test_link_order.py kills that too).
     every = {
         g: n
         for g, n in store.graph_counts().items()

@@ -26,7 +26,7 @@ from chidao.graph.store.remote import CHIDAO_GRAPHS, RemoteStore, default_update
 from chidao.graph.store.server import OxigraphServer, free_port
 
 EX = "http://example.org/"
-SAMPLES = Path(__file__).resolve().parents[1] / "data" / "samples"
+SAMPLES = Path(__file__).resolve().parents[3] / "data" / "samples"
 G = CHIDAO_GRAPHS + "test/"  # where chidao keeps source files' graphs
 P = URIRef(EX + "p")
 HOSTILE = 'x" } ; DROP ALL ; INSERT DATA { <http://e/a> <http://e/b> "pwned'

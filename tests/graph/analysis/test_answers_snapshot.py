@@ -11,7 +11,7 @@ snapshot holds on any checkout, any day.
 
 Run as a script with an older checkout on ``PYTHONPATH`` to make them again::
 
-    PYTHONPATH=OLD/pkg:tests python tests/test_answers_snapshot.py
+    PYTHONPATH=OLD/pkg:tests python tests/graph/analysis/test_answers_snapshot.py
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ from test_answers_stable import CORPUS, _answers
 from chidao.graph.ingest.ingest import ingest
 from chidao.graph.store.oxigraph import OxigraphStore
 
-SNAPSHOT = Path(__file__).resolve().parent / "data" / "answers-samples.json"
+SNAPSHOT = Path(__file__).resolve().parents[2] / "data" / "answers-samples.json"
 #: SHA-256 of the corpus answers' canonical JSON at b11619e (69 letters).
 CORPUS_DIGEST = "9bda6284a3f22fe17d9b753e2e7cae22959ba6be558cbf4546e82af1d1cdedb0"
 

@@ -14,7 +14,7 @@ from chidao.cli.main import main
 from chidao.graph.ingest.ingest import ingest
 from chidao.graph.store.oxigraph import OxigraphStore
 
-SAMPLES = Path(__file__).resolve().parents[1] / "data" / "samples"
+SAMPLES = Path(__file__).resolve().parents[2] / "data" / "samples"
 SONG_HINH = "004_44141d7364da2aa0.txt"  # 281-CV/HU of Huyện ủy Sông Hinh
 DOC = "https://w3id.org/chidao/doc/"
 

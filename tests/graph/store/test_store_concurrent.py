@@ -14,7 +14,7 @@ from chidao.cli.main import main
 from chidao.graph.ingest.ingest import ingest
 from chidao.graph.store.oxigraph import OxigraphStore
 
-SAMPLES = Path(__file__).resolve().parents[1] / "data" / "samples"
+SAMPLES = Path(__file__).resolve().parents[3] / "data" / "samples"
 FILES = 48
 
 # Small batches (many bulk loads, so RocksDB compacts while we read), then a full compaction.

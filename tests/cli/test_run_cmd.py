@@ -8,7 +8,7 @@ from click.testing import CliRunner
 
 from chidao.cli.main import main
 
-SAMPLES = Path(__file__).resolve().parents[1] / "data" / "samples"
+SAMPLES = Path(__file__).resolve().parents[2] / "data" / "samples"
 
 
 def test_run_on_the_samples(tmp_path: Path) -> None:
