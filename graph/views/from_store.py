@@ -6,8 +6,7 @@ from typing import Any
 
 from chidao.errors import QueryError
 from chidao.graph.analysis.load import load_graph, load_neighbourhood, load_organisation
-from chidao.graph.analysis.lookup import find_organisation as resolve_organisation
-from chidao.graph.analysis.lookup import resolve_document
+from chidao.graph.analysis.lookup import find_organisation, resolve_document
 from chidao.graph.analysis.nodes import CARRY_OUT
 from chidao.graph.store.oxigraph import TripleStore
 from chidao.graph.views.build import cascade_view, corpus_view, organisation_view, timeline_view
@@ -50,6 +49,6 @@ def store_view(
         G = load_neighbourhood(store, iri, relations=relations, context=True)
         return draw(G, iri, **view_options)
     if org is not None:
-        iri = resolve_organisation(store, org)
+        iri = find_organisation(store, org)
         return organisation_view(load_organisation(store, iri), iri, **view_options)
     return corpus_view(load_graph(store), **view_options)
