@@ -412,7 +412,8 @@ def _print_who(a: OrgActivity, labels: dict[str, str]) -> None:
     # Every category with its count, zeros too: "none" is an answer.
     console.print(
         f"issued {c['issued']} · received {c['received']} · copied on {c['copied']} · "
-        f"assigned tasks in {c['assigned']} document(s) ({c['tasks']} task(s)) · "
+        f"assigned tasks in {c['assigned']} document(s) ({c['tasks']} task(s), "
+        f"{c['group_tasks']} more as one of a group) · "
         f"carried out {c['carried_out']}"
     )
     console.print(f"issued ({c['issued']})")
@@ -447,6 +448,22 @@ def _print_who(a: OrgActivity, labels: dict[str, str]) -> None:
         console.print(table)
     else:
         console.print("tasks (0)")
+    if a.group_tasks:
+        table = Table(title=f"tasks as one of a group or of the addressees ({len(a.group_tasks)})")
+        for col in ("task", "kind", "given to", "deadline", "from document"):
+            table.add_column(col)
+        for t in a.group_tasks:
+            given = {None: "it (its task's report)", "": "all addressees"}.get(t.group)
+            table.add_row(
+                _esc(t.text),
+                t.kind,
+                given or _esc(t.group or ""),
+                t.deadline.isoformat() if t.deadline else "none given",
+                _esc(t.number or t.document),
+            )
+        console.print(table)
+    else:
+        console.print("tasks as one of a group or of the addressees (0)")
     if a.carried_out:
         table = Table(title=f"carried out ({len(a.carried_out)})")
         for col in ("its document", "date", "carries out"):

@@ -223,7 +223,7 @@ def _type_words(name: str) -> str:
     return " ".join(words[:2])
 
 
-def _for_group(printed: str | None, addressees: list[tuple[str, str]]) -> list[tuple[str, str]]:
+def stands_for(printed: str | None, addressees: list[tuple[str, str]]) -> list[tuple[str, str]]:
     """The addressees an unresolved assignee stands for.
 
     No printed assignee (a report asked of the addressees): all of them. A group or a
@@ -231,7 +231,7 @@ def _for_group(printed: str | None, addressees: list[tuple[str, str]]) -> list[t
     not resolve (``Sở Nông nghiệp và Phát triển nông thôn``): none.
 
     >>> to = [("a", "Huyện ủy Kim Sơn"), ("b", "Sở Y tế tỉnh Ninh Bình")]
-    >>> _for_group("Các huyện ủy, thành ủy", to), _for_group("Ban Dân vận", to)
+    >>> stands_for("Các huyện ủy, thành ủy", to), stands_for("Ban Dân vận", to)
     ([('a', 'Huyện ủy Kim Sơn')], [])
     """
     if printed is None:
@@ -338,7 +338,7 @@ def duty_statuses(
             bodies = [(assignee, labels.get(assignee, assignee))]
         else:
             addressees = [(a, labels.get(a, a)) for a in docs.get(doc, {}).get("addressedTo", [])]
-            bodies = _for_group(who_printed, sorted(addressees, key=lambda x: x[1]))
+            bodies = stands_for(who_printed, sorted(addressees, key=lambda x: x[1]))
         if not bodies:
             bodies = [(None, who_printed)]  # type: ignore[list-item]
         # A date before the directive is a cut-off its text describes, never its deadline

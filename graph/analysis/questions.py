@@ -30,7 +30,7 @@ from chidao.graph.analysis import (
     lineage,
     who,
 )
-from chidao.graph.analysis.assigned import assigned_tasks
+from chidao.graph.analysis.assigned import assigned_tasks, group_tasks
 from chidao.graph.analysis.coverage import gazetteer_units
 from chidao.graph.analysis.load import load_documents, load_neighbourhood, load_organisation
 from chidao.graph.analysis.lookup import find_organisation, resolve_document
@@ -173,5 +173,5 @@ def organisation_activity(store: TripleStore, ref: str) -> Activity:
     """
     iri = find_organisation(store, ref)
     G = load_organisation(store, iri)
-    result = who(G, iri, assigned_tasks(store, iri, G))
+    result = who(G, iri, assigned_tasks(store, iri, G), group_tasks=group_tasks(store, iri, G))
     return Activity(result, {n: doc_info(G, n) for n in result.issued})

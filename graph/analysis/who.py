@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 import networkx as nx
@@ -40,6 +40,9 @@ class AssignedTask:
     kind: str  # task | report
     text: str
     deadline: date | None
+    #: For a task given to a group or list the body is one of, as printed ("Các huyện ủy",
+    #: "" when the directive gives a task to all its addressees); ``None`` when named itself.
+    group: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,6 +91,9 @@ class OrgActivity:
     tasks: list[AssignedTask]
     carried_out: list[CarriedOut]
     counts: dict[str, int]
+    #: Tasks of directives addressed to it, given to a group it is one of (``Các huyện ủy``)
+    #: or to all the addressees, as ``chidao duties`` reads them.
+    group_tasks: list[AssignedTask] = field(default_factory=list)
 
 
 def _by_date(G: nx.MultiDiGraph, n: str) -> tuple[date, str, str]:
@@ -117,6 +123,7 @@ def who(
     org: str,
     tasks: Sequence[AssignedTask] = (),
     relations: tuple[str, ...] = CARRY_OUT,
+    group_tasks: Sequence[AssignedTask] = (),
 ) -> OrgActivity:
     """What ``org`` issued, received, was copied on and was assigned, and from whom.
 
@@ -131,6 +138,9 @@ def who(
         :func:`chidao.graph.analysis.assigned.assigned_tasks` reads them from a store).
     relations : tuple of str
         Edge keys by which a document carries out another.
+    group_tasks : sequence of AssignedTask
+        Tasks ``org`` has as one of a group or of the addressees
+        (:func:`chidao.graph.analysis.assigned.group_tasks`).
 
     Returns
     -------
@@ -168,8 +178,8 @@ def who(
     >>> _ = G.add_edge("cv", "kl", key="implements")
     >>> [(c.number, c.implements) for c in who(G, "hu").carried_out]
     [('217-CV/HU', ['52-KL/TU'])]
-    >>> who(G, "ub").counts
-    {'issued': 0, 'received': 1, 'copied': 0, 'assigned': 1, 'tasks': 0, 'carried_out': 0}
+    >>> {k: n for k, n in who(G, "ub").counts.items() if n}  # zeros are counted too
+    {'received': 1, 'assigned': 1}
     """
     if org not in G or G.nodes[org].get("kind") != "organisation":
         raise nx.NodeNotFound(f"organisation {org!r} is not in the graph")
@@ -203,9 +213,12 @@ def who(
     )
     issued_list = sorted(issued, key=lambda n: _by_date(G, n))
     done = _carried_out(G, issued_list, relations)
-    task_list = sorted(
-        tasks, key=lambda t: (t.deadline or date.max, t.date or date.max, t.number or "")
-    )
+
+    def by_due(t: AssignedTask) -> tuple[date, date, str]:
+        return (t.deadline or date.max, t.date or date.max, t.number or "")
+
+    task_list = sorted(tasks, key=by_due)
+    group_list = sorted(group_tasks, key=by_due)
     tally = {
         "issued": len(issued_list),
         "received": len(roles["recipient"]),
@@ -213,6 +226,7 @@ def who(
         "assigned": len(roles["assignee"]),
         "tasks": len(task_list),
         "carried_out": len(done),
+        "group_tasks": len(group_list),
     }
     return OrgActivity(
         organisation=org,
@@ -240,4 +254,5 @@ def who(
         tasks=task_list,
         carried_out=done,
         counts=tally,
+        group_tasks=group_list,
     )

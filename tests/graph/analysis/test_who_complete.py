@@ -48,7 +48,8 @@ def test_a_copy_is_not_a_receipt(store: Path) -> None:
     a = _who(store, "Huyện ủy Hoa Lư")
     assert [c.number for c in a.copied] == ["217-CV/TU"]
     assert a.counts == {
-        "issued": 0, "received": 0, "copied": 1, "assigned": 0, "tasks": 0, "carried_out": 0
+        "issued": 0, "received": 0, "copied": 1, "assigned": 0, "tasks": 0, "carried_out": 0,
+        "group_tasks": 0,
     }  # fmt: skip
 
 
@@ -72,3 +73,18 @@ def test_the_command_shows_every_category_with_zeros(store: Path) -> None:
     assert data["counts"]["issued"] == 0 and data["issued"] == []
     assert any(t["deadline"] == "2021-06-15" for t in data["tasks"])
     assert data["carried_out"] == []
+
+
+def test_a_task_given_to_a_group_reaches_each_addressee_of_its_kind(store: Path) -> None:
+    # "1. Các huyện ủy tổ chức sơ kết … và báo cáo … trước ngày 30/6/2021": every Huyện ủy
+    # the letter is addressed to has it (a task and its report), as `chidao duties` reads it.
+    for name in ("Huyện ủy Kim Sơn", "Huyện ủy Yên Mô", "Huyện ủy Nho Quan"):
+        a = _who(store, name)
+        got = {(t.number, t.kind, t.group, t.deadline) for t in a.group_tasks}
+        assert ("217-CV/TU", "report", "Các huyện ủy", dt.date(2021, 6, 30)) in got, name
+        assert all("Các huyện ủy" in t.text for t in a.group_tasks)
+        assert a.counts["group_tasks"] == len(a.group_tasks)
+        # Named tasks stay apart: Nho Quan's own task is not one of the group's.
+        assert not {t.text for t in a.tasks} & {t.text for t in a.group_tasks}
+    # A body that is copied, not addressed, is given nothing by the group.
+    assert _who(store, "Huyện ủy Hoa Lư").group_tasks == []
