@@ -8,7 +8,8 @@ store read-only, so a query past ``--timeout`` seconds is killed and reported as
 such instead of holding the benchmark. For scale, one cheap reference query runs
 the same way first: the COUNT of the quads of one file's graph.
 
-Usage::
+Usage (``--folder DIR`` runs the ``.rq`` files of a folder instead, e.g. the queries before a
+change)::
 
     .venv/bin/python -m bench.step_saved_queries --store STORE [--repeat 3] [--timeout 120]
 """
@@ -33,7 +34,10 @@ _ONE_FILE_GRAPH = (
 
 
 def _worker(store: str, name: str, repeat: int, out: Any) -> None:
-    """Run one query ``repeat`` times, sending ``(seconds, rows)`` after each run."""
+    """Run one query ``repeat`` times, sending ``(seconds, rows)`` after each run.
+
+    ``name`` is a saved query's name, a ``.rq`` file's path, or ``reference``.
+    """
     from chidao.graph.store.oxigraph import open_store
     from chidao.graph.store.results import load_query
 
@@ -88,15 +92,27 @@ def time_query(store: Path, name: str, repeat: int, timeout: float) -> dict[str,
     return result
 
 
-def run(store: Path, repeat: int, timeout: float, names: list[str] | None) -> dict[str, Any]:
+def run(
+    store: Path,
+    repeat: int,
+    timeout: float,
+    names: list[str] | None,
+    folder: Path | None = None,
+) -> dict[str, Any]:
     from chidao.graph.store.results import saved_queries
 
-    queries = names or sorted(saved_queries())
+    if folder is not None:  # other versions of the queries, e.g. before a change
+        files = {p.stem: str(p) for p in sorted(folder.glob("*.rq"))}
+    else:
+        files = {name: name for name in sorted(saved_queries())}
+    queries = [n for n in files if not names or n in names]
     result: dict[str, Any] = {"store": str(store), "repeat": repeat, "timeout_s": timeout}
+    if folder is not None:
+        result["folder"] = str(folder)
     result["reference_one_graph_count"] = time_query(store, "reference", repeat, timeout)
     result["queries"] = {}
     for name in queries:
-        result["queries"][name] = time_query(store, name, repeat, timeout)
+        result["queries"][name] = time_query(store, files[name], repeat, timeout)
         emit({"step": "saved_queries", **result, "partial": f"after {name}"})
     timed = [q["p50_s"] for q in result["queries"].values() if "p50_s" in q]
     complete = len(timed) == len(queries)
@@ -110,11 +126,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=3, help="runs per query (p50 over them)")
     ap.add_argument("--timeout", type=float, default=120.0, help="seconds a run may take")
     ap.add_argument("--query", action="append", dest="names", help="one saved query (repeatable)")
+    ap.add_argument(
+        "--folder", type=Path, default=None, help="run the .rq files of this folder instead"
+    )
     args = ap.parse_args(argv)
     if not args.store.exists():
         emit({"step": "saved_queries", "skipped": f"no store at {args.store}"})
         return 0
-    emit({"step": "saved_queries", **run(args.store, args.repeat, args.timeout, args.names)})
+    result = run(args.store, args.repeat, args.timeout, args.names, args.folder)
+    emit({"step": "saved_queries", **result})
     return 0
 
 
