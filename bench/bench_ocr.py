@@ -11,7 +11,7 @@ against the gold records with ``../shared/eval/score.py``::
     nice .venv/bin/python bench/bench_ocr.py --dpi 200 --jobs 2 --keep /tmp/ocr
 
 It prints seconds per OCR'd page and the scorer's summary.  The renderer is
-also what the OCR tests use (``tests/test_ocr.py`` loads this file).
+also what the OCR tests use (``tests/extract/test_ocr.py`` loads this file).
 """
 
 from __future__ import annotations

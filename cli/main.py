@@ -17,7 +17,7 @@ import click
 from chidao import __version__
 
 #: Command name → (``module:attribute`` under :mod:`chidao.cli`, one-line help).
-#: One line per command; ``tests/test_cli_help.py`` checks each help against the
+#: One line per command; ``tests/cli/test_cli_help.py`` checks each help against the
 #: command's own docstring.
 COMMANDS: dict[str, tuple[str, str]] = {
     "extract": ("extract_cmd:extract", "Extract a structured record from each directive in PATHS"),
@@ -25,7 +25,7 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "export": ("store_cmd:export_command", "Export the store (nq, trig, jsonld, ttl …)"),
     "validate": ("store_cmd:validate_command", "Check every file's graph against the SHACL shapes"),
     "stats": ("store_cmd:stats_command", "Count what the store holds"),
-    "optimize": ("store_cmd:optimize_command", "Compact the embedded store's indexes"),
+    "optimize": ("store_cmd:optimize_command", "Make the embedded store smaller and faster"),
     "query": ("query_cmd:query_command", "Run a SPARQL query over the store"),
     "serve": ("serve_cmd:serve_command", "Serve the store as a SPARQL 1.1 endpoint"),
     "lineage": ("analysis_cmd:lineage_command", "Show what DOC carries out, all the way up"),

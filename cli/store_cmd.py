@@ -139,7 +139,7 @@ def ingest_command(
                 click.echo("interrupted: run the same command to ingest the rest", err=True)
                 sys.exit(130)
         if optimize:
-            optimize_store(store)
+            click.echo(optimize_store(store), err=True)
     click.echo(_summary_line(summary), err=True)
     if not summary.ok:
         sys.exit(1)
@@ -147,15 +147,22 @@ def ingest_command(
 
 @click.command("optimize")
 @store_option
-def optimize_command(store_path: str | None) -> None:
-    """Compact the embedded store's indexes: queries get faster after a large ingest.
+@click.option(
+    "--in-place",
+    is_flag=True,
+    help="Compact the indexes where they are (no second copy on disk; the store stays larger).",
+)
+def optimize_command(store_path: str | None, in_place: bool) -> None:
+    """Make the embedded store smaller and its queries faster after a large ingest.
 
-    Takes about as long as loading the store took (17 s for 10^4 documents);
+    Rewrites the store in one bulk load beside it, then swaps it in (about a third
+    smaller; needs free disk for the copy while it runs, else it compacts in place).
+    The store stays whole if the command is stopped at any moment.
     ``chidao ingest --optimize`` does the same at the end of an ingest.
     """
     with opened_store(store_path) as store:
-        optimize_store(store)
-    click.echo("store optimised", err=True)
+        done = optimize_store(store, in_place=in_place)
+    click.echo(done, err=True)
 
 
 @click.command("export")

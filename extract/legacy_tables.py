@@ -4,7 +4,7 @@ Both are "font encodings": the bytes were typed with an ordinary 8-bit Windows
 code page and a special font (``.VnTime`` for TCVN3, ``VNI-Times`` for VNI)
 drew Vietnamese letters for them.  The tables were checked against the public
 comparison tables of the Vietnamese encodings (TCVN 5712:1993 VN3, the VNI
-Windows layout) and are round-trip tested in ``tests/test_encodings.py``.
+Windows layout) and are round-trip tested in ``tests/extract/test_encodings.py``.
 
 :data:`TCVN3` maps a byte to the letter it stands for.  TCVN3 (VN3) has only
 lower-case toned vowels: capitals with a tone were drawn by switching to a

@@ -51,18 +51,18 @@ RESPONSE_RELATIONS = (
 _INFORM = "http://www.w3.org/ns/odrl/2/inform"
 _CHAR = re.compile(r"#char=(\d+),(\d+)$")  # e.g. …/file/ab12#char=12,40
 
-# Every duty of every document: its kind (by action), text, and the span it was read from.
+# Every duty of every document: its kind (by action: a task states none), its text.
 _DUTIES = """
 SELECT DISTINCT ?doc ?duty ?action ?text WHERE {
     ?doc odrl:obligation ?duty .
-    ?duty odrl:action ?action ; dcterms:description ?text .
+    ?duty dcterms:description ?text .
+    OPTIONAL { ?duty odrl:action ?action }
 }
 """
 # A duty's deadline constraints: the due date and a repeat.
 _DEADLINES = """
 SELECT DISTINCT ?duty ?c ?due ?repeat WHERE {
     ?duty odrl:constraint ?c .
-    ?c odrl:leftOperand odrl:dateTime .
     OPTIONAL { ?c odrl:rightOperand ?due }
     OPTIONAL { ?c chidao:repeat ?repeat }
 }
@@ -71,13 +71,15 @@ SELECT DISTINCT ?duty ?c ?due ?repeat WHERE {
 _PARTIES = """
 SELECT DISTINCT ?duty ?p ?o WHERE {
     VALUES ?p { odrl:assignee odrl:informedParty dcterms:isPartOf }
-    ?duty a odrl:Duty ; ?p ?o .
+    ?doc odrl:obligation ?duty .
+    ?duty ?p ?o .
 }
 """
 # The span a duty was read from (its IRI holds the offsets: <file/SHA#char=b,e>) and its file.
 _SPANS = """
 SELECT DISTINCT ?duty ?span ?file WHERE {
-    ?duty a odrl:Duty ; chidao:taskSpan ?span .
+    ?doc odrl:obligation ?duty .
+    ?duty chidao:taskSpan ?span .
     BIND (IRI(STRBEFORE(STR(?span), "#")) AS ?f)
     ?f nfo:fileName ?file .
 }
@@ -85,7 +87,8 @@ SELECT DISTINCT ?duty ?span ?file WHERE {
 # A task's assignee as printed, where it did not resolve (the builder keeps the name then).
 _PRINTED = """
 SELECT DISTINCT ?duty ?name WHERE {
-    ?duty a odrl:Duty ; chidao:assigneeSpan ?m .
+    ?doc odrl:obligation ?duty .
+    ?duty chidao:assigneeSpan ?m .
     ?m nif:anchorOf ?name .
 }
 """

@@ -34,6 +34,7 @@ from pathlib import Path
 
 from chidao.extract.batch import extract_many
 from chidao.extract.read import Skipped, iter_input_files, walk_inputs
+from chidao.graph.ingest.collect import collect_registry
 from chidao.graph.ingest.link import built_keys, link, pending_write, stored_keys
 from chidao.graph.rdf import ids
 from chidao.graph.rdf.build import Built, build_record
@@ -76,6 +77,7 @@ class IngestSummary:
     relinked: int = 0
     stale: int = 0
     triples: int = 0
+    collected: int = 0  # registry descriptions no file names any more, dropped
     seconds: float = 0.0
     errors: list[str] = field(default_factory=list)
 
@@ -240,6 +242,8 @@ def ingest(
     if present is not None and not summary.unreadable:
         for result in prune_missing(store, paths, present):
             report(result)
+    # Always, not only after a replacement: a run killed before it is completed by the next.
+    summary.collected = len(collect_registry(store))
     linked = link(store)
     for graph, source in sorted(linked.changed.items()):
         report(FileResult(source, "relinked", graph))

@@ -517,8 +517,7 @@ class _Builder(_Collector):
         day = _iso_date(date)
         if day is not None:
             self.add(d, N_ELI.date_document, _date(day))
-            year = day.year
-        if year:
+        elif year:  # the year alone where no date was read (a full date carries it)
             self.add(d, N_DCTERMS.date, f'"{year:04d}"^^{N_XSD.gYear}')
         if issuer is not None:
             self.add(d, N_ELI.passed_by, issuer)
@@ -587,13 +586,12 @@ class _Builder(_Collector):
     def task(self, i: int, task: Task) -> None:
         k = self.iri(ids.local_iri(self.graph_iri, f"task-{i}"))
         self.add(self.doc, N_ODRL2.obligation, k)
-        self.add(k, _A, N_ODRL2.Duty)
-        self.add(k, N_ODRL2.action, N_CHIDAO.carryOut)
+        # Lean: a task's class (odrl:Duty, odrl:obligation's range), action (chidao:carryOut)
+        # and assigner (the document's issuer) go without saying; the full export says them.
         self.add(k, N_DCTERMS.description, _vi(task.text))
-        if task.label:
+        if task.label and task.label != printed_label(task.text):
+            # The label the text opens with is text stored twice: the full export says it.
             self.add(k, N_CHIDAO.taskLabel, nt_string(task.label))
-        if self.issuer is not None:
-            self.add(k, N_ODRL2.assigner, self.issuer)
         self.span(k, "task", task.span)
         if task.assignee is not None:
             a = task.assignee
@@ -603,13 +601,7 @@ class _Builder(_Collector):
                 self.add(k, N_ODRL2.assignee, org)
             else:
                 self.add(m, N_NIF.anchorOf, nt_string(a.name))
-        deadline = _iso_date(task.deadline)
-        if deadline is not None:
-            c = self.iri(ids.local_iri(self.graph_iri, f"task-{i}-deadline"))
-            self.add(k, N_ODRL2.constraint, c)
-            self.add(c, N_ODRL2.leftOperand, N_ODRL2.dateTime)
-            self.add(c, N_ODRL2.operator, N_ODRL2.lteq)
-            self.add(c, N_ODRL2.rightOperand, _date(deadline))
+        # Its deadlines, with their spans, are stated with the duties' (rdf/duties.py).
 
     def signature(self) -> None:
         signer = self.record.signer
@@ -664,6 +656,20 @@ class _Builder(_Collector):
                 ids.number_lookup_key(c.number),
             )
         )
+
+
+def printed_label(text: str) -> str | None:
+    """The list marker ``text`` opens with, as the extractor reads a task's label.
+
+    >>> printed_label("1. Sở Y tế chủ trì"), printed_label("Điều 2. Ban Tuyên giáo")
+    ('1.', 'Điều 2.')
+    >>> printed_label("Giao Sở Y tế") is None
+    True
+    """
+    from chidao.extract.regexes import TASK_LABEL  # here: the analyses never need the regexes
+
+    m = TASK_LABEL.match(text)
+    return m.group("label") if m else None
 
 
 def build_record(record: Record) -> Built:

@@ -6,12 +6,16 @@ the file's graph, in the builder's N-Triples form, and the registry descriptions
 bodies the duties name (a report's addressee, the office it goes through).
 
 * A task's deadlines become ``odrl:constraint`` nodes of the task's ``odrl:Duty``
-  (``task-N``, the builder's): ``odrl:leftOperand odrl:dateTime``, ``odrl:operator
-  odrl:lteq``, ``odrl:rightOperand`` the due date (``xsd:date``) where the text gives it;
-  a repeat adds ``chidao:repeat`` (``"P1M"^^xsd:duration``: the repeat ODRL's
-  ``odrl:timeInterval`` would carry, kept off ``odrl:constraint`` because the shapes
-  want every constraint's right operand to be a date), a relative deadline
-  ``chidao:offset`` and ``chidao:anchor`` (``signing``, ``receipt``, ``date``).
+  (``task-N``, the builder's), one node per deadline span (``deadline-B-E``, shared by
+  a task and the report it asks for when the same words set both): ``odrl:rightOperand``
+  the due date (``xsd:date``) where the text gives it; a repeat adds ``chidao:repeat``
+  (``"P1M"^^xsd:duration``: the repeat ODRL's ``odrl:timeInterval`` would carry, kept
+  off ``odrl:constraint`` because the shapes want every constraint's right operand to be
+  a date), a relative deadline ``chidao:offset`` and ``chidao:anchor`` (``signing``,
+  ``receipt``, ``date``). A due date the task gives that no deadline span carries is
+  stated span-less (``task-N-deadline``). ``odrl:leftOperand odrl:dateTime`` and
+  ``odrl:operator odrl:lteq``, the same on every deadline, are left to the full export
+  (:mod:`chidao.graph.rdf.implied`).
 * A reporting duty is an ``odrl:Duty`` of its own under the document's
   ``odrl:obligation``: ``odrl:action odrl:inform``, ``odrl:assignee`` (who reports),
   ``odrl:informedParty`` (to whom), ``chidao:via`` (the office it goes through),
@@ -110,23 +114,26 @@ def duty_statements(record: Record) -> Statements:
     graph = ids.graph_iri(record.sha256, record.source)
     file = str(ids.file_iri(record.sha256))
     doc = out.iri(ids.record_doc_iri(record))
-    issuer = out.iri(ids.org_iri(_bare(record.issuer))) if record.issuer else None
     tasks = {n: out.iri(ids.local_iri(graph, f"task-{n}")) for n in range(1, len(record.tasks) + 1)}
+    dated: set[tuple[int, str]] = set()  # (task, due date) stated with a span
     for i, duty in enumerate(record.duties, start=1):
         if duty.kind == "task" and duty.task in tasks:
             node = tasks[duty.task]
-            stated = record.tasks[duty.task - 1].deadline
-            # The builder already states the task's first date (task-N-deadline).
-            deadlines = [d for d in duty.deadlines if not (d.kind == "date" and d.date == stated)]
+            dated.update((duty.task, d.date) for d in duty.deadlines if d.date)
         elif duty.kind == "report":
             node = out.iri(ids.local_iri(graph, f"duty-{i}"))
-            _report(out, node, doc, file, duty, issuer, tasks.get(duty.task or 0))
-            deadlines = list(duty.deadlines)
+            _report(out, node, doc, file, duty, tasks.get(duty.task or 0))
         else:
             continue
-        for k, deadline in enumerate(deadlines, start=1):
-            c = out.iri(ids.local_iri(graph, f"duty-{i}-deadline-{k}"))
-            _constraint(out, node, c, deadline, file)
+        for deadline in duty.deadlines:
+            _constraint(out, node, graph, deadline, file)
+    for n, task in enumerate(record.tasks, start=1):
+        # A due date the task gives that no deadline span carries: stated without a span.
+        due = _date(task.deadline)
+        if due is not None and (n, task.deadline) not in dated:
+            c = out.iri(ids.local_iri(graph, f"task-{n}-deadline"))
+            out.add(tasks[n], _ODRL.constraint, c)
+            out.add(c, _ODRL.rightOperand, due)
     return out.statements()
 
 
@@ -175,16 +182,12 @@ def _report(
     doc: str,
     file: str,
     duty: Duty,
-    issuer: str | None,
     task: str | None,
 ) -> None:
-    out.add(doc, _ODRL.obligation, node)
-    out.add(node, _A, _ODRL.Duty)
+    out.add(doc, _ODRL.obligation, node)  # an odrl:Duty by the property's range
     out.add(node, _ODRL.action, _ODRL.inform)
     out.add(node, _DCT.description, _vi(duty.text))
     _span(out, node, _TASK_SPAN, file, duty.span)
-    if issuer is not None:
-        out.add(node, _ODRL.assigner, issuer)
     if task is not None:
         out.add(node, _DCT.isPartOf, task)
     assignee = _org(out, duty.assignee)
@@ -207,10 +210,13 @@ def _report(
         _span(out, node, _SPAN["report_subject"], file, duty.subject.span)
 
 
-def _constraint(out: _Out, duty: str, c: str, deadline: Deadline, file: str) -> None:
-    out.add(duty, _ODRL.constraint, c)  # untyped, as the builder's: odrl:constraint's range says it
-    out.add(c, _ODRL.leftOperand, _ODRL.dateTime)
-    out.add(c, _ODRL.operator, _ODRL.lteq)
+def _constraint(out: _Out, duty: str, graph: str, deadline: Deadline, file: str) -> None:
+    """``duty``'s deadline: one node per deadline span, so a task and the report it asks
+    for, due by the same words, share it. Every deadline is ``odrl:leftOperand
+    odrl:dateTime`` ``odrl:operator odrl:lteq``: the full export adds the two."""
+    begin, end = deadline.span
+    c = out.iri(ids.local_iri(graph, f"deadline-{begin}-{end}"))
+    out.add(duty, _ODRL.constraint, c)  # untyped: odrl:constraint's range says it
     due = _date(deadline.date)
     if due is not None:
         out.add(c, _ODRL.rightOperand, due)

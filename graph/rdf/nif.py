@@ -25,6 +25,7 @@ import pyoxigraph as ox
 from rdflib import URIRef
 
 from chidao.graph.rdf.build import N_CHIDAO, N_ITSRDF, N_NFO, N_NIF, N_RDF, nt_iri, nt_string
+from chidao.graph.rdf.implied import implied_quads
 from chidao.graph.store.oxigraph import EXPORT_FORMATS, TripleStore
 from chidao.ontology.vocabulary import SPAN_KINDS, SpanKind
 
@@ -176,7 +177,8 @@ def nif_quads(store: TripleStore) -> Iterator[str]:
 
 
 def export_full(store: TripleStore, fmt: str, out: IO[bytes]) -> None:
-    """Export the store as :meth:`TripleStore.export` does, with the NIF view of every span.
+    """Export the store as :meth:`TripleStore.export` does, with the NIF view of every span
+    and what the lean store implies (:mod:`chidao.graph.rdf.implied`).
 
     Built in memory (an interchange copy, not a second store): the store's
     quads and the NIF statements, serialised in ``fmt``.
@@ -188,6 +190,7 @@ def export_full(store: TripleStore, fmt: str, out: IO[bytes]) -> None:
     full = ox.Store()
     full.load(buffer.getvalue(), ox.RdfFormat.N_QUADS)
     full.load("".join(nif_quads(store)).encode("utf-8"), ox.RdfFormat.N_QUADS)
+    full.load("".join(implied_quads(store)).encode("utf-8"), ox.RdfFormat.N_QUADS)
     rdf_format = EXPORT_FORMATS[fmt]
     if rdf_format.supports_datasets:
         full.dump(out, format=rdf_format)

@@ -29,7 +29,9 @@ evaluation inside a process can only be stopped by ending the process, so:
 - ``/`` is chidao's own page (:mod:`chidao.graph.store.page`): it knows the
   shared prefixes and the saved queries and loads nothing from elsewhere.
 
-A read-only server's workers each open the store read-only once. A writable
+A read-only server's workers open the store read-only, and again before a query
+when its files changed since (a later ``chidao ingest`` or ``chidao optimize``:
+:func:`chidao.graph.store.worker.files_signature`, two ``stat`` calls). A writable
 server has one writer process (updates, in turn) and its query workers reopen
 the store read-only for every query, so they see every committed update.
 """

@@ -13,8 +13,8 @@ inside ONE update request (``DROP SILENT GRAPH …`` for its old graphs, then
 ``INSERT DATA``), several small files per request. The Oxigraph server applies
 a request as a whole or not at all. Virtuoso does not roll back a request that
 fails half-way: there, a failed write can leave the graphs of that one
-request partly written (the error says so; drop them with
-:meth:`RemoteStore.drop_graph` before ingesting those files again).
+request partly written (the error says so; ingesting those files again
+replaces them, as every write drops its graphs first).
 
 Bound values are joined in as a ``VALUES`` block and every term is escaped
 (:mod:`chidao.graph.rdf.sparql_text`); nothing is spliced.
@@ -265,10 +265,6 @@ class RemoteStore:
                     "updates may have left these graphs partly written)",
                     source=err.source,
                 ) from err
-
-    def drop_graph(self, graph: str) -> None:
-        """Remove the named graph ``graph`` (nothing happens if it is absent)."""
-        self.update(f"DROP SILENT GRAPH {sparql_iri(graph)}")
 
     # --- reading -----------------------------------------------------------------------------
 

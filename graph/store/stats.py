@@ -17,7 +17,7 @@ COUNTS: dict[str, str] = {
         "FILTER NOT EXISTS { ?d prov:hadPrimarySource ?f } }"
     ),
     "organisations": "SELECT (COUNT(DISTINCT ?o) AS ?n) WHERE { ?o a org:Organization }",
-    "tasks": "SELECT (COUNT(DISTINCT ?k) AS ?n) WHERE { ?k a odrl:Duty }",
+    "tasks": "SELECT (COUNT(DISTINCT ?k) AS ?n) WHERE { ?d odrl:obligation ?k }",
     "relations": (
         "SELECT (COUNT(*) AS ?n) WHERE { SELECT DISTINCT ?a ?p ?b WHERE { "
         "VALUES ?p { eli:ensures_implementation_of eli:based_on eli:amends eli:repeals "

@@ -165,12 +165,35 @@ def _open(path: str, writable: bool) -> ox.Store:
             time.sleep(0.02)
 
 
+def files_signature(path: str) -> tuple[str, int, int]:
+    """What changes when a writer commits to the store at ``path``: RocksDB's ``CURRENT``
+    (the manifest it names) and that manifest's size and time (each flush, bulk load and
+    compaction appends to it; ``chidao optimize`` swaps in a new folder). Two ``stat``s.
+
+    >>> import tempfile, pathlib
+    >>> with tempfile.TemporaryDirectory() as d:
+    ...     _ = (pathlib.Path(d) / "CURRENT").write_text("MANIFEST-000005")
+    ...     _ = (pathlib.Path(d) / "MANIFEST-000005").write_bytes(b"12345")
+    ...     files_signature(d)[:2]
+    ('MANIFEST-000005', 5)
+    """
+    try:
+        with open(os.path.join(path, "CURRENT"), encoding="ascii") as f:
+            manifest = f.read().strip()
+        st = os.stat(os.path.join(path, manifest))
+        return manifest, st.st_size, st.st_mtime_ns
+    except OSError:
+        return "", 0, 0  # mid-swap: the next request looks again
+
+
 def main(argv: list[str]) -> int:
     """Serve requests on stdin/stdout until stdin closes.
 
-    ``argv``: store folder, mode (``read`` opens once; ``fresh`` reopens the
-    store read-only whenever the request's ``generation`` — the writer's count
-    of updates — changed, to see its latest commits; ``write`` opens it for
+    ``argv``: store folder, mode (``read`` opens the store read-only and opens it
+    again when its files changed since — a later ingest or ``chidao optimize`` —
+    so that a long-running server answers from the store as it is now; ``fresh``
+    reopens it read-only whenever the request's ``generation`` — the writer's
+    count of updates — changed, to see its latest commits; ``write`` opens it for
     writing and flushes after each update), and the prefixes as JSON.
     """
     path, mode, prefixes_json = argv
@@ -183,8 +206,15 @@ def main(argv: list[str]) -> int:
         return 1
     write_frame(stdout, {"status": 200, "ready": os.getpid()})
     seen = 0  # the writer's update count when the store was opened here
+    opened = files_signature(path)  # the store's files when opened here
     while (frame := read_frame(stdin)) is not None:
         request, _ = frame
+        if mode == "read" and (now := files_signature(path)) != opened and now[0]:
+            try:
+                db = _open(path, writable=False)
+                opened = now
+            except (OSError, RuntimeError):
+                pass  # a writer mid-compaction: answer from the store as last opened
         if mode == "fresh" and request.get("generation", 0) != seen:
             try:
                 db = _open(path, writable=False)

@@ -11,7 +11,7 @@ the page will fit the grid at, for a reference window :data:`VIEW_WIDTH` ×
 scale would fall below :data:`MIN_SCALE` groups its documents
 (:mod:`chidao.graph.views.aggregate`) until it does not.
 
-The estimates are checked in headless Chromium by ``tests/test_views_browser.py``:
+The estimates are checked in headless Chromium by ``tests/graph/views/test_views_browser.py``:
 no two label boxes vis-network reports overlap, and nodes are at least 8 px.
 """
 
