@@ -789,6 +789,7 @@ def load_neighbourhood(
     relations: tuple[str, ...] = CARRY_OUT,
     max_depth: int | None = None,
     context: bool = False,
+    documents_only: bool = False,
 ) -> nx.MultiDiGraph:
     """The part of the NetworkX view that ``iri``'s lineage and cascade need.
 
@@ -816,6 +817,10 @@ def load_neighbourhood(
     context : bool
         Also the documents that those below ``iri`` directly carry out (what
         :func:`chidao.graph.views.select.cascade_nodes` draws beside a cascade).
+    documents_only : bool
+        Only the documents, with the attributes of :data:`CHAIN_ATTRS`, and the edges
+        between them (:func:`load_chain`: what lineage and cascade read, in a few bulk
+        queries); with neither ``max_depth`` nor ``context``.
 
     Returns
     -------
@@ -828,6 +833,10 @@ def load_neighbourhood(
     >>> load_neighbourhood(OxigraphStore(), "https://w3id.org/chidao/doc/x").number_of_nodes()
     0
     """
+    if documents_only:
+        if max_depth is not None or context:
+            raise ValueError("documents_only loads take neither max_depth nor context")
+        return load_chain(store, iri, up=up, down=down, relations=relations)
     run = Runner(store)
     known = Described(run)
     docs = known.documents([iri])
@@ -897,3 +906,251 @@ def load_organisation(store: TripleStore, org: str) -> nx.MultiDiGraph:
     above = _linked(run, known, issued, props, upward=True)
     docs.update(known.documents(above - docs.keys()))
     return _induced(run, known, docs, {org} | family)
+
+
+# --- the documents a lineage or cascade reaches, in a few bulk queries -----------------------
+
+#: What :func:`load_chain` gives each document: the attributes of :func:`load_graph`'s
+#: document nodes that the lineage and cascade read (and print), without the units of
+#: the issuer (``province``, ``district``: what ``gaps`` and the views read).
+CHAIN_ATTRS: tuple[str, ...] = (
+    "kind", "number", "doc_type", "date", "year", "issuer", "issuer_name", "level",
+    "system", "subject", "source", "cited_only",
+)  # fmt: skip
+
+#: Properties of the issuers, type concepts and source files a chain's documents name,
+#: read by :func:`described_nodes` (``rdf:type`` only with ``org:Organization``).
+_NAMED_FIELDS: tuple[str, ...] = ("skos:prefLabel", "chidao:level", "chidao:system", "nfo:fileName")
+
+
+def chain_roots(iri: str, props: list[str], up: bool, down: bool) -> str:
+    """A group pattern binding ``?s`` to ``iri`` and every document it reaches by one or
+    more of ``props``: *up* what it carries out, *down* what carries it out.
+
+    >>> print(chain_roots("urn:x:a", ["eli:based_on"], False, True))
+    { SELECT DISTINCT ?s WHERE { ?s (eli:based_on)+ <urn:x:a> } } UNION { VALUES ?s { <urn:x:a> } }
+    """
+    root = sparql_iri(iri)
+    path = "(" + "|".join(props) + ")+"
+    walks = [f"{root} {path} ?s"] * (up and bool(props)) + [f"?s {path} {root}"] * (
+        down and bool(props)
+    )
+    groups = [f"{{ SELECT DISTINCT ?s WHERE {{ {w} }} }}" for w in walks]
+    return " UNION ".join([*groups, f"{{ VALUES ?s {{ {root} }} }}"])
+
+
+def chain_scan(roots: str) -> str:
+    """:func:`doc_scan` over the nodes ``roots`` binds as ``?s`` (:func:`chain_roots`):
+    the walk and every reached document's facts and links in one query, rows
+    ``?s ?k ?x``."""
+    props = ", ".join(SCANNED)
+    return (
+        f"SELECT DISTINCT ?s ?k ?x WHERE {{ {roots} ?s ?p ?x "
+        f"FILTER(?p IN ({props}) || (?p = rdf:type && ?x = eli:LegalResource)) "
+        f"BIND({_SCAN_CODE} AS ?k) }}"
+    )
+
+
+def named_scan(values: str) -> str:
+    """The organisation type and :data:`_NAMED_FIELDS` of the nodes of ``values``
+    (binding ``?s``): rows ``?s ?p ?x``."""
+    props = ", ".join(_NAMED_FIELDS)
+    return (
+        f"SELECT DISTINCT ?s ?p ?x WHERE {{ {values} ?s ?p ?x "
+        f"FILTER(?p IN ({props}) || (?p = rdf:type && ?x = org:Organization)) }}"
+    )
+
+
+def _least(values: Iterable[Node] | None) -> Node | None:
+    """The least of ``values`` in SPARQL's ``MIN`` order (``None`` when there are none)."""
+    return min(values, key=_order) if values else None
+
+
+def described_nodes(run: Runner, iris: Iterable[str]) -> dict[str, dict[str, Node]]:
+    """For each of ``iris``: the least value of each of :data:`_NAMED_FIELDS` (prefixed
+    keys) and ``"rdf:type"`` when it is an organisation, in one pass (a few hundred
+    IRIs per query), as :meth:`Runner.first` and :meth:`Runner.having` give them."""
+    expanded = {_expand(p): p for p in _NAMED_FIELDS}
+    org_type = _expand("rdf:type")
+    found: dict[str, dict[str, Node]] = {}
+    for s, p, x in run(named_scan, "s", iris):
+        if x is None:
+            continue
+        facts = found.setdefault(str(s), {})
+        prop = "rdf:type" if str(p) == org_type else expanded[str(p)]
+        held = facts.get(prop)
+        if held is None or _order(x) < _order(held):
+            facts[prop] = x
+    return found
+
+
+def load_chain(
+    store: TripleStore,
+    iri: str,
+    *,
+    up: bool = True,
+    down: bool = True,
+    relations: tuple[str, ...] = CARRY_OUT,
+) -> nx.MultiDiGraph:
+    """The documents :func:`~chidao.graph.analysis.lineage.lineage` (``up``) and
+    :func:`~chidao.graph.analysis.cascade.cascade` (``down``) of ``iri`` read, in
+    two bulk queries and one more per few hundred issuers and files
+    (:func:`load_neighbourhood` with ``documents_only``).
+
+    The first query walks the ``relations`` as a property path and returns every
+    reached document's facts and links (:func:`chain_scan`); the second
+    describes their issuers, type concepts and source files
+    (:func:`described_nodes`). The graph holds those documents, with the
+    attributes of :func:`load_graph` listed in :data:`CHAIN_ATTRS` chosen by the
+    same rules, and every document → document edge of :func:`load_graph`
+    between them: the lineage and cascade are those of the whole graph.
+    Organisations are not nodes (their name, level and system are on the
+    documents they issued).
+
+    Parameters
+    ----------
+    store : TripleStore
+        The embedded or a remote store.
+    iri : str
+        The document's IRI (:func:`chidao.graph.analysis.lookup.resolve_document`).
+    up, down : bool
+        Follow what ``iri`` carries out (a lineage) / what carries it out (a cascade).
+    relations : tuple of str
+        Edge keys followed (those of :data:`DOC_EDGES`).
+
+    Returns
+    -------
+    networkx.MultiDiGraph
+        Empty when ``iri`` is not a document of the store.
+
+    Examples
+    --------
+    >>> from chidao.graph.store.oxigraph import OxigraphStore
+    >>> load_chain(OxigraphStore(), "https://w3id.org/chidao/doc/x").number_of_nodes()
+    0
+    """
+    run = Runner(store)
+    props = [p for p, key in DOC_EDGES.items() if key in relations]
+    roots = chain_roots(iri, props, up, down)
+    facts: dict[str, dict[str, set[Node]]] = {}
+    for s, k, x in run.rows(chain_scan(roots)):
+        if x is not None:
+            code = SCAN_CODES[int(k)]  # type: ignore[arg-type]
+            facts.setdefault(str(s), {}).setdefault(code, set()).add(x)
+    docs = {d: f for d, f in facts.items() if "rdf:type" in f}
+    if iri not in docs:
+        return nx.MultiDiGraph()
+    G = nx.MultiDiGraph()
+    G.add_nodes_from(_chain_nodes(run, docs, described_nodes(run, _named(docs))))
+    G.add_edges_from(_chain_edges(G, docs))
+    return G
+
+
+def _named(docs: dict[str, dict[str, set[Node]]]) -> set[str]:
+    """The issuers, type concepts and source files ``docs`` name."""
+    named: set[str] = set()
+    for f in docs.values():
+        for prop in ("eli:passed_by", "eli:type_document", "prov:hadPrimarySource"):
+            named.update(str(x) for x in f.get(prop, ()) if isinstance(x, URIRef))
+    return named
+
+
+def describe_documents(store: TripleStore, iris: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """The documents of ``iris`` with the attributes of :data:`CHAIN_ATTRS`, as
+    :func:`load_graph` gives them (those that are not documents are left out): a
+    few bulk queries per few hundred documents.
+
+    >>> from chidao.graph.store.oxigraph import OxigraphStore
+    >>> describe_documents(OxigraphStore(), ["https://w3id.org/chidao/doc/x"])
+    {}
+    """
+    run = Runner(store)
+    facts: dict[str, dict[str, set[Node]]] = {}
+    for s, k, x in run.numbered(doc_scan, "s", iris):
+        if x is not None:
+            facts.setdefault(s, {}).setdefault(SCAN_CODES[int(k)], set()).add(x)  # type: ignore[arg-type]
+    docs = {d: f for d, f in facts.items() if "rdf:type" in f}
+    return dict(_chain_nodes(run, docs, described_nodes(run, _named(docs))))
+
+
+def load_citations(store: TripleStore) -> nx.MultiDiGraph:
+    """Every document of the store (``kind`` its only attribute) and every document →
+    document edge of :func:`load_graph` (without ``lag_days``), the documents in
+    :func:`load_documents`'s order: what :func:`~chidao.graph.analysis.hubs.hubs`
+    counts and ranks, with :func:`describe_documents` for the few it lists.
+
+    >>> from chidao.graph.store.oxigraph import OxigraphStore
+    >>> load_citations(OxigraphStore()).number_of_nodes()
+    0
+    """
+    run = Runner(store)
+    G = nx.MultiDiGraph()
+    # The order of this query is load_documents' order of documents, which PageRank's
+    # sums follow: the same order gives the very same scores.
+    G.add_nodes_from(
+        (str(d), {"kind": "document"})
+        for (d,) in run(partial(typed, "eli:LegalResource"), "s", None)
+    )
+    G.add_edges_from(
+        (a, b, key)
+        for prop, key in DOC_EDGES.items()
+        for a, b in ((str(a), str(b)) for a, b in run.edges(prop, None))
+        if a in G and b in G
+    )
+    return G
+
+
+def _label(about: dict[str, dict[str, Node]], concept: Node | None) -> Node | None:
+    return None if concept is None else about.get(str(concept), {}).get("skos:prefLabel")
+
+
+def _chain_nodes(
+    run: Runner, docs: dict[str, dict[str, set[Node]]], about: dict[str, dict[str, Node]]
+) -> Iterator[tuple[str, dict[str, Any]]]:
+    """``(iri, attributes)`` of each document, as :func:`_add_documents` gives them."""
+    rows: dict[str, list[Any]] = {}
+    unclear: set[str] = set()
+    for d in sorted(docs):
+        f = docs[d]
+        labels = [x for t in f.get("eli:type_document", ()) if (x := _label(about, t))]
+        row: list[Any] = [URIRef(d)] + [None] * len(_DOC_PROPS)
+        for prop, i in _DOC_PROPS.items():
+            row[i] = _least(labels) if i == 2 else _least(f.get(prop))
+        rows[d] = row
+        if f.get("prov:hadPrimarySource") and any(len(f.get(p, ())) > 1 for p in _DOC_PROPS):
+            unclear.add(d)
+    # Files disagree about these: their own file's description wins, asked of it.
+    own = {str(r[0]): list(r) for r in run(documents_own, "d", unclear)} if unclear else {}
+    for d, row in rows.items():
+        attrs: dict[str, Any] = {"kind": "document", **_doc_attrs(row)}
+        attrs["source"], attrs["cited_only"] = None, True
+        if d in own:
+            mine = own[d]
+            mine[2] = _label(about, mine[2])
+            attrs.update({k: v for k, v in _doc_attrs(mine).items() if v is not None})
+            attrs["source"], attrs["cited_only"] = _s(mine[7]), False
+        elif d not in unclear:  # one value per fact: the file's are the union's
+            files = docs[d].get("prov:hadPrimarySource", ())
+            names = [n for x in files if (n := about.get(str(x), {}).get("nfo:fileName"))]
+            if names:
+                attrs["source"], attrs["cited_only"] = min(map(str, names)), False
+        org = about.get(str(attrs["issuer"]), {}) if attrs["issuer"] else {}
+        is_org = "rdf:type" in org
+        attrs["issuer_name"] = _s(org.get("skos:prefLabel")) if is_org else None
+        attrs["level"] = _local(org.get("chidao:level")) if is_org else None
+        attrs["system"] = _local(org.get("chidao:system")) if is_org else None
+        yield d, attrs
+
+
+def _chain_edges(
+    G: nx.MultiDiGraph, docs: dict[str, dict[str, set[Node]]]
+) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
+    """Every document → document edge between ``docs``, as :func:`_add_edges` adds them."""
+    ordered = sorted(docs)
+    for prop, key in DOC_EDGES.items():
+        for a in ordered:
+            for b in sorted(map(str, docs[a].get(prop, ()))):
+                if b in docs:
+                    da, db = G.nodes[a]["date"], G.nodes[b]["date"]
+                    lag = (da - db).days if da is not None and db is not None else None
+                    yield a, b, key, {"lag_days": lag}
