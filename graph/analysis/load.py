@@ -908,19 +908,38 @@ def load_organisation(store: TripleStore, org: str) -> nx.MultiDiGraph:
     return _induced(run, known, docs, {org} | family)
 
 
-# --- the documents a lineage or cascade reaches, in a few bulk queries -----------------------
+# --- the documents a lineage or cascade reaches, in one bulk query --------------------------
 
-#: What :func:`load_chain` gives each document: the attributes of :func:`load_graph`'s
-#: document nodes that the lineage and cascade read (and print), without the units of
-#: the issuer (``province``, ``district``: what ``gaps`` and the views read).
+#: What :func:`load_chain` and :func:`describe_documents` give each document: the
+#: attributes of :func:`load_graph`'s document nodes that lineage, cascade and hubs
+#: read and print (not ``year``, ``subject``, ``system`` nor the issuer's units:
+#: what ``gaps``, ``who`` and the views read).
 CHAIN_ATTRS: tuple[str, ...] = (
-    "kind", "number", "doc_type", "date", "year", "issuer", "issuer_name", "level",
-    "system", "subject", "source", "cited_only",
+    "kind", "number", "doc_type", "date", "issuer", "issuer_name", "level", "source",
+    "cited_only",
 )  # fmt: skip
 
-#: Properties of the issuers, type concepts and source files a chain's documents name,
-#: read by :func:`described_nodes` (``rdf:type`` only with ``org:Organization``).
-_NAMED_FIELDS: tuple[str, ...] = ("skos:prefLabel", "chidao:level", "chidao:system", "nfo:fileName")
+#: What :func:`chain_scan` reads of a document besides its type (of :data:`SCANNED`).
+_CHAIN_PROPS: tuple[str, ...] = (
+    "eli:number", "eli:type_document", "eli:date_document", "eli:passed_by",
+    "prov:hadPrimarySource", *DOC_EDGES,
+)  # fmt: skip
+
+#: What :func:`chain_scan` reads of the issuers, type concepts and source files the
+#: documents name (``rdf:type`` only with ``org:Organization``).
+_NAMED_FIELDS: tuple[str, ...] = ("skos:prefLabel", "chidao:level", "nfo:fileName")
+
+#: What :func:`chain_scan` gives back as ``?k``: the position of the property in this.
+CHAIN_CODES: tuple[str, ...] = ("rdf:type", *_CHAIN_PROPS, *_NAMED_FIELDS)
+
+_CHAIN_CODE = (
+    "".join(f"IF(?p = {p}, {k}, " for k, p in enumerate(CHAIN_CODES[:-1]))
+    + str(len(CHAIN_CODES) - 1)
+    + ")" * (len(CHAIN_CODES) - 1)
+)
+
+#: From a document to the nodes :func:`chain_scan` describes beside it (or itself).
+_NAMES = "(eli:passed_by|eli:type_document|prov:hadPrimarySource)?"
 
 
 def chain_roots(iri: str, props: list[str], up: bool, down: bool) -> str:
@@ -940,24 +959,23 @@ def chain_roots(iri: str, props: list[str], up: bool, down: bool) -> str:
 
 
 def chain_scan(roots: str) -> str:
-    """:func:`doc_scan` over the nodes ``roots`` binds as ``?s`` (:func:`chain_roots`):
-    the walk and every reached document's facts and links in one query, rows
-    ``?s ?k ?x``."""
-    props = ", ".join(SCANNED)
-    return (
-        f"SELECT DISTINCT ?s ?k ?x WHERE {{ {roots} ?s ?p ?x "
-        f"FILTER(?p IN ({props}) || (?p = rdf:type && ?x = eli:LegalResource)) "
-        f"BIND({_SCAN_CODE} AS ?k) }}"
-    )
+    """The documents ``roots`` binds as ``?s`` (:func:`chain_roots`, or a ``VALUES``
+    block), with their facts and links, and the issuers, type concepts and source
+    files they name, with their labels, levels and file names: one query, rows
+    ``?n ?k ?x``, ``?k`` the property's position in :data:`CHAIN_CODES`.
 
-
-def named_scan(values: str) -> str:
-    """The organisation type and :data:`_NAMED_FIELDS` of the nodes of ``values``
-    (binding ``?s``): rows ``?s ?p ?x``."""
-    props = ", ".join(_NAMED_FIELDS)
+    The nodes come first, in a subquery (the zero-or-one path keeps the documents
+    themselves); then one pattern per node, filtered on the store's encoded terms
+    (as :func:`doc_scan`). One ``OPTIONAL`` per attribute instead makes Oxigraph
+    read that property over the whole store.
+    """
+    props = ", ".join((*_CHAIN_PROPS, *_NAMED_FIELDS))
     return (
-        f"SELECT DISTINCT ?s ?p ?x WHERE {{ {values} ?s ?p ?x "
-        f"FILTER(?p IN ({props}) || (?p = rdf:type && ?x = org:Organization)) }}"
+        f"SELECT DISTINCT ?n ?k ?x WHERE {{ "
+        f"{{ SELECT DISTINCT ?n WHERE {{ {roots} ?s {_NAMES} ?n }} }} ?n ?p ?x "
+        f"FILTER(?p IN ({props}) "
+        f"|| (?p = rdf:type && ?x IN (eli:LegalResource, org:Organization))) "
+        f"BIND({_CHAIN_CODE} AS ?k) }}"
     )
 
 
@@ -966,22 +984,27 @@ def _least(values: Iterable[Node] | None) -> Node | None:
     return min(values, key=_order) if values else None
 
 
-def described_nodes(run: Runner, iris: Iterable[str]) -> dict[str, dict[str, Node]]:
-    """For each of ``iris``: the least value of each of :data:`_NAMED_FIELDS` (prefixed
-    keys) and ``"rdf:type"`` when it is an organisation, in one pass (a few hundred
-    IRIs per query), as :meth:`Runner.first` and :meth:`Runner.having` give them."""
-    expanded = {_expand(p): p for p in _NAMED_FIELDS}
-    org_type = _expand("rdf:type")
-    found: dict[str, dict[str, Node]] = {}
-    for s, p, x in run(named_scan, "s", iris):
-        if x is None:
-            continue
-        facts = found.setdefault(str(s), {})
-        prop = "rdf:type" if str(p) == org_type else expanded[str(p)]
-        held = facts.get(prop)
-        if held is None or _order(x) < _order(held):
-            facts[prop] = x
-    return found
+def _chain_documents(
+    run: Runner, rows: Iterable[tuple[Node | None, ...]]
+) -> dict[str, dict[str, Any]]:
+    """The documents of :func:`chain_scan`'s rows with the attributes of
+    :data:`CHAIN_ATTRS`, chosen as :func:`load_graph` chooses them."""
+    facts: dict[str, dict[str, set[Node]]] = {}
+    for n, k, x in rows:
+        if x is not None:
+            code = CHAIN_CODES[int(k)]  # type: ignore[arg-type]
+            facts.setdefault(str(n), {}).setdefault(code, set()).add(x)
+    legal, org = URIRef(_expand("eli:LegalResource")), URIRef(_expand("org:Organization"))
+    docs = {d: f for d, f in facts.items() if legal in f.get("rdf:type", ())}
+    # Issuers, type concepts, files: the least value of each field (Runner.first).
+    about: dict[str, dict[str, Node | None]] = {
+        n: {p: _least(f.get(p)) for p in ("rdf:type", *_NAMED_FIELDS)}
+        for n, f in facts.items()
+        if n not in docs
+    }
+    for n, named in about.items():
+        named["rdf:type"] = org if org in facts[n].get("rdf:type", ()) else None
+    return dict(_chain_nodes(run, docs, about))
 
 
 def load_chain(
@@ -993,18 +1016,16 @@ def load_chain(
     relations: tuple[str, ...] = CARRY_OUT,
 ) -> nx.MultiDiGraph:
     """The documents :func:`~chidao.graph.analysis.lineage.lineage` (``up``) and
-    :func:`~chidao.graph.analysis.cascade.cascade` (``down``) of ``iri`` read, in
-    two bulk queries and one more per few hundred issuers and files
-    (:func:`load_neighbourhood` with ``documents_only``).
+    :func:`~chidao.graph.analysis.cascade.cascade` (``down``) of ``iri`` read, in one
+    query (:func:`load_neighbourhood` with ``documents_only``).
 
-    The first query walks the ``relations`` as a property path and returns every
-    reached document's facts and links (:func:`chain_scan`); the second
-    describes their issuers, type concepts and source files
-    (:func:`described_nodes`). The graph holds those documents, with the
-    attributes of :func:`load_graph` listed in :data:`CHAIN_ATTRS` chosen by the
-    same rules, and every document → document edge of :func:`load_graph`
-    between them: the lineage and cascade are those of the whole graph.
-    Organisations are not nodes (their name, level and system are on the
+    The query walks the ``relations`` as a property path and returns every reached
+    document's facts and links, and the labels and levels of their issuers, the
+    labels of their types and the names of their files (:func:`chain_scan`). The
+    graph holds those documents, with the attributes of :func:`load_graph` listed in
+    :data:`CHAIN_ATTRS` chosen by the same rules, and every document → document
+    edge of :func:`load_graph` between them: the lineage and cascade are those of
+    the whole graph. Organisations are not nodes (their name and level are on the
     documents they issued).
 
     Parameters
@@ -1031,46 +1052,28 @@ def load_chain(
     """
     run = Runner(store)
     props = [p for p, key in DOC_EDGES.items() if key in relations]
-    roots = chain_roots(iri, props, up, down)
-    facts: dict[str, dict[str, set[Node]]] = {}
-    for s, k, x in run.rows(chain_scan(roots)):
-        if x is not None:
-            code = SCAN_CODES[int(k)]  # type: ignore[arg-type]
-            facts.setdefault(str(s), {}).setdefault(code, set()).add(x)
-    docs = {d: f for d, f in facts.items() if "rdf:type" in f}
+    rows = run.rows(chain_scan(chain_roots(iri, props, up, down)))
+    docs = _chain_documents(run, rows)
     if iri not in docs:
         return nx.MultiDiGraph()
     G = nx.MultiDiGraph()
-    G.add_nodes_from(_chain_nodes(run, docs, described_nodes(run, _named(docs))))
+    G.add_nodes_from(docs.items())
     G.add_edges_from(_chain_edges(G, docs))
     return G
 
 
-def _named(docs: dict[str, dict[str, set[Node]]]) -> set[str]:
-    """The issuers, type concepts and source files ``docs`` name."""
-    named: set[str] = set()
-    for f in docs.values():
-        for prop in ("eli:passed_by", "eli:type_document", "prov:hadPrimarySource"):
-            named.update(str(x) for x in f.get(prop, ()) if isinstance(x, URIRef))
-    return named
-
-
 def describe_documents(store: TripleStore, iris: Iterable[str]) -> dict[str, dict[str, Any]]:
     """The documents of ``iris`` with the attributes of :data:`CHAIN_ATTRS`, as
-    :func:`load_graph` gives them (those that are not documents are left out): a
-    few bulk queries per few hundred documents.
+    :func:`load_graph` gives them (those that are not documents are left out): one
+    query per few hundred documents (:func:`chain_scan`).
 
     >>> from chidao.graph.store.oxigraph import OxigraphStore
     >>> describe_documents(OxigraphStore(), ["https://w3id.org/chidao/doc/x"])
     {}
     """
     run = Runner(store)
-    facts: dict[str, dict[str, set[Node]]] = {}
-    for s, k, x in run.numbered(doc_scan, "s", iris):
-        if x is not None:
-            facts.setdefault(s, {}).setdefault(SCAN_CODES[int(k)], set()).add(x)  # type: ignore[arg-type]
-    docs = {d: f for d, f in facts.items() if "rdf:type" in f}
-    return dict(_chain_nodes(run, docs, described_nodes(run, _named(docs))))
+    docs = _chain_documents(run, list(run(chain_scan, "s", iris)))
+    return {d: {k: v for k, v in attrs.items() if k != "_links"} for d, attrs in docs.items()}
 
 
 def load_citations(store: TripleStore) -> nx.MultiDiGraph:
@@ -1087,10 +1090,8 @@ def load_citations(store: TripleStore) -> nx.MultiDiGraph:
     G = nx.MultiDiGraph()
     # The order of this query is load_documents' order of documents, which PageRank's
     # sums follow: the same order gives the very same scores.
-    G.add_nodes_from(
-        (str(d), {"kind": "document"})
-        for (d,) in run(partial(typed, "eli:LegalResource"), "s", None)
-    )
+    docs = run(partial(typed, "eli:LegalResource"), "s", None)
+    G.add_nodes_from((str(d), {"kind": "document"}) for (d,) in docs)
     G.add_edges_from(
         (a, b, key)
         for prop, key in DOC_EDGES.items()
@@ -1100,14 +1101,15 @@ def load_citations(store: TripleStore) -> nx.MultiDiGraph:
     return G
 
 
-def _label(about: dict[str, dict[str, Node]], concept: Node | None) -> Node | None:
+def _label(about: dict[str, dict[str, Node | None]], concept: Node | None) -> Node | None:
     return None if concept is None else about.get(str(concept), {}).get("skos:prefLabel")
 
 
 def _chain_nodes(
-    run: Runner, docs: dict[str, dict[str, set[Node]]], about: dict[str, dict[str, Node]]
+    run: Runner, docs: dict[str, dict[str, set[Node]]], about: dict[str, dict[str, Node | None]]
 ) -> Iterator[tuple[str, dict[str, Any]]]:
-    """``(iri, attributes)`` of each document, as :func:`_add_documents` gives them."""
+    """``(iri, attributes)`` of each document, as :func:`_add_documents` gives them;
+    ``_links`` holds its links to other documents (``{edge key: {iri}}``)."""
     rows: dict[str, list[Any]] = {}
     unclear: set[str] = set()
     for d in sorted(docs):
@@ -1117,6 +1119,7 @@ def _chain_nodes(
         for prop, i in _DOC_PROPS.items():
             row[i] = _least(labels) if i == 2 else _least(f.get(prop))
         rows[d] = row
+        # (only the facts read here count: one value of the others changes nothing here)
         if f.get("prov:hadPrimarySource") and any(len(f.get(p, ())) > 1 for p in _DOC_PROPS):
             unclear.add(d)
     # Files disagree about these: their own file's description wins, asked of it.
@@ -1135,22 +1138,26 @@ def _chain_nodes(
             if names:
                 attrs["source"], attrs["cited_only"] = min(map(str, names)), False
         org = about.get(str(attrs["issuer"]), {}) if attrs["issuer"] else {}
-        is_org = "rdf:type" in org
+        is_org = org.get("rdf:type") is not None
         attrs["issuer_name"] = _s(org.get("skos:prefLabel")) if is_org else None
         attrs["level"] = _local(org.get("chidao:level")) if is_org else None
-        attrs["system"] = _local(org.get("chidao:system")) if is_org else None
-        yield d, attrs
+        out = {k: attrs[k] for k in CHAIN_ATTRS}
+        out["_links"] = {key: docs[d].get(prop, set()) for prop, key in DOC_EDGES.items()}
+        yield d, out
 
 
 def _chain_edges(
-    G: nx.MultiDiGraph, docs: dict[str, dict[str, set[Node]]]
+    G: nx.MultiDiGraph, docs: dict[str, dict[str, Any]]
 ) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
-    """Every document → document edge between ``docs``, as :func:`_add_edges` adds them."""
+    """Every document → document edge between ``docs``, as :func:`_add_edges` adds them
+    (and drops the ``_links`` they were read from)."""
     ordered = sorted(docs)
-    for prop, key in DOC_EDGES.items():
+    for key in DOC_EDGES.values():
         for a in ordered:
-            for b in sorted(map(str, docs[a].get(prop, ()))):
+            for b in sorted(map(str, docs[a]["_links"][key])):
                 if b in docs:
                     da, db = G.nodes[a]["date"], G.nodes[b]["date"]
                     lag = (da - db).days if da is not None and db is not None else None
                     yield a, b, key, {"lag_days": lag}
+    for a in ordered:
+        del G.nodes[a]["_links"]
