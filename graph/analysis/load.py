@@ -1,5 +1,12 @@
 """Store → :class:`networkx.MultiDiGraph`, exactly per the schema in :mod:`chidao.graph`.
 
+What the commands load: ``lineage`` and ``cascade`` read :func:`load_chain` (one query:
+the walk as a property path, each reached document's facts and links and the labels
+of what it names; documents only), ``hubs`` reads :func:`load_citations` (every
+document and citation, two bulk reads) and :func:`describe_documents` for the few it
+lists; ``gaps``, ``who`` and the views read the induced subgraphs below, with the
+organisations.
+
 :func:`load_graph` loads the whole store: what :func:`~chidao.graph.analysis.hubs.hubs`
 and the corpus view need. :func:`load_neighbourhood` (a document's lineage and
 cascade) and :func:`load_organisation` (an organisation and the documents
