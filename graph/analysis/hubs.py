@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
+from typing import Any
 
 import networkx as nx
 
-from chidao.graph.analysis.nodes import CARRY_OUT, DOC_RELATIONS, is_document, level_rank
+from chidao.graph.analysis.nodes import CARRY_OUT, DOC_RELATIONS, level_rank
 
 #: What :func:`hubs` can rank by.
 RANK_KEYS: tuple[str, ...] = ("implemented_by", "cited_by", "pagerank")
@@ -65,36 +67,86 @@ def document_ranks(
     >>> [(r.number, r.implemented_by, r.cited_by) for r in document_ranks(G)]
     [('A', 1, 2), ('B', 0, 0), ('C', 0, 0)]
     """
-    docs = [n for n in G if is_document(G, n)]
+    attrs = G.nodes
+    return [_rank(n, attrs[n], *score) for n, *score in _scores(G, carry_out, relations)]
+
+
+def _scores(
+    G: nx.MultiDiGraph, carry_out: tuple[str, ...], relations: tuple[str, ...]
+) -> list[tuple[str, int, int, float]]:
+    """``(document, implemented_by, cited_by, pagerank)`` for every document of ``G``, in
+    node order."""
+    docs = [n for n, kind in G.nodes(data="kind") if kind == "document"]
+    index = {n: i for i, n in enumerate(docs)}
     carried: dict[str, set[str]] = {n: set() for n in docs}
-    pairs: set[tuple[str, str]] = set()
+    pairs: set[tuple[int, int]] = set()
     for u, v, k in G.edges(keys=True):
-        if u in carried and v in carried and u != v:
+        if u in index and v in index and u != v:
             if k in relations:
-                pairs.add((u, v))
+                pairs.add((index[u], index[v]))
             if k in carry_out:
                 carried[v].add(u)
-    cites = nx.DiGraph()
-    cites.add_nodes_from(docs)
-    cites.add_edges_from(pairs)
-    pr = nx.pagerank(cites) if len(cites) else {}
-    out = []
-    for n in docs:
-        a = G.nodes[n]
-        out.append(
-            DocRank(
-                iri=n,
-                number=a.get("number"),
-                issuer=a.get("issuer"),
-                issuer_name=a.get("issuer_name"),
-                level=a.get("level"),
-                cited_only=bool(a.get("cited_only", False)),
-                implemented_by=len(carried[n]),
-                cited_by=cites.in_degree(n),
-                pagerank=pr.get(n, 0.0),
-            )
-        )
-    return out
+    cited_by = [0] * len(docs)
+    for _, v in pairs:
+        cited_by[v] += 1
+    pr = pagerank(len(docs), pairs)
+    return [(n, len(carried[n]), cited_by[i], pr[i]) for i, n in enumerate(docs)]
+
+
+def pagerank(
+    n: int, edges: Iterable[tuple[int, int]], alpha: float = 0.85, tol: float = 1.0e-6
+) -> list[float]:
+    """PageRank of nodes ``0 … n-1`` linked by ``edges`` (distinct ``(from, to)`` pairs),
+    exactly as :func:`networkx.pagerank` computes it for a graph of those nodes in that
+    order (the same sums in the same order: the very same floats), without building the
+    graph or a SciPy matrix.
+
+    >>> [round(x, 4) for x in pagerank(3, [(1, 0), (2, 0)])]
+    [0.5745, 0.2128, 0.2128]
+    >>> G = nx.DiGraph(); G.add_nodes_from(range(3)); G.add_edges_from([(1, 0), (2, 0)])
+    >>> list(nx.pagerank(G).values()) == pagerank(3, [(1, 0), (2, 0)])
+    True
+    """
+    import numpy as np
+
+    if n == 0:
+        return []
+    pairs = np.array(sorted(edges), dtype=np.int64).reshape(-1, 2)
+    # networkx multiplies x by the row-normalised adjacency matrix, a sparse product
+    # that adds each column's terms in row order: edges sorted by row, bincount adds
+    # them in that order too.
+    rows, cols = pairs[:, 0], pairs[:, 1]
+    S = np.bincount(rows, minlength=n).astype(float)
+    S[S != 0] = 1.0 / S[S != 0]
+    weights = S[rows]
+    x = np.repeat(1.0 / n, n)
+    p = np.repeat(1.0 / n, n)
+    dangling_weights = p
+    is_dangling = np.where(S == 0)[0]
+    for _ in range(100):
+        xlast = x
+        xA = np.bincount(cols, weights=weights * x[rows], minlength=n)
+        x = alpha * (xA + sum(x[is_dangling]) * dangling_weights) + (1 - alpha) * p
+        err = np.absolute(x - xlast).sum()
+        if err < n * tol:
+            return [float(v) for v in x]
+    raise nx.PowerIterationFailedConvergence(100)
+
+
+def _rank(
+    iri: str, a: Mapping[str, Any], implemented_by: int, cited_by: int, pagerank: float
+) -> DocRank:
+    return DocRank(
+        iri=iri,
+        number=a.get("number"),
+        issuer=a.get("issuer"),
+        issuer_name=a.get("issuer_name"),
+        level=a.get("level"),
+        cited_only=bool(a.get("cited_only", False)),
+        implemented_by=implemented_by,
+        cited_by=cited_by,
+        pagerank=pagerank,
+    )
 
 
 def hubs(
@@ -104,6 +156,7 @@ def hubs(
     group: str | None = None,
     carry_out: tuple[str, ...] = CARRY_OUT,
     relations: tuple[str, ...] = DOC_RELATIONS,
+    describe: Callable[[list[str]], Mapping[str, Mapping[str, Any]]] | None = None,
 ) -> dict[str, list[DocRank]]:
     """The ``top`` documents by ``by``, overall or per level or issuer.
 
@@ -124,6 +177,12 @@ def hubs(
         central → commune (``"unknown"`` last); ``"issuer"`` by issuer name.
     carry_out, relations : tuple of str
         As in :func:`document_ranks`.
+    describe : callable, optional
+        The attributes (``number``, ``issuer``, ``issuer_name``, ``level``,
+        ``cited_only``) of the documents it is given, when ``G`` holds only the
+        citations (:func:`chidao.graph.analysis.load.load_citations`): asked only for
+        the documents listed and those tied with the last one (all that score, when
+        grouping).
 
     Returns
     -------
@@ -148,7 +207,23 @@ def hubs(
     if group is not None and group not in GROUPS:
         raise ValueError(f"group must be None or one of {GROUPS}, not {group!r}")
     others = [k for k in RANK_KEYS if k != by]
-    ranks = [r for r in document_ranks(G, carry_out, relations) if getattr(r, by) > 0]
+    position = {k: i for i, k in enumerate(RANK_KEYS, 1)}
+    scored = [x for x in _scores(G, carry_out, relations) if x[position[by]] > 0]
+
+    def measures(x: tuple[str, int, int, float]) -> tuple[float, ...]:
+        return tuple(-x[position[k]] for k in (by, *others))
+
+    scored.sort(key=measures)
+    if describe is None:
+        attrs: Mapping[str, Mapping[str, Any]] = G.nodes
+    else:
+        if group is None and len(scored) > top:
+            # Ties on every measure are broken by number: those tied with the last
+            # listed are needed too.
+            last = measures(scored[top - 1]) if top > 0 else None
+            scored = [x for x in scored if last is not None and measures(x) <= last]
+        attrs = describe([x[0] for x in scored])
+    ranks = [_rank(n, attrs.get(n, {}), *score) for n, *score in scored]
     ranks.sort(key=lambda r: (*(-getattr(r, k) for k in (by, *others)), r.number or "", r.iri))
     groups: dict[str, list[DocRank]] = {}
     for r in ranks:

@@ -1,5 +1,12 @@
 """Store → :class:`networkx.MultiDiGraph`, exactly per the schema in :mod:`chidao.graph`.
 
+What the commands load: ``lineage`` and ``cascade`` read :func:`load_chain` (one query:
+the walk as a property path, each reached document's facts and links and the labels
+of what it names; documents only), ``hubs`` reads :func:`load_citations` (every
+document and citation, two bulk reads) and :func:`describe_documents` for the few it
+lists; ``gaps``, ``who`` and the views read the induced subgraphs below, with the
+organisations.
+
 :func:`load_graph` loads the whole store: what :func:`~chidao.graph.analysis.hubs.hubs`
 and the corpus view need. :func:`load_neighbourhood` (a document's lineage and
 cascade) and :func:`load_organisation` (an organisation and the documents
@@ -789,6 +796,7 @@ def load_neighbourhood(
     relations: tuple[str, ...] = CARRY_OUT,
     max_depth: int | None = None,
     context: bool = False,
+    documents_only: bool = False,
 ) -> nx.MultiDiGraph:
     """The part of the NetworkX view that ``iri``'s lineage and cascade need.
 
@@ -816,6 +824,10 @@ def load_neighbourhood(
     context : bool
         Also the documents that those below ``iri`` directly carry out (what
         :func:`chidao.graph.views.select.cascade_nodes` draws beside a cascade).
+    documents_only : bool
+        Only the documents, with the attributes of :data:`CHAIN_ATTRS`, and the edges
+        between them (:func:`load_chain`: what lineage and cascade read, in a few bulk
+        queries); with neither ``max_depth`` nor ``context``.
 
     Returns
     -------
@@ -828,6 +840,10 @@ def load_neighbourhood(
     >>> load_neighbourhood(OxigraphStore(), "https://w3id.org/chidao/doc/x").number_of_nodes()
     0
     """
+    if documents_only:
+        if max_depth is not None or context:
+            raise ValueError("documents_only loads take neither max_depth nor context")
+        return load_chain(store, iri, up=up, down=down, relations=relations)
     run = Runner(store)
     known = Described(run)
     docs = known.documents([iri])
@@ -897,3 +913,258 @@ def load_organisation(store: TripleStore, org: str) -> nx.MultiDiGraph:
     above = _linked(run, known, issued, props, upward=True)
     docs.update(known.documents(above - docs.keys()))
     return _induced(run, known, docs, {org} | family)
+
+
+# --- the documents a lineage or cascade reaches, in one bulk query --------------------------
+
+#: What :func:`load_chain` and :func:`describe_documents` give each document: the
+#: attributes of :func:`load_graph`'s document nodes that lineage, cascade and hubs
+#: read and print (not ``year``, ``subject``, ``system`` nor the issuer's units:
+#: what ``gaps``, ``who`` and the views read).
+CHAIN_ATTRS: tuple[str, ...] = (
+    "kind", "number", "doc_type", "date", "issuer", "issuer_name", "level", "source",
+    "cited_only",
+)  # fmt: skip
+
+#: What :func:`chain_scan` reads of a document besides its type (of :data:`SCANNED`).
+_CHAIN_PROPS: tuple[str, ...] = (
+    "eli:number", "eli:type_document", "eli:date_document", "eli:passed_by",
+    "prov:hadPrimarySource", *DOC_EDGES,
+)  # fmt: skip
+
+#: What :func:`chain_scan` reads of the issuers, type concepts and source files the
+#: documents name (``rdf:type`` only with ``org:Organization``).
+_NAMED_FIELDS: tuple[str, ...] = ("skos:prefLabel", "chidao:level", "nfo:fileName")
+
+#: What :func:`chain_scan` gives back as ``?k``: the position of the property in this.
+CHAIN_CODES: tuple[str, ...] = ("rdf:type", *_CHAIN_PROPS, *_NAMED_FIELDS)
+
+_CHAIN_CODE = (
+    "".join(f"IF(?p = {p}, {k}, " for k, p in enumerate(CHAIN_CODES[:-1]))
+    + str(len(CHAIN_CODES) - 1)
+    + ")" * (len(CHAIN_CODES) - 1)
+)
+
+#: From a document to the nodes :func:`chain_scan` describes beside it (or itself).
+_NAMES = "(eli:passed_by|eli:type_document|prov:hadPrimarySource)?"
+
+
+def chain_roots(iri: str, props: list[str], up: bool, down: bool) -> str:
+    """A group pattern binding ``?s`` to ``iri`` and every document it reaches by one or
+    more of ``props``: *up* what it carries out, *down* what carries it out.
+
+    >>> print(chain_roots("urn:x:a", ["eli:based_on"], False, True))
+    { SELECT DISTINCT ?s WHERE { ?s (eli:based_on)+ <urn:x:a> } } UNION { VALUES ?s { <urn:x:a> } }
+    """
+    root = sparql_iri(iri)
+    path = "(" + "|".join(props) + ")+"
+    walks = [f"{root} {path} ?s"] * (up and bool(props)) + [f"?s {path} {root}"] * (
+        down and bool(props)
+    )
+    groups = [f"{{ SELECT DISTINCT ?s WHERE {{ {w} }} }}" for w in walks]
+    return " UNION ".join([*groups, f"{{ VALUES ?s {{ {root} }} }}"])
+
+
+def chain_scan(roots: str) -> str:
+    """The documents ``roots`` binds as ``?s`` (:func:`chain_roots`, or a ``VALUES``
+    block), with their facts and links, and the issuers, type concepts and source
+    files they name, with their labels, levels and file names: one query, rows
+    ``?n ?k ?x``, ``?k`` the property's position in :data:`CHAIN_CODES`.
+
+    The nodes come first, in a subquery (the zero-or-one path keeps the documents
+    themselves); then one pattern per node, filtered on the store's encoded terms
+    (as :func:`doc_scan`). One ``OPTIONAL`` per attribute instead makes Oxigraph
+    read that property over the whole store.
+    """
+    props = ", ".join((*_CHAIN_PROPS, *_NAMED_FIELDS))
+    return (
+        f"SELECT DISTINCT ?n ?k ?x WHERE {{ "
+        f"{{ SELECT DISTINCT ?n WHERE {{ {roots} ?s {_NAMES} ?n }} }} ?n ?p ?x "
+        f"FILTER(?p IN ({props}) "
+        f"|| (?p = rdf:type && ?x IN (eli:LegalResource, org:Organization))) "
+        f"BIND({_CHAIN_CODE} AS ?k) }}"
+    )
+
+
+def _least(values: Iterable[Node] | None) -> Node | None:
+    """The least of ``values`` in SPARQL's ``MIN`` order (``None`` when there are none)."""
+    return min(values, key=_order) if values else None
+
+
+def _chain_documents(
+    run: Runner, rows: Iterable[tuple[Node | None, ...]]
+) -> dict[str, dict[str, Any]]:
+    """The documents of :func:`chain_scan`'s rows with the attributes of
+    :data:`CHAIN_ATTRS`, chosen as :func:`load_graph` chooses them."""
+    facts: dict[str, dict[str, set[Node]]] = {}
+    for n, k, x in rows:
+        if x is not None:
+            code = CHAIN_CODES[int(k)]  # type: ignore[arg-type]
+            facts.setdefault(str(n), {}).setdefault(code, set()).add(x)
+    legal, org = URIRef(_expand("eli:LegalResource")), URIRef(_expand("org:Organization"))
+    docs = {d: f for d, f in facts.items() if legal in f.get("rdf:type", ())}
+    # Issuers, type concepts, files: the least value of each field (Runner.first).
+    about: dict[str, dict[str, Node | None]] = {
+        n: {p: _least(f.get(p)) for p in ("rdf:type", *_NAMED_FIELDS)}
+        for n, f in facts.items()
+        if n not in docs
+    }
+    for n, named in about.items():
+        named["rdf:type"] = org if org in facts[n].get("rdf:type", ()) else None
+    return dict(_chain_nodes(run, docs, about))
+
+
+def load_chain(
+    store: TripleStore,
+    iri: str,
+    *,
+    up: bool = True,
+    down: bool = True,
+    relations: tuple[str, ...] = CARRY_OUT,
+) -> nx.MultiDiGraph:
+    """The documents :func:`~chidao.graph.analysis.lineage.lineage` (``up``) and
+    :func:`~chidao.graph.analysis.cascade.cascade` (``down``) of ``iri`` read, in one
+    query (:func:`load_neighbourhood` with ``documents_only``).
+
+    The query walks the ``relations`` as a property path and returns every reached
+    document's facts and links, and the labels and levels of their issuers, the
+    labels of their types and the names of their files (:func:`chain_scan`). The
+    graph holds those documents, with the attributes of :func:`load_graph` listed in
+    :data:`CHAIN_ATTRS` chosen by the same rules, and every document → document
+    edge of :func:`load_graph` between them: the lineage and cascade are those of
+    the whole graph. Organisations are not nodes (their name and level are on the
+    documents they issued).
+
+    Parameters
+    ----------
+    store : TripleStore
+        The embedded or a remote store.
+    iri : str
+        The document's IRI (:func:`chidao.graph.analysis.lookup.resolve_document`).
+    up, down : bool
+        Follow what ``iri`` carries out (a lineage) / what carries it out (a cascade).
+    relations : tuple of str
+        Edge keys followed (those of :data:`DOC_EDGES`).
+
+    Returns
+    -------
+    networkx.MultiDiGraph
+        Empty when ``iri`` is not a document of the store.
+
+    Examples
+    --------
+    >>> from chidao.graph.store.oxigraph import OxigraphStore
+    >>> load_chain(OxigraphStore(), "https://w3id.org/chidao/doc/x").number_of_nodes()
+    0
+    """
+    run = Runner(store)
+    props = [p for p, key in DOC_EDGES.items() if key in relations]
+    rows = run.rows(chain_scan(chain_roots(iri, props, up, down)))
+    docs = _chain_documents(run, rows)
+    if iri not in docs:
+        return nx.MultiDiGraph()
+    G = nx.MultiDiGraph()
+    G.add_nodes_from(docs.items())
+    G.add_edges_from(_chain_edges(G, docs))
+    return G
+
+
+def describe_documents(store: TripleStore, iris: Iterable[str]) -> dict[str, dict[str, Any]]:
+    """The documents of ``iris`` with the attributes of :data:`CHAIN_ATTRS`, as
+    :func:`load_graph` gives them (those that are not documents are left out): one
+    query per few hundred documents (:func:`chain_scan`).
+
+    >>> from chidao.graph.store.oxigraph import OxigraphStore
+    >>> describe_documents(OxigraphStore(), ["https://w3id.org/chidao/doc/x"])
+    {}
+    """
+    run = Runner(store)
+    docs = _chain_documents(run, list(run(chain_scan, "s", iris)))
+    return {d: {k: v for k, v in attrs.items() if k != "_links"} for d, attrs in docs.items()}
+
+
+def load_citations(store: TripleStore) -> nx.MultiDiGraph:
+    """Every document of the store (``kind`` its only attribute) and every document →
+    document edge of :func:`load_graph` (without ``lag_days``), the documents in
+    :func:`load_documents`'s order: what :func:`~chidao.graph.analysis.hubs.hubs`
+    counts and ranks, with :func:`describe_documents` for the few it lists.
+
+    >>> from chidao.graph.store.oxigraph import OxigraphStore
+    >>> load_citations(OxigraphStore()).number_of_nodes()
+    0
+    """
+    run = Runner(store)
+    G = nx.MultiDiGraph()
+    # The order of this query is load_documents' order of documents, which PageRank's
+    # sums follow: the same order gives the very same scores.
+    docs = run(partial(typed, "eli:LegalResource"), "s", None)
+    G.add_nodes_from((str(d), {"kind": "document"}) for (d,) in docs)
+    G.add_edges_from(
+        (a, b, key)
+        for prop, key in DOC_EDGES.items()
+        for a, b in ((str(a), str(b)) for a, b in run.edges(prop, None))
+        if a in G and b in G
+    )
+    return G
+
+
+def _label(about: dict[str, dict[str, Node | None]], concept: Node | None) -> Node | None:
+    return None if concept is None else about.get(str(concept), {}).get("skos:prefLabel")
+
+
+def _chain_nodes(
+    run: Runner, docs: dict[str, dict[str, set[Node]]], about: dict[str, dict[str, Node | None]]
+) -> Iterator[tuple[str, dict[str, Any]]]:
+    """``(iri, attributes)`` of each document, as :func:`_add_documents` gives them;
+    ``_links`` holds its links to other documents (``{edge key: {iri}}``)."""
+    rows: dict[str, list[Any]] = {}
+    unclear: set[str] = set()
+    for d in sorted(docs):
+        f = docs[d]
+        labels = [x for t in f.get("eli:type_document", ()) if (x := _label(about, t))]
+        row: list[Any] = [URIRef(d)] + [None] * len(_DOC_PROPS)
+        for prop, i in _DOC_PROPS.items():
+            row[i] = _least(labels) if i == 2 else _least(f.get(prop))
+        rows[d] = row
+        # (only the facts read here count: one value of the others changes nothing here)
+        if f.get("prov:hadPrimarySource") and any(len(f.get(p, ())) > 1 for p in _DOC_PROPS):
+            unclear.add(d)
+    # Files disagree about these: their own file's description wins, asked of it.
+    own = {str(r[0]): list(r) for r in run(documents_own, "d", unclear)} if unclear else {}
+    for d, row in rows.items():
+        attrs: dict[str, Any] = {"kind": "document", **_doc_attrs(row)}
+        attrs["source"], attrs["cited_only"] = None, True
+        if d in own:
+            mine = own[d]
+            mine[2] = _label(about, mine[2])
+            attrs.update({k: v for k, v in _doc_attrs(mine).items() if v is not None})
+            attrs["source"], attrs["cited_only"] = _s(mine[7]), False
+        elif d not in unclear:  # one value per fact: the file's are the union's
+            files = docs[d].get("prov:hadPrimarySource", ())
+            names = [n for x in files if (n := about.get(str(x), {}).get("nfo:fileName"))]
+            if names:
+                attrs["source"], attrs["cited_only"] = min(map(str, names)), False
+        org = about.get(str(attrs["issuer"]), {}) if attrs["issuer"] else {}
+        is_org = org.get("rdf:type") is not None
+        attrs["issuer_name"] = _s(org.get("skos:prefLabel")) if is_org else None
+        attrs["level"] = _local(org.get("chidao:level")) if is_org else None
+        out = {k: attrs[k] for k in CHAIN_ATTRS}
+        out["_links"] = {key: docs[d].get(prop, set()) for prop, key in DOC_EDGES.items()}
+        yield d, out
+
+
+def _chain_edges(
+    G: nx.MultiDiGraph, docs: dict[str, dict[str, Any]]
+) -> Iterator[tuple[str, str, str, dict[str, Any]]]:
+    """Every document → document edge between ``docs``, as :func:`_add_edges` adds them
+    (and drops the ``_links`` they were read from)."""
+    ordered = sorted(docs)
+    for key in DOC_EDGES.values():
+        for a in ordered:
+            for b in sorted(map(str, docs[a]["_links"][key])):
+                if b in docs:
+                    da, db = G.nodes[a]["date"], G.nodes[b]["date"]
+                    lag = (da - db).days if da is not None and db is not None else None
+                    yield a, b, key, {"lag_days": lag}
+    for a in ordered:
+        del G.nodes[a]["_links"]

@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import partial
 
 import networkx as nx
 
@@ -32,7 +33,12 @@ from chidao.graph.analysis import (
 )
 from chidao.graph.analysis.assigned import assigned_tasks, group_tasks
 from chidao.graph.analysis.coverage import gazetteer_units
-from chidao.graph.analysis.load import load_documents, load_neighbourhood, load_organisation
+from chidao.graph.analysis.load import (
+    describe_documents,
+    load_citations,
+    load_neighbourhood,
+    load_organisation,
+)
 from chidao.graph.analysis.lookup import find_organisation, resolve_document
 from chidao.graph.analysis.nodes import doc_info
 from chidao.graph.analysis.validity import Change, not_in_force
@@ -102,7 +108,26 @@ def document_lineage(
         If ``ref`` names no document, or several.
     """
     iri = resolve_document(store, ref, issuer, year)
-    G = load_neighbourhood(store, iri, down=False, relations=relations, max_depth=max_depth)
+    return lineage_of(store, iri, relations, max_depth, as_of)
+
+
+def lineage_of(
+    store: TripleStore,
+    iri: str,
+    relations: tuple[str, ...] = CARRY_OUT,
+    max_depth: int | None = None,
+    as_of: dt.date | None = None,
+) -> Lineage:
+    """:func:`document_lineage` of the document ``iri`` (found already).
+
+    Raises
+    ------
+    networkx.NodeNotFound
+        If ``iri`` is not a document of the store.
+    """
+    # Everything above it: a chain capped at max_depth hops reads only documents
+    # that many steps up, all of them there.
+    G = load_neighbourhood(store, iri, down=False, relations=relations, documents_only=True)
     chains = lineage(G, iri, relations, max_depth)
     as_of = as_of or dt.date.today()
     shown = sorted({iri} | {hop.target for chain in chains for hop in chain})
@@ -125,7 +150,24 @@ def document_cascade(
     QueryError
         If ``ref`` names no document, or several.
     """
-    iri, G = _carried_out(store, ref, issuer, year, relations)
+    iri = resolve_document(store, ref, issuer, year)
+    return cascade_of(store, iri, relations, as_of)
+
+
+def cascade_of(
+    store: TripleStore,
+    iri: str,
+    relations: tuple[str, ...] = CARRY_OUT,
+    as_of: dt.date | None = None,
+) -> Cascade:
+    """:func:`document_cascade` of the document ``iri`` (found already).
+
+    Raises
+    ------
+    networkx.NodeNotFound
+        If ``iri`` is not a document of the store.
+    """
+    G = load_neighbourhood(store, iri, up=False, relations=relations, documents_only=True)
     tree = cascade(G, iri, relations)
     as_of = as_of or dt.date.today()
     shown = sorted({iri} | {n.document.iri for n in tree.nodes})
@@ -158,8 +200,13 @@ def document_gaps(
 def store_hubs(
     store: TripleStore, top: int = 10, by: str = "implemented_by", group: str | None = None
 ) -> dict[str, list[DocRank]]:
-    """The documents most carried out (or cited, or by PageRank) in the whole store."""
-    return hubs(load_documents(store), top=top, by=by, group=group)
+    """The documents most carried out (or cited, or by PageRank) in the whole store.
+
+    Counted and ranked on the citations alone (:func:`load_citations`); only the
+    documents listed are described (:func:`describe_documents`).
+    """
+    describe = partial(describe_documents, store)
+    return hubs(load_citations(store), top=top, by=by, group=group, describe=describe)
 
 
 def organisation_activity(store: TripleStore, ref: str) -> Activity:
