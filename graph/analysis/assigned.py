@@ -17,6 +17,8 @@ assignee (asked of all the addressees) — the reading of ``chidao duties``
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
+from typing import Any
 
 import networkx as nx
 
@@ -65,17 +67,26 @@ def assigned_tasks(store: TripleStore, org: str, G: nx.MultiDiGraph) -> list[Ass
     >>> assigned_tasks(OxigraphStore(), "https://w3id.org/chidao/org/x", nx.MultiDiGraph())
     []
     """
-    found: dict[tuple[str, str], list[object]] = {}
-    for doc, duty, action, text, due in Runner(store)(tasks_query, "o", [org]):
+    rows = Runner(store)(tasks_query, "o", [org])
+    return _assigned(((*row, None) for row in rows), G)  # named itself: no group
+
+
+def _assigned(
+    rows: Iterable[tuple[Any, Any, Any, Any, Any, str | None]], G: nx.MultiDiGraph
+) -> list[AssignedTask]:
+    """One :class:`AssignedTask` per duty of ``rows`` (``doc, duty, action, text, due, group``,
+    one row per deadline), keeping its earliest deadline; ``G`` names the documents."""
+    found: dict[tuple[str, str], list[Any]] = {}
+    for doc, duty, action, text, due, group in rows:
         key = (str(doc), str(duty))
         day = _day(due)
         held = found.get(key)
         if held is None:
-            found[key] = [action, text, day]
-        elif day is not None and (held[2] is None or day < held[2]):  # type: ignore[operator]
+            found[key] = [action, text, day, group]
+        elif day is not None and (held[2] is None or day < held[2]):
             held[2] = day
     out = []
-    for (doc, _duty), (action, text, day) in sorted(found.items()):
+    for (doc, _duty), (action, text, day, group) in sorted(found.items()):
         a = G.nodes[doc] if doc in G else {}
         out.append(
             AssignedTask(
@@ -85,7 +96,8 @@ def assigned_tasks(store: TripleStore, org: str, G: nx.MultiDiGraph) -> list[Ass
                 issuer_name=a.get("issuer_name"),
                 kind="report" if str(action) == _INFORM else "task",
                 text=str(text) if text is not None else "",
-                deadline=day,  # type: ignore[arg-type]
+                deadline=day,
+                group=group,
             )
         )
     return out
@@ -135,7 +147,7 @@ def group_tasks(store: TripleStore, org: str, G: nx.MultiDiGraph) -> list[Assign
 
     rows = list(store.query(_LABEL, {"o": URIRef(org)}).rows)
     name = str(rows[0][1]) if rows else ""
-    found: dict[tuple[str, str], list[object]] = {}
+    kept = []
     for doc, duty, action, text, due, printed, _task, task_who, task_printed in Runner(store)(
         group_query, "o", [org]
     ):
@@ -148,26 +160,5 @@ def group_tasks(store: TripleStore, org: str, G: nx.MultiDiGraph) -> list[Assign
             group = str(said) if said is not None else ""
             if not stands_for(group or None, [(org, name)]):
                 continue
-        key = (str(doc), str(duty))
-        day = _day(due)
-        held = found.get(key)
-        if held is None:
-            found[key] = [action, text, day, group]
-        elif day is not None and (held[2] is None or day < held[2]):  # type: ignore[operator]
-            held[2] = day
-    out = []
-    for (doc, _duty), (action, text, day, group) in sorted(found.items()):
-        a = G.nodes[doc] if doc in G else {}
-        out.append(
-            AssignedTask(
-                document=doc,
-                number=a.get("number"),
-                date=a.get("date"),
-                issuer_name=a.get("issuer_name"),
-                kind="report" if str(action) == _INFORM else "task",
-                text=str(text) if text is not None else "",
-                deadline=day,  # type: ignore[arg-type]
-                group=group,  # type: ignore[arg-type]
-            )
-        )
-    return out
+        kept.append((doc, duty, action, text, due, group))
+    return _assigned(kept, G)
