@@ -94,6 +94,15 @@ def _marker_state(marker: Path) -> str | None:
     return None
 
 
+def fsync_dir(folder: Path) -> None:
+    """Make the names in ``folder`` (files created, renamed or removed) durable."""
+    fd = os.open(folder, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
+
+
 def mark(path: Path, state: str) -> None:
     """Write the marker (``state`` ``"creating"`` or ``"ready"``) atomically and durably."""
     tmp = path / (MARKER + ".tmp")
@@ -104,11 +113,7 @@ def mark(path: Path, state: str) -> None:
             f.flush()
             os.fsync(f.fileno())
         os.replace(tmp, path / MARKER)
-        fd = os.open(path, os.O_RDONLY)
-        try:
-            os.fsync(fd)
-        finally:
-            os.close(fd)
+        fsync_dir(path)
     except OSError as exc:
         raise StoreError(
             f"cannot mark the folder as a chidao store: {exc.strerror or exc}", source=str(path)

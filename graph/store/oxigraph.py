@@ -59,6 +59,7 @@ from chidao.graph.rdf.build import Statements
 from chidao.graph.store.folder import (
     CHIDAO_GRAPHS,
     Folder,
+    fsync_dir,
     inspect_folder,
     mark,
     refusal,
@@ -315,14 +316,6 @@ JOURNAL = "chidao-bulk-journal"
 FLUSH_EVERY_QUADS = 1_000_000
 
 
-def _fsync_dir(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 class OxigraphStore:
     """An embedded Oxigraph store in a folder (``None``: in memory, for tests).
 
@@ -399,7 +392,7 @@ class OxigraphStore:
             f.write("".join(f"{g}\n" for g in graphs))
             f.flush()
             os.fsync(f.fileno())
-        _fsync_dir(self.path)
+        fsync_dir(self.path)
         try:
             # RocksDB syncs the ingested files before returning.
             self._ox.bulk_load(data, ox.RdfFormat.N_QUADS, lenient=True)
@@ -407,7 +400,7 @@ class OxigraphStore:
             self.recover()
             raise ValueError(f"the bulk loader refused the batch: {exc}") from exc
         journal.unlink()
-        _fsync_dir(self.path)
+        fsync_dir(self.path)
 
     def _written(self, quads: int) -> None:
         """Count quads gone through the memtables; flush them to disk now and then."""
@@ -479,7 +472,7 @@ class OxigraphStore:
             if entry.name.isdigit() and entry.is_file():
                 os.unlink(entry.path)
         journal.unlink()
-        _fsync_dir(self.path)
+        fsync_dir(self.path)
         return graphs
 
     def update(self, sparql: str) -> None:

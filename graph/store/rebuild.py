@@ -35,7 +35,7 @@ from pathlib import Path
 import pyoxigraph as ox
 
 from chidao.errors import StoreError
-from chidao.graph.store.folder import Folder, inspect_folder, mark
+from chidao.graph.store.folder import Folder, fsync_dir, inspect_folder, mark
 
 #: Free disk wanted beyond the store's own size before a rebuild starts (a rebuilt
 #: store is smaller than the original, never larger; the margin is for RocksDB).
@@ -69,14 +69,6 @@ def room_to_rebuild(path: Path) -> bool:
     return shutil.disk_usage(path.parent).free >= HEADROOM * folder_bytes(path)
 
 
-def _fsync_dir(folder: Path) -> None:
-    fd = os.open(folder, os.O_RDONLY)
-    try:
-        os.fsync(fd)
-    finally:
-        os.close(fd)
-
-
 def _ours(folder: Path) -> bool:
     """A folder chidao made as a store (finished or not; empty if killed before its
     marker was written): never delete anything else."""
@@ -95,7 +87,7 @@ def finish_rebuild(path: Path, *, write: bool) -> None:
             # Killed between the two renames: the new copy if it was finished, else the old.
             finished = new.exists() and inspect_folder(new) is Folder.CHIDAO
             os.rename(new if finished else old, path)
-            _fsync_dir(path.parent)
+            fsync_dir(path.parent)
         if write and old.exists():
             shutil.rmtree(old)
     if write and new.exists() and _ours(new):
@@ -141,7 +133,7 @@ def rebuild_store(held: list[ox.Store], path: Path) -> Rebuilt:
     old = _old(path)
     os.rename(path, old)
     os.rename(new, path)
-    _fsync_dir(path.parent)
+    fsync_dir(path.parent)
     shutil.rmtree(old)
     return Rebuilt(quads, before, folder_bytes(path))
 
