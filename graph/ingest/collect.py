@@ -17,17 +17,15 @@ registry's chains are short: organisation → unit → province → change event
 
 from __future__ import annotations
 
+from chidao.graph.rdf.ids import REGISTRY_GRAPHS
 from chidao.graph.rdf.terms import drop_graphs
 from chidao.graph.store.oxigraph import TripleStore
-
-#: Every registry graph's IRI starts so (:func:`chidao.graph.rdf.ids.registry_graph_iri`).
-REGISTRY = "https://w3id.org/chidao/graph/registry/"
 
 # Registry graphs whose described term (the subject typed in it) no other graph points to.
 _UNREFERENCED = f"""
 SELECT DISTINCT ?r WHERE {{
   GRAPH ?r {{ ?t a ?type }}
-  FILTER (STRSTARTS(STR(?r), "{REGISTRY}"))
+  FILTER (STRSTARTS(STR(?r), "{REGISTRY_GRAPHS}"))
   FILTER NOT EXISTS {{ GRAPH ?g {{ ?x ?p ?t }} FILTER (?g != ?r) }}
 }}
 """

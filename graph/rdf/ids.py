@@ -401,6 +401,10 @@ def agent_iri(version: str) -> URIRef:
     return _iri("agent", "chidao", version)
 
 
+#: Every registry graph's IRI begins so (:func:`registry_graph_iri`).
+REGISTRY_GRAPHS = BASE + "graph/registry/"
+
+
 def registry_graph_iri(statements: Iterable[tuple[str, str, str]]) -> URIRef:
     """The registry graph holding exactly ``statements`` (N-Triples terms): named by their hash.
 
@@ -411,4 +415,4 @@ def registry_graph_iri(statements: Iterable[tuple[str, str, str]]) -> URIRef:
     (True, 'registry')
     """
     text = "".join(sorted(f"{s} {p} {o} .\n" for s, p, o in statements))
-    return _iri("graph", "registry", hashlib.sha256(text.encode("utf-8")).hexdigest()[:32])
+    return URIRef(REGISTRY_GRAPHS + hashlib.sha256(text.encode("utf-8")).hexdigest()[:32])

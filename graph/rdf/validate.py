@@ -14,12 +14,10 @@ from functools import cache
 from rdflib import Graph, URIRef
 from rdflib.term import Node
 
+from chidao.graph.rdf.ids import REGISTRY_GRAPHS
 from chidao.graph.store.oxigraph import PREFIXES, TripleStore
 from chidao.ontology import shapes_path
-from chidao.ontology.namespaces import BASE, CHIDAO, NFO, NIF, PROV, RDF, SH
-
-#: Registry graphs' IRIs begin so (:func:`chidao.graph.rdf.ids.registry_graph_iri`).
-REGISTRY = BASE + "graph/registry/"
+from chidao.ontology.namespaces import CHIDAO, NFO, NIF, PROV, RDF, SH
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,7 +190,7 @@ def registry_graph(store: TripleStore, names: Iterable[str]) -> Graph:
     """
     out = Graph()
     described: set[Node] = set()
-    for iri in sorted(n for n in names if n.startswith(REGISTRY)):
+    for iri in sorted(n for n in names if n.startswith(REGISTRY_GRAPHS)):
         triples = list(store.graph_triples(iri))
         subjects = {s for s, _, _ in triples}
         fresh = subjects - described

@@ -8,8 +8,9 @@ from pathlib import Path
 import _graph_records as R
 import pyoxigraph as ox
 
-from chidao.graph.ingest.collect import REGISTRY, collect_registry
+from chidao.graph.ingest.collect import collect_registry
 from chidao.graph.ingest.ingest import ingest
+from chidao.graph.rdf.ids import REGISTRY_GRAPHS as REGISTRY
 from chidao.graph.store.oxigraph import OxigraphStore
 
 
