@@ -62,7 +62,6 @@ def grow(
     progress = store_dir.with_name(store_dir.name + ".grow.jsonl")
     rows = _done(progress)
     finished = {s for r in rows for s in r.get("shards", [r["shard"]])}
-    docs = sum(r["added"] for r in rows)
     started = time.perf_counter()
     stop = "corpus done"
     store = OxigraphStore(store_dir)
@@ -112,7 +111,7 @@ def grow(
         "corpus": str(corpus),
         "store": str(store_dir),
         "shards": len(rows),
-        "docs": sum(r["added"] for r in rows),
+        "docs": rows[-1]["docs_in_store"] if rows else 0,
         "ingest_seconds_all_runs": round(sum(r["seconds"] for r in rows), 1),
         "store_mb": round(dir_size_mb(store_dir), 1),
         "stopped": stop,
