@@ -21,6 +21,7 @@ from chidao.graph.ingest.ingest import DEFAULT_BATCH, FileResult, IngestSummary,
 from chidao.graph.rdf.nif import export_full
 from chidao.graph.rdf.validate import validate_store
 from chidao.graph.store.oxigraph import EXPORT_FORMATS, optimize_store
+from chidao.graph.store.rebuild import Rebuilt
 from chidao.graph.store.stats import store_stats
 
 
@@ -139,7 +140,7 @@ def ingest_command(
                 click.echo("interrupted: run the same command to ingest the rest", err=True)
                 sys.exit(130)
         if optimize:
-            click.echo(optimize_store(store), err=True)
+            click.echo(_optimized(optimize_store(store), in_place=False), err=True)
     click.echo(_summary_line(summary), err=True)
     if not summary.ok:
         sys.exit(1)
@@ -162,7 +163,19 @@ def optimize_command(store_path: str | None, in_place: bool) -> None:
     """
     with opened_store(store_path) as store:
         done = optimize_store(store, in_place=in_place)
-    click.echo(done, err=True)
+    click.echo(_optimized(done, in_place=in_place), err=True)
+
+
+def _optimized(done: Rebuilt | None, *, in_place: bool) -> str:
+    """What ``chidao optimize`` did, in one line."""
+    if done is None:
+        why = "" if in_place else " (no free disk for the copy a rebuild needs)"
+        return f"store compacted in place{why}"
+    mb = 1024 * 1024
+    return (
+        f"store rebuilt: {done.quads} quads, "
+        f"{done.bytes_before / mb:.1f} MB → {done.bytes_after / mb:.1f} MB"
+    )
 
 
 @click.command("export")

@@ -48,7 +48,7 @@ import time
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import IO, TYPE_CHECKING, Protocol, runtime_checkable
+from typing import IO, Protocol, runtime_checkable
 
 import pyoxigraph as ox
 from rdflib import BNode, Dataset, Literal, URIRef
@@ -65,12 +65,9 @@ from chidao.graph.store.folder import (
     refusal,
     store_writer,
 )
-from chidao.graph.store.rebuild import finish_rebuild
+from chidao.graph.store.rebuild import Rebuilt, finish_rebuild, rebuild_store, room_to_rebuild
 from chidao.ontology.namespaces import CHIDAO, DCTERMS, ELI, NFO, PROV, XSD
 from chidao.settings import default_store_path
-
-if TYPE_CHECKING:
-    from chidao.graph.store.rebuild import Rebuilt
 
 Triple = tuple[Node, Node, Node]
 
@@ -429,8 +426,6 @@ class OxigraphStore:
         after :meth:`optimize`; needs free disk for a second copy while it runs
         (:func:`~chidao.graph.store.rebuild.room_to_rebuild`).
         """
-        from chidao.graph.store.rebuild import rebuild_store
-
         if self.read_only or self.path is None:
             raise StoreError("only a store open for writing, on disk, can be rebuilt")
         held = [self.__dict__.pop("_ox")]
@@ -778,12 +773,13 @@ def _reason(exc: BaseException) -> str:
     return getattr(exc, "strerror", None) or str(exc)
 
 
-def optimize_store(store: TripleStore, *, in_place: bool = False) -> str:
-    """Make ``store`` smaller and faster to read; embedded stores only. Returns what was done.
+def optimize_store(store: TripleStore, *, in_place: bool = False) -> Rebuilt | None:
+    """Make ``store`` smaller and faster to read; embedded stores only.
 
     By default the store is rewritten in one bulk load (:meth:`OxigraphStore.rebuild`)
-    when the disk has room for a second copy while it runs; otherwise, or with
-    ``in_place``, its indexes are compacted in place (:meth:`OxigraphStore.optimize`).
+    when the disk has room for a second copy while it runs, and what it did is
+    returned; otherwise, or with ``in_place``, its indexes are compacted in place
+    (:meth:`OxigraphStore.optimize`) and ``None`` is returned.
 
     Raises
     ------
@@ -791,24 +787,14 @@ def optimize_store(store: TripleStore, *, in_place: bool = False) -> str:
         For a SPARQL endpoint (the server manages its own storage) or a store
         opened read-only.
     """
-    from chidao.graph.store.rebuild import room_to_rebuild
-
     if not isinstance(store, OxigraphStore):
         raise StoreError("only the embedded store can be optimised; a server compacts its own")
     if store.read_only or store.path is None:
         raise StoreError("the store is open read-only", source=str(store.path))
-    if in_place:
+    if in_place or not room_to_rebuild(store.path):
         store.optimize()
-        return "store compacted in place"
-    if not room_to_rebuild(store.path):
-        store.optimize()
-        return "store compacted in place (no free disk for the copy a rebuild needs)"
-    done = store.rebuild()
-    mb = 1024 * 1024
-    return (
-        f"store rebuilt: {done.quads} quads, "
-        f"{done.bytes_before / mb:.1f} MB → {done.bytes_after / mb:.1f} MB"
-    )
+        return None
+    return store.rebuild()
 
 
 def open_store(
