@@ -141,6 +141,41 @@ def test_saved_queries_give_the_same_answers_on_the_samples(sample_store: Oxigra
 #: the document's eli:passed_by; a deadline has no odrl:leftOperand): the rewrites must give
 #: the same rows.
 OLD_QUERIES = {
+    "documents-by-level": """
+PREFIX eli:     <http://data.europa.eu/eli/ontology#>
+PREFIX org:     <http://www.w3.org/ns/org#>
+PREFIX prov:    <http://www.w3.org/ns/prov#>
+PREFIX chidao:  <https://w3id.org/chidao/ontology#>
+
+SELECT ?level ?system (SUM(?ingested) AS ?in_corpus) (COUNT(?doc) - SUM(?ingested) AS ?cited_only)
+WHERE {
+  {
+    SELECT ?doc (MAX(?own) AS ?ingested) (MIN(?by) AS ?issuer) (MIN(?own_by) AS ?own_issuer)
+    WHERE {
+      { SELECT DISTINCT ?doc WHERE { ?doc a eli:LegalResource } }
+      OPTIONAL { ?doc prov:hadPrimarySource ?source }
+      OPTIONAL { GRAPH ?g { ?doc eli:passed_by ?by . OPTIONAL { ?doc prov:hadPrimarySource ?f } } }
+      BIND (IF(BOUND(?source), 1, 0) AS ?own)
+      BIND (IF(BOUND(?f), ?by, ?unbound) AS ?own_by)
+    }
+    GROUP BY ?doc
+  }
+  # (an unbound ?body would match every row of the OPTIONAL below)
+  BIND (COALESCE(?own_issuer, ?issuer, <urn:chidao:no-issuer>) AS ?body)
+  OPTIONAL {
+    SELECT ?body (MIN(?l) AS ?level_iri) (MIN(?s) AS ?system_iri) WHERE {
+      ?body a org:Organization .
+      OPTIONAL { ?body chidao:level ?l }
+      OPTIONAL { ?body chidao:system ?s }
+    }
+    GROUP BY ?body
+  }
+  BIND (COALESCE(STRAFTER(STR(?level_iri), "#"), "unknown") AS ?level)
+  BIND (COALESCE(STRAFTER(STR(?system_iri), "#"), "unknown") AS ?system)
+}
+GROUP BY ?level ?system
+ORDER BY ?level ?system
+""",
     "citations-of-documents-not-in-force": """
 PREFIX eli:     <http://data.europa.eu/eli/ontology#>
 PREFIX dcterms: <http://purl.org/dc/terms/>
@@ -556,3 +591,80 @@ def test_citations_not_in_force_is_the_first_page_of_the_old_answer(
         assert sorted(tuple(r[i] for i in order) for r in new) == sorted(
             tuple(r[i] for i in order) for r in old[: len(new)]
         )
+
+
+def test_documents_by_level_is_the_old_answer(request: pytest.FixtureRequest) -> None:
+    # Rewritten as hash-joined scans (issue 18); the answer is the one the query it replaces gave.
+    for store in _stores(request):
+        assert _answer(store, load_query("@documents-by-level")) == _old_answer(
+            store, "documents-by-level"
+        ), f"documents-by-level on {store.path}"
+
+
+_CITED_BY = """
+PREFIX eli:     <http://data.europa.eu/eli/ontology#>
+PREFIX dcterms: <http://purl.org/dc/terms/>
+PREFIX prov:    <http://www.w3.org/ns/prov#>
+SELECT (MIN(?number) AS ?least) (COUNT(DISTINCT ?citing) AS ?n) WHERE {
+  ?citing eli:ensures_implementation_of|eli:based_on|eli:amends|eli:repeals|eli:cites
+          |dcterms:replaces ?cited .
+  ?citing prov:hadPrimarySource ?own .
+  FILTER NOT EXISTS { ?cited prov:hadPrimarySource ?file }
+  ?cited eli:number ?number .
+} GROUP BY ?cited
+"""
+
+
+def test_cited_not_in_corpus_counts_every_citing_document(request: pytest.FixtureRequest) -> None:
+    # cited_by is the number of ingested documents linked to the document, counted another way.
+    counted = 0
+    for store in _stores(request):
+        expected = {str(least): int(n) for least, n in store.query(_CITED_BY).rows}
+        got = {
+            str(row[0]): int(row[3]) for row in store.query(load_query("@cited-not-in-corpus")).rows
+        }
+        assert got == expected, f"cited-not-in-corpus on {store.path}"
+        counted += sum(got.values())
+    assert counted > 0
+
+
+_LETTER = """ĐẢNG BỘ TỈNH NINH BÌNH
+HUYỆN ỦY {upper}
+*
+Số {number}-CV/HU
+V/v triển khai thực hiện Kế hoạch của Ban Thường vụ Tỉnh ủy
+
+ĐẢNG CỘNG SẢN VIỆT NAM
+{name}, ngày 20 tháng 3 năm 2021
+
+Kính gửi: Các chi bộ, đảng bộ trực thuộc Huyện ủy.
+
+Thực hiện Kế hoạch số 12-KH/TU{dated} của Ban Thường vụ Tỉnh ủy về tuyên truyền, Ban Thường vụ \
+Huyện ủy đề nghị các chi bộ, đảng bộ trực thuộc tổ chức quán triệt nội dung Kế hoạch.
+
+Nơi nhận:
+- Như trên,
+- Lưu Văn phòng Huyện ủy.
+
+T/M BAN THƯỜNG VỤ
+PHÓ BÍ THƯ
+Nguyễn Văn An
+"""
+
+
+def test_a_citation_printed_without_its_year_counts_as_citing(tmp_path: Path) -> None:
+    # Regression (issue 18): a letter citing "Kế hoạch số 12-KH/TU" without its year describes
+    # its own placeholder, which the link stage resolves to the dated plan the other letter
+    # cites; the query read the plan's number in the citing file's graph and missed it.
+    folder = tmp_path / "letters"
+    folder.mkdir()
+    for file, upper, name, number, dated in (
+        ("kim-son.txt", "KIM SƠN", "Kim Sơn", 45, " ngày 05/3/2021"),
+        ("yen-khanh.txt", "YÊN KHÁNH", "Yên Khánh", 46, ""),
+    ):
+        text = _LETTER.format(upper=upper, name=name, number=number, dated=dated)
+        (folder / file).write_text(text, encoding="utf-8")
+    store = OxigraphStore(tmp_path / "store")
+    ingest([folder], store)
+    rows = [tuple(map(str, row)) for row in store.query(load_query("@cited-not-in-corpus")).rows]
+    assert [(r[0], r[2], r[3]) for r in rows] == [("12-KH/TU", "2021-03-05", "2")]
