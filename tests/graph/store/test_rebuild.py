@@ -149,8 +149,13 @@ def test_sigkill_during_a_rebuild_leaves_the_whole_store(
     built: tuple[Path, list[str]], tmp_path: Path, delay: float
 ) -> None:
     path = _copy(built[0], tmp_path / "store")
+    # The killed child cannot remove its pipe's folder: keep it in this test's folder.
+    (tmp := tmp_path / "tmp").mkdir()
     child = subprocess.Popen(
-        [sys.executable, "-c", CHILD, str(path)], stdout=subprocess.PIPE, text=True
+        [sys.executable, "-c", CHILD, str(path)],
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "TMPDIR": str(tmp)},
     )
     assert child.stdout is not None
     assert child.stdout.readline().strip() == "open"
