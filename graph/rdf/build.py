@@ -242,6 +242,17 @@ class RegistryGraph:
             yield from part.closure()
 
 
+#: The class of the term each registry graph describes (an event is a prov:Activity too): what
+#: :mod:`chidao.graph.ingest.collect` looks for, so that it reads the registry and not every file.
+REGISTRY_TYPES = (
+    N_ORG.Organization,
+    N_CHIDAO.AdminUnit,
+    N_SKOS.Concept,
+    N_ORG.ChangeEvent,
+    N_PROV.SoftwareAgent,
+)
+
+
 def _registered(iri: URIRef, c: _Collector, *needs: RegistryGraph | None) -> RegistryGraph:
     statements = Statements(tuple(c.out), tuple(c.iris))
     graph = ids.registry_graph_iri(statements.triples)

@@ -82,3 +82,25 @@ def test_collecting_follows_chains_and_stops(tmp_path: Path) -> None:
     assert collect_registry(store) == [f"{REGISTRY}o", f"{REGISTRY}u"]
     assert _registry(store) == set()
     store.close()
+
+
+def test_every_registry_graph_describes_a_term_of_a_registry_class(tmp_path: Path) -> None:
+    # Collection reads the registry's classes only (REGISTRY_TYPES): a registry graph of any other
+    # class would never be collected.
+    from chidao.graph.rdf.build import REGISTRY_TYPES
+
+    store = OxigraphStore(tmp_path / "store")
+    ingest([R.SAMPLES], store)
+    classes = {t.strip("<>") for t in REGISTRY_TYPES}
+    registry = _registry(store)
+    described = {
+        str(g)
+        for (g,) in store.query(
+            "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?t a ?class } VALUES ?class { "
+            + " ".join(REGISTRY_TYPES)
+            + " } }"
+        ).rows
+    }
+    assert len(registry) > 20 and registry <= described, registry - described
+    assert all(c.startswith("http") for c in classes)
+    store.close()
