@@ -181,6 +181,8 @@ class CHIDAO(DefinedNamespace):
     reportSubjectSpan: URIRef
     deadlineSpan: URIRef
     linkPending: URIRef
+    linkGraph: URIRef
+    linkDocument: URIRef
     # individuals: levels and systems
     central: URIRef
     province: URIRef

@@ -35,7 +35,13 @@ from pathlib import Path
 from chidao.extract.batch import extract_many
 from chidao.extract.read import Skipped, iter_input_files, walk_inputs
 from chidao.graph.ingest.collect import collect_registry
-from chidao.graph.ingest.link import built_keys, link, pending_write, stored_keys
+from chidao.graph.ingest.link import (
+    described_documents,
+    link,
+    new_documents,
+    pending_write,
+    stored_keys,
+)
 from chidao.graph.rdf import ids
 from chidao.graph.rdf.build import Built, build_record
 from chidao.graph.rdf.links import links_graph_iri
@@ -175,7 +181,8 @@ def ingest(
     # Registry graphs (organisations, units, types, events) this run wrote or is writing.
     registered: set[str] = set()
     registry: list[GraphWrite] = []  # those the batch being built names first
-    keys: set[str] = set()  # number keys whose links the batch being built may change
+    keys: set[str] = set()  # number keys of the documents replaced files described
+    documents: set[str] = set()  # complete documents the batch being built describes
     # (write, result, source as walked)
     batch: list[tuple[GraphWrite, FileResult, str]] = []
     # One batch is written on a thread while the next is extracted and built: the store's
@@ -198,14 +205,18 @@ def ingest(
     def commit() -> None:
         finish()
         # One write, whole or absent: the registry graphs the batch names, its files' graphs
-        # and the pending graph that makes the link stage revisit the keys they touch.
+        # and the pending graph that makes the link stage link them and what they may change.
         files = [w for w, *_ in batch]
-        pending = pending_write(keys, [str(w.graph) for w in files])
+        # Not yet described in the store (an earlier batch still being written may describe
+        # some too: then both name them, which costs a few links derived twice, never one missed).
+        made_known = new_documents(store, documents)
+        pending = pending_write(keys, [str(w.graph) for w in files], made_known)
         writes = [*registry, *files, *([pending] if pending else [])]
         written.append((writer.submit(store.write, writes), list(batch)))
         batch.clear()
         registry.clear()
         keys.clear()
+        documents.clear()
 
     try:
         for outcome in extract_many(todo(), jobs=jobs, strict=strict, ocr=ocr):
@@ -220,9 +231,7 @@ def ingest(
             old = tuple(g for g in store.graphs_for_file(path) if g != graph)
             built = build_record(record)
             triples = built.statements
-            doc = ids.DocKey.parse(str(ids.record_doc_iri(record)))
-            own = ids.number_lookup_key(record.number.value) if record.number and doc else None
-            keys.update(built_keys(own, built.citations))
+            documents.update(described_documents(triples))
             if old:
                 keys.update(stored_keys(store, old))
             status = "replaced" if old else "added"

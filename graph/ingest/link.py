@@ -1,12 +1,19 @@
 """The link stage: year-less citations linked to the documents the store holds.
 
 Ingest writes each file's graph as the file says it (:mod:`chidao.graph.rdf.build`)
-and, in the same write, a *pending graph* naming the number keys whose links
-that batch may change: the keys of its own documents, of the placeholders its
-citations describe, and of the documents it replaced.  :func:`link` then
-derives, by queries over what is stored (never re-reading a source file):
+and, in the same write, a *pending graph* naming what that batch may change the
+links of: its file graphs (``chidao:linkGraph``: their own citations), the
+complete documents it makes known for the first time (``chidao:linkDocument``:
+a year-less citation may now resolve to one), and, for the files it replaces or
+removes, every number key they described (``chidao:linkPending``: a document
+may be known no more).  :func:`link` then derives, by queries over what is
+stored (never re-reading a source file):
 
-1. the file graphs holding a year-less citation with a pending key;
+1. the file graphs to link: those listed, those citing a placeholder a new
+   document could stand for (its IRI without its issuer, its year or both:
+   :meth:`~chidao.graph.rdf.ids.DocKey.partial_iris`), and those holding a
+   year-less citation with a pending key — never every file citing a popular
+   number, which made each ingest cost time in proportion to the store;
 2. all their year-less citations, and the documents known with those keys;
 3. each such file's *links graph* (:func:`chidao.graph.rdf.links.link_statements`),
    written where it differs from the stored one, a chunk of graphs per write
@@ -41,6 +48,7 @@ from chidao.graph.rdf.build import (
 from chidao.graph.rdf.links import link_statements, links_graph_iri
 from chidao.graph.rdf.terms import drop_graphs, sparql_iri, sparql_term
 from chidao.graph.store.oxigraph import GraphWrite, TripleStore
+from chidao.ontology.namespaces import CHIDAO
 
 #: Pending graphs' IRIs begin so.
 PENDING = ids.BASE + "graph/pending/"
@@ -51,7 +59,23 @@ CHUNK = 400
 #: Links graphs per store write.
 WRITE_CHUNK = 256
 
-_PENDING_KEYS = "SELECT ?pg ?k WHERE { GRAPH ?pg { ?pg chidao:linkPending ?k } }"
+_PENDING = """
+SELECT ?pg ?kind ?x WHERE {
+  VALUES ?kind { chidao:linkPending chidao:linkGraph chidao:linkDocument }
+  GRAPH ?pg { ?pg ?kind ?x }
+}
+"""
+
+# File graphs citing one of the placeholders (year-less citations).
+_CITING_PLACEHOLDERS = """
+SELECT DISTINCT ?g WHERE {{
+  VALUES ?p {{ {values} }}
+  GRAPH ?g {{ ?p chidao:citationSpan ?m }}
+}}
+"""
+
+# The documents among these that some graph describes with a number key.
+_DESCRIBED = "SELECT DISTINCT ?d WHERE {{ VALUES ?d {{ {values} }} ?d chidao:numberKey ?k }}"
 
 _CITING = """
 SELECT DISTINCT ?g WHERE {{
@@ -89,7 +113,7 @@ SELECT ?g ?url WHERE {{
 _OWN_KEYS = """
 SELECT DISTINCT ?k WHERE {{
   VALUES ?g {{ {values} }}
-  GRAPH ?g {{ ?d prov:hadPrimarySource ?f ; chidao:numberKey ?k }}
+  GRAPH ?g {{ ?d chidao:numberKey ?k }}
 }}
 """
 
@@ -117,32 +141,54 @@ def _iris(iris: Iterable[str]) -> str:
     return " ".join(sparql_iri(i) for i in iris)
 
 
-def pending_write(keys: Iterable[str], graphs: Iterable[str]) -> GraphWrite | None:
-    """The pending graph of a batch: ``keys`` to link again (``None`` when there are none).
+def pending_write(
+    keys: Iterable[str], graphs: Iterable[str], documents: Iterable[str] = ()
+) -> GraphWrite | None:
+    """The pending graph of a batch (``None`` when it names nothing).
 
-    Its IRI is a hash of the batch's graphs and keys, so writing the same
-    batch again names the same graph.
+    ``graphs``: file graphs whose own citations to link; ``documents``: complete documents
+    made known; ``keys``: number keys whose every year-less citation to link again.
+    Its IRI is a hash of what it names, so writing the same batch again names the same graph.
     """
-    keys = sorted(set(keys))
-    if not keys:
+    keys, graphs, documents = sorted(set(keys)), sorted(set(graphs)), sorted(set(documents))
+    if not (keys or graphs or documents):
         return None
-    text = "\n".join([*sorted(graphs), "", *keys])
+    text = "\n".join([*graphs, "", *keys, "", *documents])
     iri = PENDING + hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
     term = nt_iri(iri)
-    triples = tuple((term, N_CHIDAO.linkPending, nt_string(k)) for k in keys)
-    return GraphWrite(URIRef(iri), Statements(triples, (iri,)))
+    triples = (
+        *((term, N_CHIDAO.linkPending, nt_string(k)) for k in keys),
+        *((term, N_CHIDAO.linkGraph, nt_iri(g)) for g in graphs),
+        *((term, N_CHIDAO.linkDocument, nt_iri(d)) for d in documents),
+    )
+    return GraphWrite(URIRef(iri), Statements(tuple(triples), (iri, *graphs, *documents)))
 
 
-def built_keys(own_key: str | None, citations: Iterable[PrintedCitation]) -> set[str]:
-    """The keys a new file graph may change links of: its document's and its citations'."""
-    keys = {c.key for c in citations}
-    if own_key is not None:
-        keys.add(own_key)
-    return keys
+def described_documents(statements: Statements) -> set[str]:
+    """The complete documents (issuer and year) a file graph describes with a number key:
+    its own and those its citations name in full."""
+    found = set()
+    for s, p, _o in statements.triples:
+        if p == N_CHIDAO.numberKey:
+            iri = s[1:-1]
+            key = ids.DocKey.parse(iri)
+            if key is not None and key.complete:
+                found.add(iri)
+    return found
+
+
+def new_documents(store: TripleStore, documents: Iterable[str]) -> set[str]:
+    """Those of ``documents`` no graph of the store describes yet (one query per chunk)."""
+    todo = sorted(set(documents))
+    known: set[str] = set()
+    for part in _chunks(todo):
+        known.update(str(d) for (d,) in store.query(_DESCRIBED.format(values=_iris(part))).rows)
+    return set(todo) - known
 
 
 def stored_keys(store: TripleStore, graphs: Sequence[str]) -> set[str]:
-    """The number keys of the documents of stored file ``graphs`` (before they are replaced)."""
+    """Every number key stored file ``graphs`` describe (before they are replaced or removed):
+    their documents', and those of the documents they cite, which may be known from them alone."""
     found: set[str] = set()
     for part in _chunks(list(graphs)):
         found.update(str(k) for (k,) in store.query(_OWN_KEYS.format(values=_iris(part))).rows)
@@ -152,15 +198,29 @@ def stored_keys(store: TripleStore, graphs: Sequence[str]) -> set[str]:
 def link(store: TripleStore, write_chunk: int = WRITE_CHUNK) -> LinkSummary:
     """Derive and write the links graphs the pending keys call for; then drop the pending."""
     summary = LinkSummary()
-    rows = list(store.query(_PENDING_KEYS).rows)
-    pending = sorted({str(pg) for pg, _ in rows})
-    keys = sorted({str(k) for _, k in rows})
-    summary.keys = len(keys)
+    named: dict[str, set[str]] = defaultdict(set)
+    pending: set[str] = set()
+    for pg, kind, x in store.query(_PENDING).rows:
+        pending.add(str(pg))
+        named[str(kind)].add(str(x))
     if not pending:
         return summary
-    citing: set[str] = set()
+    keys = sorted(named[str(CHIDAO.linkPending)])
+    summary.keys = len(keys)
+    citing: set[str] = set(named[str(CHIDAO.linkGraph)])
     for part in _chunks(keys):
         citing.update(str(g) for (g,) in store.query(_CITING.format(values=_keys(part))).rows)
+    placeholders = sorted(
+        {
+            p
+            for d in named[str(CHIDAO.linkDocument)]
+            if (key := ids.DocKey.parse(d)) is not None
+            for p in key.partial_iris()
+        }
+    )
+    for part in _chunks(placeholders):
+        rows = store.query(_CITING_PLACEHOLDERS.format(values=_iris(part))).rows
+        citing.update(str(g) for (g,) in rows)
     citations: dict[str, list[PrintedCitation]] = defaultdict(list)
     for part in _chunks(sorted(citing)):
         for g, doc, r, p, m, k in store.query(_CITATIONS.format(values=_iris(part))).rows:
@@ -192,5 +252,5 @@ def link(store: TripleStore, write_chunk: int = WRITE_CHUNK) -> LinkSummary:
             for g, url in store.query(_FILE_URL.format(values=_iris(part))).rows:
                 summary.changed[str(g)] = unquote(urlparse(str(url)).path)
     # Last: until here a kill leaves the pending keys for the next run.
-    store.update(drop_graphs(pending))
+    store.update(drop_graphs(sorted(pending)))
     return summary

@@ -273,6 +273,20 @@ class DocKey:
     def complete(self) -> bool:
         return self.issuer is not None and self.year is not None
 
+    def partial_iris(self) -> tuple[str, ...]:
+        """The placeholders a citation of this document may have: its IRI without its issuer,
+        its year or both (those a citation could resolve to it from).
+
+        >>> [i.removeprefix(BASE) for i in DocKey("chinh-phu", 2021, "30-nq-cp").partial_iris()]
+        ['doc/chinh-phu/_/30-nq-cp', 'doc/_/2021/30-nq-cp', 'doc/_/_/30-nq-cp']
+        """
+        forms = ((self.issuer, None), (None, self.year), (None, None))
+        return tuple(
+            f"{BASE}doc/{issuer or UNKNOWN}/{UNKNOWN if year is None else year}/{self.number}"
+            for issuer, year in forms
+            if (issuer, year) != (self.issuer, self.year)
+        )
+
 
 def record_year(record: Record) -> int | None:
     """A record's year: from its date, else from its number."""
