@@ -100,11 +100,16 @@ LETTERS = {
 }
 
 
-@pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> OxigraphStore:
-    folder = tmp_path_factory.mktemp("decisions")
+def write_decisions(folder: Path) -> Path:
+    """Write the decisions of :data:`LETTERS` into ``folder``; returns it."""
     for name, fields in LETTERS.items():
         (folder / name).write_text(DECISION.format(**fields), encoding="utf-8")
+    return folder
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> OxigraphStore:
+    folder = write_decisions(tmp_path_factory.mktemp("decisions"))
     s = OxigraphStore(tmp_path_factory.mktemp("store") / "store")
     ingest([folder], s)
     return s

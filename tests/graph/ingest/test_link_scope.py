@@ -12,6 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from _letters import DATED, OTHER, PLAN, YEARLESS, write_letter
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
@@ -21,46 +22,6 @@ from chidao.graph.analysis.lookup import resolve_document
 from chidao.graph.ingest.ingest import ingest
 from chidao.graph.ingest.link import LinkSummary
 from chidao.graph.store.oxigraph import OxigraphStore
-
-LETTER = """ĐẢNG BỘ TỈNH NINH BÌNH
-HUYỆN ỦY {upper}
-*
-Số {number}-CV/HU
-V/v triển khai thực hiện Kế hoạch của Ban Thường vụ Tỉnh ủy
-
-ĐẢNG CỘNG SẢN VIỆT NAM
-{name}, ngày 20 tháng 3 năm 2021
-
-Kính gửi: Các chi bộ, đảng bộ trực thuộc Huyện ủy.
-
-{cites}, Ban Thường vụ Huyện ủy đề nghị các chi bộ, đảng bộ trực thuộc tổ chức quán triệt.
-
-Nơi nhận:
-- Như trên,
-- Lưu Văn phòng Huyện ủy.
-
-T/M BAN THƯỜNG VỤ
-PHÓ BÍ THƯ
-Nguyễn Văn An
-"""
-
-YEARLESS = "Thực hiện Kế hoạch số 12-KH/TU của Ban Thường vụ Tỉnh ủy về tuyên truyền"
-DATED = "Thực hiện Kế hoạch số 12-KH/TU ngày 05/3/2021 của Ban Thường vụ Tỉnh ủy về tuyên truyền"
-OTHER = "Thực hiện Kế hoạch số 13-KH/TU ngày 06/3/2021 của Ban Thường vụ Tỉnh ủy về thi đua"
-
-DISTRICTS = {
-    "kim-son.txt": ("KIM SƠN", "Kim Sơn", 45),
-    "yen-khanh.txt": ("YÊN KHÁNH", "Yên Khánh", 46),
-    "hoa-lu.txt": ("HOA LƯ", "Hoa Lư", 47),
-}
-
-
-def _write(folder: Path, name: str, cites: str) -> Path:
-    upper, place, number = DISTRICTS[name]
-    path = folder / name
-    text = LETTER.format(upper=upper, name=place, number=number, cites=cites)
-    path.write_text(text, encoding="utf-8")
-    return path
 
 
 def _links(monkeypatch: pytest.MonkeyPatch) -> list[LinkSummary]:
@@ -95,17 +56,16 @@ def test_a_letter_naming_nothing_new_relinks_only_itself(
 ) -> None:
     folder = tmp_path / "letters"
     folder.mkdir()
-    _write(folder, "kim-son.txt", YEARLESS)
-    _write(folder, "yen-khanh.txt", DATED)
+    write_letter(folder, "kim-son.txt", YEARLESS)
+    write_letter(folder, "yen-khanh.txt", DATED)
     store = OxigraphStore(tmp_path / "store")
     seen = _links(monkeypatch)
     ingest([folder], store)
-    plan = "https://w3id.org/chidao/doc/tinh-uy-ninh-binh/2021/12-kh-tu"
-    assert _implements(store, "45-CV/HU") == {plan}  # the year-less citation, linked
-    ingest([_write(folder, "hoa-lu.txt", YEARLESS)], store)
+    assert _implements(store, "45-CV/HU") == {PLAN}  # the year-less citation, linked
+    ingest([write_letter(folder, "hoa-lu.txt", YEARLESS)], store)
     # Kim Sơn's citation cannot change (the plan was known already): Hoa Lư's alone is derived.
     assert seen[-1].graphs == 1
-    assert _implements(store, "47-CV/HU") == {plan}
+    assert _implements(store, "47-CV/HU") == {PLAN}
     store.close()
 
 
@@ -116,11 +76,11 @@ def test_a_replaced_letter_that_alone_named_a_document_relinks_its_citers(
     # year-less citation pointed to a document only the replaced file named kept pointing to it.
     folder = tmp_path / "letters"
     folder.mkdir()
-    _write(folder, "kim-son.txt", YEARLESS)
-    _write(folder, "yen-khanh.txt", DATED)
+    write_letter(folder, "kim-son.txt", YEARLESS)
+    write_letter(folder, "yen-khanh.txt", DATED)
     store = OxigraphStore(tmp_path / "store")
     ingest([folder], store)
-    _write(folder, "yen-khanh.txt", OTHER)  # now cites 13-KH/TU only
+    write_letter(folder, "yen-khanh.txt", OTHER)  # now cites 13-KH/TU only
     summary = ingest([folder], store)
     assert summary.replaced == 1
     clean = OxigraphStore(tmp_path / "clean")

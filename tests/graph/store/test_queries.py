@@ -6,6 +6,7 @@ from pathlib import Path
 
 import _graph_records as R
 import pytest
+from _letters import DATED, YEARLESS, write_letter
 from rdflib import Literal
 from rdflib.term import Node
 
@@ -430,11 +431,9 @@ def generated_store(tmp_path_factory: pytest.TempPathFactory) -> OxigraphStore:
 @pytest.fixture(scope="module")
 def decisions_store(tmp_path_factory: pytest.TempPathFactory) -> OxigraphStore:
     """Decisions amended, replaced and cited (those of the validity tests)."""
-    from test_validity import DECISION, LETTERS
+    from test_validity import write_decisions
 
-    folder = tmp_path_factory.mktemp("decisions")
-    for name, fields in LETTERS.items():
-        (folder / name).write_text(DECISION.format(**fields), encoding="utf-8")
+    folder = write_decisions(tmp_path_factory.mktemp("decisions"))
     store = OxigraphStore(tmp_path_factory.mktemp("decisions-store") / "store")
     ingest([folder], store)
     return store
@@ -644,42 +643,14 @@ def test_cited_not_in_corpus_counts_every_citing_document(request: pytest.Fixtur
     assert counted > 0
 
 
-_LETTER = """ĐẢNG BỘ TỈNH NINH BÌNH
-HUYỆN ỦY {upper}
-*
-Số {number}-CV/HU
-V/v triển khai thực hiện Kế hoạch của Ban Thường vụ Tỉnh ủy
-
-ĐẢNG CỘNG SẢN VIỆT NAM
-{name}, ngày 20 tháng 3 năm 2021
-
-Kính gửi: Các chi bộ, đảng bộ trực thuộc Huyện ủy.
-
-Thực hiện Kế hoạch số 12-KH/TU{dated} của Ban Thường vụ Tỉnh ủy về tuyên truyền, Ban Thường vụ \
-Huyện ủy đề nghị các chi bộ, đảng bộ trực thuộc tổ chức quán triệt nội dung Kế hoạch.
-
-Nơi nhận:
-- Như trên,
-- Lưu Văn phòng Huyện ủy.
-
-T/M BAN THƯỜNG VỤ
-PHÓ BÍ THƯ
-Nguyễn Văn An
-"""
-
-
 def test_a_citation_printed_without_its_year_counts_as_citing(tmp_path: Path) -> None:
     # Regression (issue 18): a letter citing "Kế hoạch số 12-KH/TU" without its year describes
     # its own placeholder, which the link stage resolves to the dated plan the other letter
     # cites; the query read the plan's number in the citing file's graph and missed it.
     folder = tmp_path / "letters"
     folder.mkdir()
-    for file, upper, name, number, dated in (
-        ("kim-son.txt", "KIM SƠN", "Kim Sơn", 45, " ngày 05/3/2021"),
-        ("yen-khanh.txt", "YÊN KHÁNH", "Yên Khánh", 46, ""),
-    ):
-        text = _LETTER.format(upper=upper, name=name, number=number, dated=dated)
-        (folder / file).write_text(text, encoding="utf-8")
+    write_letter(folder, "kim-son.txt", DATED)
+    write_letter(folder, "yen-khanh.txt", YEARLESS)
     store = OxigraphStore(tmp_path / "store")
     ingest([folder], store)
     rows = [tuple(map(str, row)) for row in store.query(load_query("@cited-not-in-corpus")).rows]
