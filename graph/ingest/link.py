@@ -110,7 +110,8 @@ SELECT ?g ?url WHERE {{
 }}
 """
 
-_OWN_KEYS = """
+# Every number key the graphs describe: their documents' and those of what they cite.
+_GRAPH_KEYS = """
 SELECT DISTINCT ?k WHERE {{
   VALUES ?g {{ {values} }}
   GRAPH ?g {{ ?d chidao:numberKey ?k }}
@@ -191,7 +192,7 @@ def stored_keys(store: TripleStore, graphs: Sequence[str]) -> set[str]:
     their documents', and those of the documents they cite, which may be known from them alone."""
     found: set[str] = set()
     for part in _chunks(list(graphs)):
-        found.update(str(k) for (k,) in store.query(_OWN_KEYS.format(values=_iris(part))).rows)
+        found.update(str(k) for (k,) in store.query(_GRAPH_KEYS.format(values=_iris(part))).rows)
     return found
 
 
