@@ -127,6 +127,8 @@ class CHIDAO(DefinedNamespace):
     AdminUnit: URIRef
     Level: URIRef
     System: URIRef
+    CitedOnlyDocument: URIRef
+    CitedOnlyGraph: URIRef
     # properties
     addressedTo: URIRef
     distributedTo: URIRef
@@ -183,6 +185,8 @@ class CHIDAO(DefinedNamespace):
     linkPending: URIRef
     linkGraph: URIRef
     linkDocument: URIRef
+    linkStanding: URIRef
+    citedIssuer: URIRef
     # individuals: levels and systems
     central: URIRef
     province: URIRef

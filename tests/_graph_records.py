@@ -187,7 +187,8 @@ def bac_kan(path: Path = BAC_KAN) -> Record:
 
 
 def hand_store():
-    """An in-memory store holding the two hand-built records."""
+    """An in-memory store holding the two hand-built records (linked, as ingest leaves it)."""
+    from chidao.graph.ingest.link import link
     from chidao.graph.rdf import ids
     from chidao.graph.rdf.build import record_triples
     from chidao.graph.store.oxigraph import GraphWrite, OxigraphStore
@@ -197,4 +198,5 @@ def hand_store():
         store.write(
             [GraphWrite(ids.graph_iri(record.sha256, record.source), record_triples(record))]
         )
+    link(store)
     return store

@@ -17,9 +17,10 @@ for _folder in sorted({p.parent for p in _HERE.rglob("test_*.py")}, reverse=True
 sys.path.insert(0, str(_HERE))
 
 #: Graphs that are not a file's: the registry (organisations, units, types), the links
-#: graphs of year-less citations, the link stage's pending keys.
-NOT_FILES = tuple(
-    f"https://w3id.org/chidao/graph/{kind}/" for kind in ("registry", "links", "pending")
+#: graphs of year-less citations, the link stage's pending keys, the cited-only list.
+NOT_FILES = (
+    *(f"https://w3id.org/chidao/graph/{kind}/" for kind in ("registry", "links", "pending")),
+    "https://w3id.org/chidao/graph/cited-only",
 )
 
 

@@ -40,7 +40,7 @@ from chidao.graph.ingest.link import (
     link,
     new_documents,
     pending_write,
-    stored_keys,
+    stored_documents,
 )
 from chidao.graph.rdf import ids
 from chidao.graph.rdf.build import Built, build_record
@@ -182,6 +182,7 @@ def ingest(
     registered: set[str] = set()
     registry: list[GraphWrite] = []  # those the batch being built names first
     keys: set[str] = set()  # number keys of the documents replaced files described
+    standing: set[str] = set()  # and those documents
     documents: set[str] = set()  # complete documents the batch being built describes
     # (write, result, source as walked)
     batch: list[tuple[GraphWrite, FileResult, str]] = []
@@ -210,12 +211,13 @@ def ingest(
         # Not yet described in the store (an earlier batch still being written may describe
         # some too: then both name them, which costs a few links derived twice, never one missed).
         made_known = new_documents(store, documents)
-        pending = pending_write(keys, [str(w.graph) for w in files], made_known)
+        pending = pending_write(keys, [str(w.graph) for w in files], made_known, standing)
         writes = [*registry, *files, *([pending] if pending else [])]
         written.append((writer.submit(store.write, writes), list(batch)))
         batch.clear()
         registry.clear()
         keys.clear()
+        standing.clear()
         documents.clear()
 
     try:
@@ -233,7 +235,9 @@ def ingest(
             triples = built.statements
             documents.update(described_documents(triples))
             if old:
-                keys.update(stored_keys(store, old))
+                old_keys, old_documents = stored_documents(store, old)
+                keys.update(old_keys)
+                standing.update(old_documents)
             status = "replaced" if old else "added"
             registry.extend(registry_writes(store, built, registered))
             # A replaced file's links graph goes with its graph; the link stage makes the new one.
@@ -302,8 +306,8 @@ def prune_missing(
     )
     if not gone:
         return []
-    keys = stored_keys(store, [g for g, _url in gone])
-    pending = pending_write(keys, [g for g, _url in gone])
+    keys, standing = stored_documents(store, [g for g, _url in gone])
+    pending = pending_write(keys, [g for g, _url in gone], standing=standing)
     if pending is not None:  # the link stage relinks what cited the documents that go
         store.write([pending])
     # One update, so one transaction; each IRI checked (terms.drop_graphs).

@@ -6,8 +6,9 @@ links of: its file graphs (``chidao:linkGraph``: their own citations), the
 complete documents it makes known for the first time (``chidao:linkDocument``:
 a year-less citation may now resolve to one), and, for the files it replaces or
 removes, every number key they described (``chidao:linkPending``: a document
-may be known no more).  :func:`link` then derives, by queries over what is
-stored (never re-reading a source file):
+may be known no more) and every document (``chidao:linkStanding``).
+:func:`link` then derives, by queries over what is stored (never re-reading a
+source file):
 
 1. the file graphs to link: those listed, those citing a placeholder a new
    document could stand for (its IRI without its issuer, its year or both:
@@ -18,7 +19,9 @@ stored (never re-reading a source file):
 3. each such file's *links graph* (:func:`chidao.graph.rdf.links.link_statements`),
    written where it differs from the stored one, a chunk of graphs per write
    (each write whole or absent);
-4. then the pending graphs are dropped.
+4. the list of documents known only from citations, for the documents whose
+   standing these writes may have changed (:mod:`chidao.graph.ingest.cited`);
+5. then the pending graphs are dropped.
 
 A kill at any moment leaves the pending graphs in place (they go last), and
 the next run — even one that ingests nothing — derives the same links again:
@@ -36,6 +39,7 @@ from urllib.parse import unquote, urlparse
 
 from rdflib import Literal, URIRef
 
+from chidao.graph.ingest.cited import CitedSummary, is_derived, refresh
 from chidao.graph.rdf import ids
 from chidao.graph.rdf.build import (
     N_CHIDAO,
@@ -61,7 +65,7 @@ WRITE_CHUNK = 256
 
 _PENDING = """
 SELECT ?pg ?kind ?x WHERE {
-  VALUES ?kind { chidao:linkPending chidao:linkGraph chidao:linkDocument }
+  VALUES ?kind { chidao:linkPending chidao:linkGraph chidao:linkDocument chidao:linkStanding }
   GRAPH ?pg { ?pg ?kind ?x }
 }
 """
@@ -110,11 +114,12 @@ SELECT ?g ?url WHERE {{
 }}
 """
 
-# Every number key the graphs describe: their documents' and those of what they cite.
-_GRAPH_KEYS = """
-SELECT DISTINCT ?k WHERE {{
+# Every document the graphs describe or type (their own, those they cite, placeholders),
+# with its number key where it has one.
+_GRAPH_DOCUMENTS = """
+SELECT DISTINCT ?d ?k WHERE {{
   VALUES ?g {{ {values} }}
-  GRAPH ?g {{ ?d chidao:numberKey ?k }}
+  GRAPH ?g {{ {{ ?d chidao:numberKey ?k }} UNION {{ ?d a eli:LegalResource }} }}
 }}
 """
 
@@ -127,6 +132,7 @@ class LinkSummary:
     graphs: int = 0  # links graphs derived
     written: int = 0  # of which differed from the store and were written
     changed: dict[str, str] = field(default_factory=dict)  # file graph → file path
+    cited: CitedSummary = field(default_factory=CitedSummary)  # the cited-only list
 
 
 def _chunks(items: Sequence[str], n: int = CHUNK) -> Iterator[Sequence[str]]:
@@ -143,26 +149,34 @@ def _iris(iris: Iterable[str]) -> str:
 
 
 def pending_write(
-    keys: Iterable[str], graphs: Iterable[str], documents: Iterable[str] = ()
+    keys: Iterable[str],
+    graphs: Iterable[str],
+    documents: Iterable[str] = (),
+    standing: Iterable[str] = (),
 ) -> GraphWrite | None:
     """The pending graph of a batch (``None`` when it names nothing).
 
     ``graphs``: file graphs whose own citations to link; ``documents``: complete documents
-    made known; ``keys``: number keys whose every year-less citation to link again.
+    made known; ``keys``: number keys whose every year-less citation to link again;
+    ``standing``: documents replaced or removed files described, whose standing to check again.
     Its IRI is a hash of what it names, so writing the same batch again names the same graph.
     """
-    keys, graphs, documents = sorted(set(keys)), sorted(set(graphs)), sorted(set(documents))
-    if not (keys or graphs or documents):
+    keys, graphs = sorted(set(keys)), sorted(set(graphs))
+    documents, standing = sorted(set(documents)), sorted(set(standing))
+    if not (keys or graphs or documents or standing):
         return None
-    text = "\n".join([*graphs, "", *keys, "", *documents])
+    text = "\n".join([*graphs, "", *keys, "", *documents, "", *standing])
     iri = PENDING + hashlib.sha256(text.encode("utf-8")).hexdigest()[:32]
     term = nt_iri(iri)
     triples = (
         *((term, N_CHIDAO.linkPending, nt_string(k)) for k in keys),
         *((term, N_CHIDAO.linkGraph, nt_iri(g)) for g in graphs),
         *((term, N_CHIDAO.linkDocument, nt_iri(d)) for d in documents),
+        *((term, N_CHIDAO.linkStanding, nt_iri(d)) for d in standing),
     )
-    return GraphWrite(URIRef(iri), Statements(tuple(triples), (iri, *graphs, *documents)))
+    return GraphWrite(
+        URIRef(iri), Statements(tuple(triples), (iri, *graphs, *documents, *standing))
+    )
 
 
 def described_documents(statements: Statements) -> set[str]:
@@ -187,13 +201,19 @@ def new_documents(store: TripleStore, documents: Iterable[str]) -> set[str]:
     return set(todo) - known
 
 
-def stored_keys(store: TripleStore, graphs: Sequence[str]) -> set[str]:
-    """Every number key stored file ``graphs`` describe (before they are replaced or removed):
-    their documents', and those of the documents they cite, which may be known from them alone."""
-    found: set[str] = set()
+def stored_documents(store: TripleStore, graphs: Sequence[str]) -> tuple[set[str], set[str]]:
+    """``(keys, documents)``: every number key and every document stored file ``graphs``
+    describe (before they are replaced or removed) — their documents', and those of the
+    documents they cite, which may be known from them alone."""
+    keys: set[str] = set()
+    documents: set[str] = set()
     for part in _chunks(list(graphs)):
-        found.update(str(k) for (k,) in store.query(_GRAPH_KEYS.format(values=_iris(part))).rows)
-    return found
+        for d, k in store.query(_GRAPH_DOCUMENTS.format(values=_iris(part))).rows:
+            if isinstance(d, URIRef):
+                documents.add(str(d))
+            if k is not None:
+                keys.add(str(k))
+    return keys, documents
 
 
 def link(store: TripleStore, write_chunk: int = WRITE_CHUNK) -> LinkSummary:
@@ -205,6 +225,8 @@ def link(store: TripleStore, write_chunk: int = WRITE_CHUNK) -> LinkSummary:
         pending.add(str(pg))
         named[str(kind)].add(str(x))
     if not pending:
+        if not is_derived(store):  # a store written before the cited-only list existed
+            summary.cited = refresh(store, None)
         return summary
     keys = sorted(named[str(CHIDAO.linkPending)])
     summary.keys = len(keys)
@@ -252,6 +274,19 @@ def link(store: TripleStore, write_chunk: int = WRITE_CHUNK) -> LinkSummary:
         for part in _chunks(sorted(summary.changed)):
             for g, url in store.query(_FILE_URL.format(values=_iris(part))).rows:
                 summary.changed[str(g)] = unquote(urlparse(str(url)).path)
+    # Documents whose standing (ingested, known only from citations, unknown) may have
+    # changed: those the written and the replaced files describe, and the placeholders a
+    # document made known or no longer known may have resolved or left unresolved.
+    standing = set(named[str(CHIDAO.linkStanding)]) | set(named[str(CHIDAO.linkDocument)])
+    for part in _chunks(sorted(named[str(CHIDAO.linkGraph)])):
+        for d, _k in store.query(_GRAPH_DOCUMENTS.format(values=_iris(part))).rows:
+            if isinstance(d, URIRef):
+                standing.add(str(d))
+    for d in list(standing):
+        key = ids.DocKey.parse(d)
+        if key is not None and key.complete:
+            standing.update(key.partial_iris())
+    summary.cited = refresh(store, standing)
     # Last: until here a kill leaves the pending keys for the next run.
     store.update(drop_graphs(sorted(pending)))
     return summary

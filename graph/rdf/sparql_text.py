@@ -259,7 +259,24 @@ def insert_data(graphs: Iterable[tuple[str, Iterable[tuple[Node, Node, Node]]]])
     }
     }
     """
-    parts = ["INSERT DATA {\n"]
+    return _data("INSERT DATA", graphs)
+
+
+def delete_data(graphs: Iterable[tuple[str, Iterable[tuple[Node, Node, Node]]]]) -> str:
+    """One ``DELETE DATA`` holding a ``GRAPH <g> { … }`` block per named graph.
+
+    >>> print(delete_data([("http://e/g", [(URIRef("http://e/a"), URIRef("http://e/b"), URIRef("http://e/c"))])]))
+    DELETE DATA {
+    GRAPH <http://e/g> {
+    <http://e/a> <http://e/b> <http://e/c> .
+    }
+    }
+    """
+    return _data("DELETE DATA", graphs)
+
+
+def _data(keyword: str, graphs: Iterable[tuple[str, Iterable[tuple[Node, Node, Node]]]]) -> str:
+    parts = [keyword, " {\n"]
     for graph_iri, triples in graphs:
         parts.append(f"GRAPH {sparql_iri(graph_iri)} {{\n")
         parts.extend(

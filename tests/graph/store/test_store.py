@@ -156,6 +156,17 @@ def test_stats_counts_the_spans_of_every_kind() -> None:
     assert {str(SPAN_KINDS[k].prop) for k in ("number", "task", "name")} <= used
 
 
+def test_stats_counts_the_documents_known_only_from_citations() -> None:
+    store = R.hand_store()
+    by_definition = list(
+        store.query(
+            "SELECT (COUNT(DISTINCT ?d) AS ?n) WHERE { ?d a eli:LegalResource "
+            "FILTER NOT EXISTS { ?d prov:hadPrimarySource ?f } }"
+        ).rows
+    )[0][0]
+    assert store_stats(store)["cited_only"] == int(by_definition) > 0
+
+
 def test_invalid_sparql_is_a_query_error() -> None:
     with pytest.raises(QueryError, match="invalid SPARQL"):
         OxigraphStore().query("SELECT WHERE {")
