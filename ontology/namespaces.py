@@ -154,7 +154,6 @@ class CHIDAO(DefinedNamespace):
     offset: URIRef
     anchor: URIRef
     via: URIRef
-    reportOn: URIRef
     # what the text as read is, when it is not the file as such (OCR, a converter, a web page)
     readingMethod: URIRef
     readingEngine: URIRef

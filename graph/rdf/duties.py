@@ -19,8 +19,9 @@ bodies the duties name (a report's addressee, the office it goes through).
 * A reporting duty is an ``odrl:Duty`` of its own under the document's
   ``odrl:obligation``: ``odrl:action odrl:inform``, ``odrl:assignee`` (who reports),
   ``odrl:informedParty`` (to whom), ``chidao:via`` (the office it goes through),
-  ``chidao:reportOn`` (on what), ``dcterms:isPartOf`` its task, and the same deadline
-  constraints.
+  ``dcterms:isPartOf`` its task, and the same deadline constraints. What it is on
+  ("kết quả thực hiện") is a span of its clause, whose text the duty's
+  ``dcterms:description`` already holds: only the span is stored.
 * Spans follow the builder's lean model, one statement from what the span supports to
   the span's IRI (``<file/SHA#char=b,e>``): the reporting duty's clause by
   ``chidao:taskSpan`` (as a task's), its addressee, office and subject by
@@ -48,7 +49,7 @@ _CHIDAO = Vocabulary(CHIDAO)
 _A = Vocabulary(RDF).type
 _TASK_SPAN = nt_iri(str(SPAN_KINDS["task"].prop))
 _REPEAT, _OFFSET, _ANCHOR = _CHIDAO.repeat, _CHIDAO.offset, _CHIDAO.anchor
-_VIA, _REPORT_ON = _CHIDAO.via, _CHIDAO.reportOn
+_VIA = _CHIDAO.via
 _SPAN = {
     k: nt_iri(str(SPAN_KINDS[k].prop))
     for k in ("report_target", "via", "report_subject", "deadline")
@@ -206,7 +207,6 @@ def _report(
         else:
             out.add(m, _NIF.anchorOf, nt_string(party.name))  # nothing else holds the name
     if duty.subject is not None and duty.subject.span is not None:
-        out.add(node, _REPORT_ON, _vi(duty.subject.value))
         _span(out, node, _SPAN["report_subject"], file, duty.subject.span)
 
 
