@@ -50,8 +50,8 @@ def test_saved_query_is_commented(name: str) -> None:
 # Read while another process writes the store (a read-only open beside an ingest), a pattern
 # in a constant graph (`GRAPH <…graph/cited-only> { ?d a ?t }`, even one no store holds) made
 # the reader's memory run past 4 GB in 1 run of 3 of tests/graph/store/test_store_concurrent.py;
-# over the union it never did (22 runs of that test, 32 of a harness reading the list so). The queries a user runs during an
-# ingest name no graph.
+# over the union it never did (22 runs of that test, 32 of a harness reading the list so).
+# The queries a user runs during an ingest name no graph.
 _CONSTANT_GRAPH = re.compile(r"\bGRAPH\s*<", re.IGNORECASE)
 
 
