@@ -171,7 +171,7 @@ def _optimized(done: Rebuilt | None, *, in_place: bool) -> str:
     if done is None:
         why = "" if in_place else " (no free disk for the copy a rebuild needs)"
         return f"store compacted in place{why}"
-    mb = 1024 * 1024
+    mb = 1_000_000  # decimal, as `du --si` and the benchmarks count (it printed MiB as "MB")
     return (
         f"store rebuilt: {done.quads} quads, "
         f"{done.bytes_before / mb:.1f} MB → {done.bytes_after / mb:.1f} MB"

@@ -433,7 +433,7 @@ PAGED = {
 PAGE_KEYS = {
     "implementing-documents": (3, False),
     "instructions-received": (3, False),
-    "tasks-by-organisation": (1, True),
+    "tasks-by-organisation": (1, False),
 }
 
 
