@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from rdflib import URIRef
 
 from chidao.graph.rdf.cited import CITED_ONLY, DERIVED, Listing, change_update
-from chidao.graph.rdf.sparql_text import insert_data, sparql_iri
+from chidao.graph.rdf.sparql_text import insert_data, sparql_iri, sparql_iris
 from chidao.graph.store.oxigraph import TripleStore
 
 #: Documents per VALUES block.
@@ -55,9 +55,10 @@ SELECT ?d (MIN(?by) AS ?issuer) WHERE {{
 GROUP BY ?d
 """
 
-_LISTED_SOME = """
+# The list as stored (restricted by a VALUES block, or "").
+_LISTED = """
 SELECT ?d ?issuer WHERE {{
-  VALUES ?d {{ {values} }}
+  {values}
   GRAPH {graph} {{ ?d a chidao:CitedOnlyDocument OPTIONAL {{ ?d chidao:citedIssuer ?issuer }} }}
 }}
 """
@@ -97,14 +98,10 @@ def is_derived(store: TripleStore) -> bool:
     return bool(store.query(_DERIVED.format(graph=sparql_iri(CITED_ONLY))).boolean)
 
 
-def listed(store: TripleStore) -> dict[str, str | None]:
-    """The list as stored: document → issuer printed."""
-    rows = store.query(
-        "SELECT ?d ?issuer WHERE { GRAPH "
-        + sparql_iri(CITED_ONLY)
-        + " { ?d a chidao:CitedOnlyDocument OPTIONAL { ?d chidao:citedIssuer ?issuer } } }"
-    ).rows
-    return _listing(rows)
+def listed(store: TripleStore, documents: Sequence[str] | None = None) -> dict[str, str | None]:
+    """The list as stored, for ``documents`` (all when ``None``): document → issuer printed."""
+    values = "" if documents is None else f"VALUES ?d {{ {sparql_iris(documents)} }}"
+    return _listing(store.query(_LISTED.format(values=values, graph=sparql_iri(CITED_ONLY))).rows)
 
 
 def derive(store: TripleStore, documents: Iterable[str] | None = None) -> dict[str, str | None]:
@@ -113,8 +110,7 @@ def derive(store: TripleStore, documents: Iterable[str] | None = None) -> dict[s
         return _listing(store.query(_WHOLE).rows)
     out: dict[str, str | None] = {}
     for part in _chunks(sorted(set(documents))):
-        values = " ".join(sparql_iri(d) for d in part)
-        out.update(_listing(store.query(_SOME.format(values=values)).rows))
+        out.update(_listing(store.query(_SOME.format(values=sparql_iris(part))).rows))
     return out
 
 
@@ -129,10 +125,7 @@ def refresh(store: TripleStore, documents: Iterable[str] | None) -> CitedSummary
         if len(todo) < max(MIN_WHOLE, size):
             summary.checked = len(todo)
             for part in _chunks(todo):
-                values = " ".join(sparql_iri(d) for d in part)
-                before = _listing(store.query(_LISTED_SOME.format(values=values, graph=graph)).rows)
-                after = derive(store, part)
-                _apply(store, before, after, summary)
+                _apply(store, listed(store, part), derive(store, part), summary)
             return summary
     summary.whole = True
     before = listed(store)

@@ -50,7 +50,7 @@ from chidao.graph.rdf.build import (
     rdflib_triples,
 )
 from chidao.graph.rdf.links import link_statements, links_graph_iri
-from chidao.graph.rdf.terms import drop_graphs, sparql_iri, sparql_term
+from chidao.graph.rdf.terms import drop_graphs, sparql_iris, sparql_term
 from chidao.graph.store.oxigraph import GraphWrite, TripleStore
 from chidao.ontology.namespaces import CHIDAO
 
@@ -144,8 +144,14 @@ def _keys(keys: Iterable[str]) -> str:
     return " ".join(sparql_term(Literal(k)) for k in keys)
 
 
-def _iris(iris: Iterable[str]) -> str:
-    return " ".join(sparql_iri(i) for i in iris)
+def _partials(documents: Iterable[str]) -> set[str]:
+    """The placeholders the complete ``documents`` could stand for (no issuer, year or both)."""
+    return {
+        p
+        for d in documents
+        if (key := ids.DocKey.parse(d)) is not None and key.complete
+        for p in key.partial_iris()
+    }
 
 
 def pending_write(
@@ -197,18 +203,21 @@ def new_documents(store: TripleStore, documents: Iterable[str]) -> set[str]:
     todo = sorted(set(documents))
     known: set[str] = set()
     for part in _chunks(todo):
-        known.update(str(d) for (d,) in store.query(_DESCRIBED.format(values=_iris(part))).rows)
+        known.update(
+            str(d) for (d,) in store.query(_DESCRIBED.format(values=sparql_iris(part))).rows
+        )
     return set(todo) - known
 
 
 def stored_documents(store: TripleStore, graphs: Sequence[str]) -> tuple[set[str], set[str]]:
     """``(keys, documents)``: every number key and every document stored file ``graphs``
-    describe (before they are replaced or removed) — their documents', and those of the
-    documents they cite, which may be known from them alone."""
+    describe — their own, those they cite (which may be known from them alone) and their
+    placeholders. Ingest asks before it replaces or removes them; the link stage, of the files
+    a batch wrote."""
     keys: set[str] = set()
     documents: set[str] = set()
     for part in _chunks(list(graphs)):
-        for d, k in store.query(_GRAPH_DOCUMENTS.format(values=_iris(part))).rows:
+        for d, k in store.query(_GRAPH_DOCUMENTS.format(values=sparql_iris(part))).rows:
             if isinstance(d, URIRef):
                 documents.add(str(d))
             if k is not None:
@@ -233,20 +242,12 @@ def link(store: TripleStore, write_chunk: int = WRITE_CHUNK) -> LinkSummary:
     citing: set[str] = set(named[str(CHIDAO.linkGraph)])
     for part in _chunks(keys):
         citing.update(str(g) for (g,) in store.query(_CITING.format(values=_keys(part))).rows)
-    placeholders = sorted(
-        {
-            p
-            for d in named[str(CHIDAO.linkDocument)]
-            if (key := ids.DocKey.parse(d)) is not None
-            for p in key.partial_iris()
-        }
-    )
-    for part in _chunks(placeholders):
-        rows = store.query(_CITING_PLACEHOLDERS.format(values=_iris(part))).rows
+    for part in _chunks(sorted(_partials(named[str(CHIDAO.linkDocument)]))):
+        rows = store.query(_CITING_PLACEHOLDERS.format(values=sparql_iris(part))).rows
         citing.update(str(g) for (g,) in rows)
     citations: dict[str, list[PrintedCitation]] = defaultdict(list)
     for part in _chunks(sorted(citing)):
-        for g, doc, r, p, m, k in store.query(_CITATIONS.format(values=_iris(part))).rows:
+        for g, doc, r, p, m, k in store.query(_CITATIONS.format(values=sparql_iris(part))).rows:
             citations[str(g)].append(
                 PrintedCitation(str(g), str(doc), str(r), str(p), str(m), str(k))
             )
@@ -272,21 +273,14 @@ def link(store: TripleStore, write_chunk: int = WRITE_CHUNK) -> LinkSummary:
         summary.written += len(part)
     if summary.changed:
         for part in _chunks(sorted(summary.changed)):
-            for g, url in store.query(_FILE_URL.format(values=_iris(part))).rows:
+            for g, url in store.query(_FILE_URL.format(values=sparql_iris(part))).rows:
                 summary.changed[str(g)] = unquote(urlparse(str(url)).path)
     # Documents whose standing (ingested, known only from citations, unknown) may have
     # changed: those the written and the replaced files describe, and the placeholders a
     # document made known or no longer known may have resolved or left unresolved.
-    standing = set(named[str(CHIDAO.linkStanding)]) | set(named[str(CHIDAO.linkDocument)])
-    for part in _chunks(sorted(named[str(CHIDAO.linkGraph)])):
-        for d, _k in store.query(_GRAPH_DOCUMENTS.format(values=_iris(part))).rows:
-            if isinstance(d, URIRef):
-                standing.add(str(d))
-    for d in list(standing):
-        key = ids.DocKey.parse(d)
-        if key is not None and key.complete:
-            standing.update(key.partial_iris())
-    summary.cited = refresh(store, standing)
+    _, written = stored_documents(store, sorted(named[str(CHIDAO.linkGraph)]))
+    standing = named[str(CHIDAO.linkStanding)] | named[str(CHIDAO.linkDocument)] | written
+    summary.cited = refresh(store, standing | _partials(standing))
     # Last: until here a kill leaves the pending keys for the next run.
     store.update(drop_graphs(sorted(pending)))
     return summary

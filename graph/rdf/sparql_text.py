@@ -50,6 +50,15 @@ def sparql_iri(iri: str) -> str:
     return f"<{iri}>"
 
 
+def sparql_iris(iris: Iterable[str]) -> str:
+    """``iris`` as the terms of a ``VALUES`` block, each checked by :func:`sparql_iri`.
+
+    >>> sparql_iris(["http://e/a", "http://e/b"])
+    '<http://e/a> <http://e/b>'
+    """
+    return " ".join(sparql_iri(i) for i in iris)
+
+
 def _lang_ok(lang: str) -> bool:
     parts = lang.split("-")
     return all(p and p.isascii() and p.isalnum() for p in parts) and parts[0].isalpha()

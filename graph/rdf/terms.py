@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from chidao.graph.rdf.sparql_text import sparql_iri, sparql_term
+from chidao.graph.rdf.sparql_text import sparql_iri, sparql_iris, sparql_term
 
 # --- N-Triples terms -------------------------------------------------------------------------
 
@@ -62,4 +62,4 @@ def drop_graphs(graphs: Iterable[str]) -> str:
     return " ;\n".join(f"DROP SILENT GRAPH {sparql_iri(g)}" for g in graphs)
 
 
-__all__ = ["drop_graphs", "nt_iri", "nt_string", "sparql_iri", "sparql_term"]
+__all__ = ["drop_graphs", "nt_iri", "nt_string", "sparql_iri", "sparql_iris", "sparql_term"]
