@@ -53,3 +53,11 @@ def write_letter(folder: Path, name: str, cites: str) -> Path:
     text = LETTER.format(upper=upper, name=place, number=number, cites=cites)
     path.write_text(text, encoding="utf-8")
     return path
+
+
+def write_letters(folder: Path, letters: dict[str, str]) -> Path:
+    """Create ``folder`` holding each district's letter of ``letters`` (file name → citation)."""
+    folder.mkdir()
+    for name, cites in letters.items():
+        write_letter(folder, name, cites)
+    return folder

@@ -13,7 +13,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from _letters import DATED, PLAN, YEARLESS, write_letter
+from _letters import DATED, PLAN, YEARLESS, write_letter, write_letters
 from test_link_order import _generator
 
 import chidao.graph.ingest.cited as cited
@@ -38,9 +38,7 @@ def _check(store: OxigraphStore) -> dict[str, str | None]:
 def test_a_year_less_citation_lists_its_placeholder_until_the_plan_is_named(
     tmp_path: Path,
 ) -> None:
-    folder = tmp_path / "letters"
-    folder.mkdir()
-    write_letter(folder, "kim-son.txt", YEARLESS)
+    folder = write_letters(tmp_path / "letters", {"kim-son.txt": YEARLESS})
     store = OxigraphStore(tmp_path / "store")
     ingest([folder], store)
     assert _check(store) == {PLACEHOLDER: PROVINCE_COMMITTEE}
@@ -57,10 +55,7 @@ def test_a_year_less_citation_lists_its_placeholder_until_the_plan_is_named(
 
 
 def test_a_store_without_the_list_gets_it_at_its_next_ingest(tmp_path: Path) -> None:
-    folder = tmp_path / "letters"
-    folder.mkdir()
-    write_letter(folder, "kim-son.txt", YEARLESS)
-    write_letter(folder, "yen-khanh.txt", DATED)
+    folder = write_letters(tmp_path / "letters", {"kim-son.txt": YEARLESS, "yen-khanh.txt": DATED})
     store = OxigraphStore(tmp_path / "store")
     ingest([folder], store)
     before = _check(store)

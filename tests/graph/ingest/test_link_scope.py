@@ -12,7 +12,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from _letters import DATED, OTHER, PLAN, YEARLESS, write_letter
+from _letters import DATED, OTHER, PLAN, YEARLESS, write_letter, write_letters
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
@@ -54,10 +54,7 @@ def _graph(store: OxigraphStore) -> Graph:
 def test_a_letter_naming_nothing_new_relinks_only_itself(
     tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    folder = tmp_path / "letters"
-    folder.mkdir()
-    write_letter(folder, "kim-son.txt", YEARLESS)
-    write_letter(folder, "yen-khanh.txt", DATED)
+    folder = write_letters(tmp_path / "letters", {"kim-son.txt": YEARLESS, "yen-khanh.txt": DATED})
     store = OxigraphStore(tmp_path / "store")
     seen = _links(monkeypatch)
     ingest([folder], store)
@@ -74,10 +71,7 @@ def test_a_replaced_letter_that_alone_named_a_document_relinks_its_citers(
 ) -> None:
     # Regression: a replaced file's own number key only was revisited, so a letter whose
     # year-less citation pointed to a document only the replaced file named kept pointing to it.
-    folder = tmp_path / "letters"
-    folder.mkdir()
-    write_letter(folder, "kim-son.txt", YEARLESS)
-    write_letter(folder, "yen-khanh.txt", DATED)
+    folder = write_letters(tmp_path / "letters", {"kim-son.txt": YEARLESS, "yen-khanh.txt": DATED})
     store = OxigraphStore(tmp_path / "store")
     ingest([folder], store)
     write_letter(folder, "yen-khanh.txt", OTHER)  # now cites 13-KH/TU only

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import _graph_records as R
 import pytest
-from _letters import DATED, YEARLESS, write_letter
+from _letters import DATED, YEARLESS, write_letters
 from rdflib import Literal
 from rdflib.term import Node
 
@@ -668,10 +668,7 @@ def test_a_citation_printed_without_its_year_counts_as_citing(tmp_path: Path) ->
     # Regression (issue 18): a letter citing "Kế hoạch số 12-KH/TU" without its year describes
     # its own placeholder, which the link stage resolves to the dated plan the other letter
     # cites; the query read the plan's number in the citing file's graph and missed it.
-    folder = tmp_path / "letters"
-    folder.mkdir()
-    write_letter(folder, "kim-son.txt", DATED)
-    write_letter(folder, "yen-khanh.txt", YEARLESS)
+    folder = write_letters(tmp_path / "letters", {"kim-son.txt": DATED, "yen-khanh.txt": YEARLESS})
     store = OxigraphStore(tmp_path / "store")
     ingest([folder], store)
     rows = [tuple(map(str, row)) for row in store.query(load_query("@cited-not-in-corpus")).rows]
